@@ -1,0 +1,364 @@
+package dev.osprey.optimizer;
+
+import dev.osprey.optimizer.pruner.Pruner;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.space.Distribution;
+import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.storage.StudyInfo;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * A study: an optimisation of one objective (or several) over trials kept in a {@link Storage}.
+ * Made or loaded through {@link #builder()}.
+ *
+ * <p>Two ways to drive it: define-by-run with {@link #optimize(Objective, Budget, StudyCallback...)},
+ * or ask/tell with {@link #ask()} and {@link #tell(Trial, double...)}. Many studies objects, in
+ * one process or many, may work on one stored study at once.
+ */
+public final class Study {
+
+    private static final System.Logger LOG = System.getLogger(Study.class.getName());
+    static final String SEED_ATTR = "seed";
+
+    private final Storage storage;
+    private final StudyInfo info;
+    private final Sampler sampler;
+    private final Pruner pruner;
+    private final long seed;
+    private final InstantSource clock;
+    private final TrialCache cache;
+    private final View view = new View();
+    private final Map<Object, Object> memos = new ConcurrentHashMap<>();
+    private volatile boolean stopRequested;
+
+    Study(Storage storage, StudyInfo info, Sampler sampler, Pruner pruner, long seed, InstantSource clock) {
+        this.storage = storage;
+        this.info = info;
+        this.sampler = sampler;
+        this.pruner = pruner;
+        this.seed = seed;
+        this.clock = clock;
+        this.cache = new TrialCache(storage, info.id());
+    }
+
+    /** Starts describing a study to create or load. */
+    public static StudyBuilder builder() {
+        return new StudyBuilder();
+    }
+
+    public String name() {
+        return info.name();
+    }
+
+    public List<Direction> directions() {
+        return info.directions();
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    Pruner pruner() {
+        return pruner;
+    }
+
+    StudyView view() {
+        return view;
+    }
+
+    // ---------------------------------------------------------------- define-by-run
+
+    /** Runs trials until the study holds {@code nTrials} trials. */
+    public void optimize(Objective objective, int nTrials, StudyCallback... callbacks) {
+        optimize(objective, Budget.trials(nTrials), callbacks);
+    }
+
+    /** Runs trials one after another until the budget is spent, the sampler is exhausted or {@link #stop()} is called. */
+    public void optimize(Objective objective, Budget budget, StudyCallback... callbacks) {
+        requireSingleObjective("optimize a single-valued objective");
+        optimizeValues(trial -> new double[] {objective.evaluate(trial)}, budget, callbacks);
+    }
+
+    /** Like {@link #optimize(Objective, Budget, StudyCallback...)} for objectives with one value per direction. */
+    public void optimize(MultiObjective objective, Budget budget, StudyCallback... callbacks) {
+        optimizeValues(objective, budget, callbacks);
+    }
+
+    private void optimizeValues(MultiObjective objective, Budget budget, StudyCallback... callbacks) {
+        stopRequested = false;
+        Instant deadline = budget.maxDuration() == null ? null : clock.instant().plus(budget.maxDuration());
+        while (!stopRequested && (deadline == null || clock.instant().isBefore(deadline))) {
+            Optional<LiveTrial> started = start(budget.maxTrials());
+            if (started.isEmpty()) {
+                break;
+            }
+            TrialRecord finished = run(objective, started.get());
+            for (StudyCallback callback : callbacks) {
+                callback.afterTrial(this, finished);
+            }
+        }
+    }
+
+    private TrialRecord run(MultiObjective objective, LiveTrial trial) {
+        double[] values;
+        try {
+            values = objective.evaluate(trial);
+        } catch (TrialPrunedException e) {
+            return tell(trial, TrialState.PRUNED);
+        } catch (Exception e) {
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "trial {0} failed: {1}", trial.number(), reason);
+            return finish(trial.record(), TrialState.FAIL, List.of(), "the objective threw " + reason);
+        }
+        return tell(trial, values);
+    }
+
+    /** Asks the study to start no new trials; running ones finish normally. */
+    public void stop() {
+        stopRequested = true;
+    }
+
+    // ---------------------------------------------------------------- ask / tell
+
+    /** Starts a trial whose parameters are suggested as the caller goes. */
+    public Trial ask() {
+        return start(Integer.MAX_VALUE).orElseThrow(() -> new IllegalStateException(
+                "the sampler has no point left to propose (the grid is exhausted)"));
+    }
+
+    /** Starts a trial and suggests every parameter of {@code space}, in its order. */
+    public Trial ask(Map<String, ? extends Distribution> space) {
+        Trial trial = ask();
+        space.forEach(trial::suggest);
+        return trial;
+    }
+
+    /** Finishes a trial as COMPLETE with one value per direction; NaN or infinite values make it FAIL. */
+    public TrialRecord tell(Trial trial, double... values) {
+        return tell(trial.number(), values);
+    }
+
+    /** Finishes the trial with that number; see {@link #tell(Trial, double...)}. */
+    public TrialRecord tell(int trialNumber, double... values) {
+        TrialRecord trial = trialByNumber(trialNumber);
+        if (values.length != directions().size()) {
+            throw new IllegalArgumentException("trial " + trialNumber + " was told " + values.length
+                    + " value(s), but the study has " + directions().size() + " objective(s)");
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                LOG.log(System.Logger.Level.WARNING, "trial {0} returned {1}; it is marked FAIL", trialNumber, v);
+                return finish(trial, TrialState.FAIL, List.of(), "the objective returned " + v
+                        + ", which is not a finite number");
+            }
+        }
+        List<Double> list = new ArrayList<>(values.length);
+        for (double v : values) {
+            list.add(v);
+        }
+        return finish(trial, TrialState.COMPLETE, list, null);
+    }
+
+    /** Finishes a trial as PRUNED or FAIL (COMPLETE needs values: use {@link #tell(Trial, double...)}). */
+    public TrialRecord tell(Trial trial, TrialState state) {
+        return tell(trial.number(), state);
+    }
+
+    /** Finishes the trial with that number as PRUNED or FAIL. */
+    public TrialRecord tell(int trialNumber, TrialState state) {
+        TrialRecord trial = trialByNumber(trialNumber);
+        return switch (state) {
+            case PRUNED -> {
+                // like Optuna, a pruned trial keeps its last intermediate value as its value
+                List<Double> values = trial.lastStep()
+                        .map(step -> trial.intermediateValues().get(step))
+                        .filter(Double::isFinite)
+                        .filter(v -> directions().size() == 1)
+                        .map(List::of).orElse(List.of());
+                yield finish(trial, TrialState.PRUNED, values, null);
+            }
+            case FAIL -> finish(trial, TrialState.FAIL, List.of(), "told FAIL");
+            case COMPLETE -> throw new IllegalArgumentException(
+                    "a COMPLETE trial needs its values: call tell(trial, values) instead");
+            case RUNNING, WAITING -> throw new IllegalArgumentException(
+                    "tell finishes a trial: use COMPLETE, PRUNED or FAIL, not " + state);
+        };
+    }
+
+    /** Adds a trial with fixed parameters, run before any new trial is sampled (warm start). */
+    public TrialRecord enqueueTrial(Map<String, ?> params) {
+        Map<String, Object> fixed = new LinkedHashMap<>(params);
+        return storage.enqueueTrial(info.id(), Map.of(LiveTrial.FIXED_PARAMS, fixed));
+    }
+
+    // ---------------------------------------------------------------- results
+
+    /** All trials, ordered by number. */
+    public List<TrialRecord> trials() {
+        cache.refresh();
+        return cache.trials();
+    }
+
+    /** The COMPLETE trial with the best value (the lowest number on ties); single-objective only. */
+    public TrialRecord bestTrial() {
+        requireSingleObjective("have one best trial (use bestTrials() for the Pareto front)");
+        Direction direction = directions().get(0);
+        Comparator<TrialRecord> byValue = Comparator.comparingDouble(TrialRecord::value);
+        if (direction == Direction.MAXIMIZE) {
+            byValue = byValue.reversed();
+        }
+        return trials().stream()
+                .filter(t -> t.state() == TrialState.COMPLETE)
+                .min(byValue.thenComparingInt(TrialRecord::number))
+                .orElseThrow(() -> new IllegalStateException(
+                        "study '" + name() + "' has no COMPLETE trial yet, so it has no best trial"));
+    }
+
+    /** The best value; single-objective only. */
+    public double bestValue() {
+        return bestTrial().value();
+    }
+
+    /** The COMPLETE trials no other COMPLETE trial dominates (for single-objective: the best trials). */
+    public List<TrialRecord> bestTrials() {
+        List<TrialRecord> complete = trials().stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
+        return ParetoFront.of(complete, directions());
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Optional<LiveTrial> start(int maxTrials) {
+        cache.refresh();
+        if (sampler.isExhausted(view)) {
+            return Optional.empty();
+        }
+        Optional<TrialRecord> record = storage.startTrial(info.id(), maxTrials, clock.instant());
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        cache.put(record.get());
+        sampler.beforeTrial(view, record.get());
+        TrialRecord current = storage.trial(record.get().id());
+        return Optional.of(new LiveTrial(this, current));
+    }
+
+    private TrialRecord finish(TrialRecord trial, TrialState state, List<Double> values, String reason) {
+        TrialRecord finished = storage.finishTrial(trial.id(), state, values, reason, clock.instant());
+        cache.put(finished);
+        sampler.afterTrial(view, finished);
+        return finished;
+    }
+
+    private TrialRecord trialByNumber(int number) {
+        cache.refresh();
+        List<TrialRecord> all = cache.trials();
+        if (number < 0 || number >= all.size()) {
+            throw new IllegalArgumentException("study '" + name() + "' has no trial " + number
+                    + " (it has trials 0.." + (all.size() - 1) + ")");
+        }
+        return all.get(number);
+    }
+
+    Map<String, Double> sampleRelative(TrialRecord trial) {
+        Map<String, Distribution> space = sampler.inferRelativeSearchSpace(view, trial);
+        if (space.isEmpty()) {
+            return Map.of();
+        }
+        return sampler.sampleRelative(view, trial, space);
+    }
+
+    double sampleIndependent(TrialRecord trial, String name, Distribution distribution) {
+        return sampler.sampleIndependent(view, trial, name, distribution);
+    }
+
+    void checkDistribution(String name, Distribution distribution, int trialNumber) {
+        Map.Entry<Distribution, Integer> known = cache.distributionOf(name);
+        if (known != null && !known.getKey().equals(distribution)) {
+            throw new IllegalArgumentException("parameter '" + name + "' is suggested in trial " + trialNumber
+                    + " as " + distribution + ", but trial " + known.getValue() + " of study '" + name()
+                    + "' suggested it as " + known.getKey()
+                    + "; a parameter keeps one distribution per study: rename it or use a new study");
+        }
+    }
+
+    void learn(String name, Distribution distribution, int trialNumber) {
+        cache.learn(name, distribution, trialNumber);
+    }
+
+    void requireSingleObjective(String what) {
+        if (directions().size() != 1) {
+            throw new IllegalStateException("study '" + name() + "' has " + directions().size()
+                    + " objectives; only single-objective studies can " + what);
+        }
+    }
+
+    /** The study as samplers and pruners see it. */
+    private final class View implements StudyView {
+
+        @Override
+        public String studyName() {
+            return info.name();
+        }
+
+        @Override
+        public List<Direction> directions() {
+            return info.directions();
+        }
+
+        @Override
+        public long seed() {
+            return seed;
+        }
+
+        @Override
+        public List<TrialRecord> trials() {
+            cache.refresh();
+            return cache.trials();
+        }
+
+        @Override
+        public void setSystemAttr(TrialRecord trial, String key, Object value) {
+            storage.setTrialSystemAttr(trial.id(), key, value);
+        }
+
+        @Override
+        public boolean claimGridPoint(String gridKey, int index, TrialRecord trial) {
+            return storage.claimGridPoint(info.id(), gridKey, index, trial.id());
+        }
+
+        @Override
+        public BitSet claimedGridPoints(String gridKey) {
+            return storage.claimedGridPoints(info.id(), gridKey);
+        }
+
+        @Override
+        public void stop() {
+            Study.this.stop();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T memo(Object key, Supplier<T> factory) {
+            return (T) memos.computeIfAbsent(key, k -> factory.get());
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package dev.osprey.optimizer;
+
+/** Called by {@link Study#optimize} after each trial of this process has finished. */
+@FunctionalInterface
+public interface StudyCallback {
+
+    void afterTrial(Study study, TrialRecord trial);
+}

@@ -1,0 +1,18 @@
+package dev.osprey.optimizer.pruner;
+
+import dev.osprey.optimizer.StudyView;
+import dev.osprey.optimizer.TrialRecord;
+
+/** Never prunes. */
+final class NopPruner implements Pruner {
+
+    @Override
+    public boolean prune(StudyView study, TrialRecord trial) {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "NopPruner";
+    }
+}

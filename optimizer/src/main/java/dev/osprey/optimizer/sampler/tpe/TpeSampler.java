@@ -1,0 +1,192 @@
+package dev.osprey.optimizer.sampler.tpe;
+
+import dev.osprey.optimizer.Param;
+import dev.osprey.optimizer.StudyView;
+import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.internal.Rngs;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
+import dev.osprey.optimizer.space.Distribution;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The Tree-structured Parzen Estimator (Bergstra et al., NeurIPS 2011), with Optuna's current
+ * behaviour: the finished trials are split into a "good" group (the {@code gamma(n)} best) and
+ * the rest; a {@link ParzenEstimator} is fitted to each; candidates drawn from the good density
+ * are scored by {@code log l(x) - log g(x)} and the best is proposed. Multivariate mode fits one
+ * joint model over the parameters every trial shares (Falkner et al., BOHB, ICML 2018); group mode
+ * does so per group of parameters that always appear together; parameters outside the joint
+ * space get a one-dimensional TPE. Running trials join the "bad" group (constant liar), so
+ * parallel workers spread out. Until {@code nStartupTrials} trials are COMPLETE or PRUNED, values
+ * are drawn at random.
+ *
+ * <p>This class orchestrates; the density model is {@link ParzenEstimator}.
+ */
+final class TpeSampler implements Sampler {
+
+    static final String RELATIVE_PARAMS = "tpe:relative_params";
+
+    private final TpeSettings settings;
+    private final Sampler random = Samplers.random();
+
+    TpeSampler(TpeSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, TrialRecord trial) {
+        if (!settings.multivariate()) {
+            return Map.of();
+        }
+        TpeHistory history = history(study);
+        history.update(study.trials(), trial.number());
+        if (history.observations() < settings.nStartupTrials()) {
+            return Map.of();
+        }
+        if (!settings.group()) {
+            return history.intersection();
+        }
+        Map<String, Distribution> union = new LinkedHashMap<>();
+        for (Set<String> group : history.groups()) {
+            for (String name : group) {
+                Distribution d = history.distribution(name);
+                if (d != null && !d.isSingle()) {
+                    union.put(name, d);
+                }
+            }
+        }
+        return union;
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(StudyView study, TrialRecord trial, Map<String, Distribution> space) {
+        if (space.isEmpty()) {
+            return Map.of();
+        }
+        requireSingleObjective(study);
+        TpeHistory history = history(study);
+        List<TrialRecord> running = history.update(study.trials(), trial.number());
+        if (history.observations() < settings.nStartupTrials()) {
+            return Map.of();
+        }
+        SplittableRandom rng = Rngs.forTrial(study.seed(), trial.number(), "tpe:relative");
+        Map<String, Double> result = new LinkedHashMap<>();
+        if (settings.group()) {
+            for (Set<String> group : history.groups()) {
+                Map<String, Distribution> sub = new LinkedHashMap<>();
+                for (String name : group) {
+                    if (space.containsKey(name)) {
+                        sub.put(name, space.get(name));
+                    }
+                }
+                if (!sub.isEmpty()) {
+                    result.putAll(sample(history, running, sub, rng));
+                }
+            }
+        } else {
+            result.putAll(sample(history, running, space, rng));
+        }
+        if (settings.constantLiar()) {
+            // lets other workers see every parameter of this running trial, not only those suggested yet
+            study.setSystemAttr(trial, RELATIVE_PARAMS, new LinkedHashMap<>(result));
+        }
+        return result;
+    }
+
+    @Override
+    public double sampleIndependent(StudyView study, TrialRecord trial, String name, Distribution distribution) {
+        TpeHistory history = history(study);
+        List<TrialRecord> running = history.update(study.trials(), trial.number());
+        if (history.observations() < settings.nStartupTrials()) {
+            return random.sampleIndependent(study, trial, name, distribution);
+        }
+        requireSingleObjective(study);
+        SplittableRandom rng = Rngs.forTrial(study.seed(), trial.number(), "tpe:" + name);
+        return sample(history, running, Map.of(name, distribution), rng).get(name);
+    }
+
+    private Map<String, Double> sample(TpeHistory history, List<TrialRecord> running,
+                                       Map<String, Distribution> space, SplittableRandom rng) {
+        List<String> names = new ArrayList<>(space.keySet());
+        List<Distribution> distributions = new ArrayList<>(space.values());
+        BitSet below = history.below(settings.gamma().applyAsInt(history.observations()));
+
+        List<Map<String, Double>> runningParams = new ArrayList<>();
+        List<Integer> runningNumbers = new ArrayList<>();
+        if (settings.constantLiar()) {
+            for (TrialRecord t : running) {
+                runningParams.add(paramsOf(t));
+                runningNumbers.add(t.number());
+            }
+        }
+        double[][] belowObs = history.observations(names, below, true, List.of(), List.of());
+        double[][] aboveObs = history.observations(names, below, false, runningParams, runningNumbers);
+        ParzenEstimator good = estimator(distributions, belowObs);
+        ParzenEstimator bad = estimator(distributions, aboveObs);
+
+        double[][] candidates = good.sample(rng, settings.nEiCandidates());
+        double[] logL = good.logPdf(candidates);
+        double[] logG = bad.logPdf(candidates);
+        int best = 0;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (int b = 0; b < logL.length; b++) {
+            double score = logL[b] - logG[b];
+            if (score > bestScore) {
+                bestScore = score;
+                best = b;
+            }
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int d = 0; d < names.size(); d++) {
+            out.put(names.get(d), candidates[d][best]);
+        }
+        return out;
+    }
+
+    private ParzenEstimator estimator(List<Distribution> distributions, double[][] observations) {
+        int n = observations.length == 0 ? 0 : observations[0].length;
+        return new ParzenEstimator(distributions, observations, settings.weights().apply(n),
+                settings.priorWeight(), settings.magicClip(), settings.endpoints());
+    }
+
+    /** A running trial's parameters: those suggested so far, completed by its stored joint sample. */
+    private static Map<String, Double> paramsOf(TrialRecord trial) {
+        Map<String, Double> params = new HashMap<>();
+        if (trial.systemAttrs().get(RELATIVE_PARAMS) instanceof Map<?, ?> relative) {
+            relative.forEach((k, v) -> {
+                if (v instanceof Number n) {
+                    params.put(k.toString(), n.doubleValue());
+                }
+            });
+        }
+        for (Map.Entry<String, Param> e : trial.params().entrySet()) {
+            params.put(e.getKey(), e.getValue().internal());
+        }
+        return params;
+    }
+
+    private TpeHistory history(StudyView study) {
+        return study.memo(this, () -> new TpeHistory(study.directions().get(0)));
+    }
+
+    private static void requireSingleObjective(StudyView study) {
+        if (study.directions().size() != 1) {
+            throw new IllegalStateException("the TPE sampler models single-objective studies; study '"
+                    + study.studyName() + "' has " + study.directions().size()
+                    + " objectives: use the random or grid sampler for it");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TpeSampler" + settings;
+    }
+}

@@ -1,0 +1,9 @@
+package dev.osprey.optimizer.storage;
+
+/** A study with this name already exists in the storage. */
+public class DuplicateStudyException extends StorageException {
+
+    public DuplicateStudyException(String name) {
+        super("a study named '" + name + "' already exists; load it instead, or ask for load-if-exists");
+    }
+}

@@ -1,0 +1,110 @@
+package dev.osprey.optimizer.storage;
+
+import dev.osprey.optimizer.Direction;
+import dev.osprey.optimizer.Param;
+import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.TrialState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where studies and their trials live. Many workers, in one process or many, may share one
+ * storage; every method is atomic on its own, and the guarantees below hold under any
+ * concurrency:
+ *
+ * <ul>
+ *   <li>trial numbers are unique and gap-free per study ({@link #startTrial}, {@link #enqueueTrial});</li>
+ *   <li>a finished trial never changes: writing to it throws {@link dev.osprey.optimizer.TrialFinishedException};</li>
+ *   <li>a RUNNING trial holds a lease renewed by {@link #recordHeartbeat}; {@link #failStaleTrials} fails
+ *       those whose lease ran out;</li>
+ *   <li>a grid point is claimed by at most one trial ({@link #claimGridPoint}).</li>
+ * </ul>
+ *
+ * <p>Values passed as attributes are JSON-compatible: strings, numbers, booleans, null, lists and
+ * maps of those.
+ */
+public interface Storage extends AutoCloseable {
+
+    /** Creates a study; throws {@link DuplicateStudyException} if the name is taken. */
+    StudyInfo createStudy(String name, List<Direction> directions, Map<String, Object> systemAttrs);
+
+    /** The study of that name, if there is one. */
+    Optional<StudyInfo> findStudy(String name);
+
+    /** All studies, by name. */
+    List<StudyInfo> studies();
+
+    /** Deletes a study and all its trials. */
+    void deleteStudy(long studyId);
+
+    /** Sets (or replaces) a user attribute of a study. */
+    void setStudyUserAttr(long studyId, String key, Object value);
+
+    /**
+     * Starts a trial for a worker, atomically: if the study holds fewer than {@code maxTrials}
+     * trials that are not WAITING, the oldest WAITING trial is moved to RUNNING, or else a new
+     * RUNNING trial is created with the next number. Returns empty when the budget is used up.
+     *
+     * @param maxTrials the study-level budget, or {@link Integer#MAX_VALUE} for none
+     * @param now       the start time, which is also the first heartbeat
+     */
+    Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now);
+
+    /** Creates a WAITING trial with the given system attributes (for one, the fixed parameters). */
+    TrialRecord enqueueTrial(long studyId, Map<String, Object> systemAttrs);
+
+    /** Stores a parameter of an unfinished trial; a name holds one value for the trial's life. */
+    TrialRecord setParam(long trialId, String name, Param param);
+
+    /** Stores an intermediate value; a step reported twice keeps its first value. */
+    TrialRecord reportIntermediate(long trialId, int step, double value);
+
+    /** Sets a user attribute of an unfinished trial. */
+    void setTrialUserAttr(long trialId, String key, Object value);
+
+    /** Sets a system attribute of an unfinished trial. */
+    void setTrialSystemAttr(long trialId, String key, Object value);
+
+    /**
+     * Finishes a RUNNING trial. Throws {@link dev.osprey.optimizer.TrialFinishedException} if it
+     * has already finished.
+     *
+     * @param state  COMPLETE, PRUNED or FAIL
+     * @param values one value per objective for COMPLETE, otherwise empty
+     * @param reason why a trial failed, or null
+     */
+    TrialRecord finishTrial(long trialId, TrialState state, List<Double> values, String reason, Instant now);
+
+    /** Renews the lease of a RUNNING trial. */
+    void recordHeartbeat(long trialId, Instant now);
+
+    /**
+     * Fails the RUNNING trials of a study whose last heartbeat is older than {@code grace} and
+     * returns them as they are now (FAIL). Safe to call from many workers at once: each stale
+     * trial is failed exactly once.
+     */
+    List<TrialRecord> failStaleTrials(long studyId, Instant now, Duration grace);
+
+    /**
+     * Claims point {@code index} of the grid {@code gridKey} for a trial. True for exactly one
+     * caller per point and grid, whatever the concurrency.
+     */
+    boolean claimGridPoint(long studyId, String gridKey, int index, long trialId);
+
+    /** The points of a grid claimed so far. */
+    java.util.BitSet claimedGridPoints(long studyId, String gridKey);
+
+    /** One trial, in its current state. */
+    TrialRecord trial(long trialId);
+
+    /** Every trial that changed after {@code cursor}; start from 0 to read them all. */
+    TrialChanges trialsChangedSince(long studyId, long cursor);
+
+    /** Releases connections and files. */
+    @Override
+    void close();
+}
