@@ -15,6 +15,13 @@ final class Checks {
         }
     }
 
+    /** Rejects NaN as well as values below {@code min}. */
+    static void atLeast(String name, double value, double min) {
+        if (!(value >= min)) {
+            throw new IllegalArgumentException(name + " must be >= " + min + ", but got " + value);
+        }
+    }
+
     /**
      * Whether {@code step} is the first reported step at or after its pruning point: pruning points
      * are {@code nWarmup + k * interval}, and a check is due once per interval, at the first report

@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * integrated over each grid cell). A kernel's bandwidth is the larger gap to its neighbours in
  * sorted order (the outermost observations use their inner gap only), clipped to
  * {@code [range / min(100, n + 2), range]} ("magic clip"). Categorical dimensions put weight 1 on
- * the observed choice plus {@code priorWeight / K} on every choice.
+ * the observed choice plus {@code categoricalPriorWeight / K} on every choice.
  */
 final class ParzenEstimator {
 
@@ -33,9 +33,11 @@ final class ParzenEstimator {
      * @param distributions one per dimension
      * @param observations  {@code [dimension][observation]} internal values
      * @param weights       one (unnormalised) weight per observation
+     * @param priorWeight   the weight of the prior kernel, relative to an observation's
+     * @param categoricalPriorWeight the uniform mass spread over the choices inside each categorical kernel
      */
     ParzenEstimator(List<Distribution> distributions, double[][] observations, double[] weights,
-                    double priorWeight, boolean magicClip, boolean endpoints) {
+                    double priorWeight, double categoricalPriorWeight, boolean magicClip, boolean endpoints) {
         this.distributions = distributions;
         int n = weights.length;
         this.nKernels = n + 1;
@@ -61,7 +63,7 @@ final class ParzenEstimator {
         dimensions = new Dimension[distributions.size()];
         for (int d = 0; d < dimensions.length; d++) {
             dimensions[d] = switch (distributions.get(d)) {
-                case CategoricalDistribution c -> new Categorical(c.choices().size(), observations[d], n, priorWeight);
+                case CategoricalDistribution c -> new Categorical(c.choices().size(), observations[d], n, categoricalPriorWeight);
                 case FloatDistribution f -> new Numeric(f.low(), f.high(), f.log(), f.step() == null ? 0 : f.step(),
                         false, observations[d], n, magicClip, endpoints);
                 case IntDistribution i -> new Numeric(i.low(), i.high(), i.log(), i.step(), true,
@@ -198,18 +200,16 @@ final class ParzenEstimator {
                 s[j + 1] = mu[order[j]];
             }
             s[n + 1] = highT;
-            double[] sorted = new double[n];
-            for (int j = 0; j < n; j++) {
-                sorted[j] = Math.max(s[j + 1] - s[j], s[j + 2] - s[j + 1]);
-            }
-            if (!endpoints && n >= 2) {
-                sorted[0] = s[2] - s[1];
-                sorted[n - 1] = s[n] - s[n - 1];
-            }
             double range = highT - lowT;
             double minSigma = magicClip ? range / Math.min(100.0, n + 2) : 1e-12;
             for (int j = 0; j < n; j++) {
-                sigma[order[j]] = Math.min(Math.max(sorted[j], minSigma), range);
+                double gap = Math.max(s[j + 1] - s[j], s[j + 2] - s[j + 1]);
+                if (!endpoints && n >= 2 && j == 0) {
+                    gap = s[2] - s[1];
+                } else if (!endpoints && n >= 2 && j == n - 1) {
+                    gap = s[n] - s[n - 1];
+                }
+                sigma[order[j]] = Math.min(Math.max(gap, minSigma), range);
             }
         }
 

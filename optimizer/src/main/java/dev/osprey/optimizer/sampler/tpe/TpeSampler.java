@@ -154,7 +154,7 @@ final class TpeSampler implements Sampler {
     private ParzenEstimator estimator(List<Distribution> distributions, double[][] observations) {
         int n = observations.length == 0 ? 0 : observations[0].length;
         return new ParzenEstimator(distributions, observations, settings.weights().apply(n),
-                settings.priorWeight(), settings.magicClip(), settings.endpoints());
+                settings.priorWeight(), settings.categoricalPriorWeight(), settings.magicClip(), settings.endpoints());
     }
 
     /** A running trial's parameters: those suggested so far, completed by its stored joint sample. */

@@ -10,6 +10,7 @@ record TpeSettings(
         IntUnaryOperator gamma,
         IntFunction<double[]> weights,
         double priorWeight,
+        double categoricalPriorWeight,
         boolean magicClip,
         boolean endpoints,
         boolean multivariate,
