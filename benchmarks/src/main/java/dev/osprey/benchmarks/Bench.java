@@ -1,0 +1,162 @@
+package dev.osprey.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmarks' entry point: {@code Bench SUITE [--quick] [--out DIR]}. Runs one suite for
+ * Osprey, then for Optuna where it is installed, prints the Markdown report and writes
+ * {@code DIR/SUITE.md} and {@code DIR/SUITE.json}. Progress goes to stderr.
+ */
+public final class Bench {
+
+    static final List<String> SUITES = List.of("quality", "overhead");
+    static final double OPTUNA_CAP_S = 120;
+    static final double OPTUNA_QUICK_CAP_S = 15;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String suite = null;
+        boolean quick = false;
+        Path out = Path.of("benchmarks", "results");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--out" -> {
+                    if (++i == args.length) {
+                        usage("--out needs a directory");
+                    }
+                    // relative to where the script was called from, not to the repository root
+                    out = Path.of(System.getProperty("osprey.bench.cwd", "")).resolve(args[i]);
+                }
+                default -> {
+                    if (args[i].startsWith("-") || suite != null) {
+                        usage("unexpected argument '" + args[i] + "'");
+                    }
+                    suite = args[i];
+                }
+            }
+        }
+        if (suite == null || !SUITES.contains(suite)) {
+            usage(suite == null ? "name a suite" : "unknown suite '" + suite + "'");
+        }
+        Consumer<String> progress = line -> System.err.println("[bench] " + line);
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        OptunaPeer peer = OptunaPeer.fromSystemProperties();
+        Optional<String> optuna = peer.version();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String body = switch (suite) {
+            case "quality" -> quality(quick, peer, optuna.isPresent(), rows, notes, progress);
+            case "overhead" -> overhead(quick, peer, optuna.isPresent(), rows, notes, progress);
+            default -> throw new AssertionError(suite);
+        };
+        double wall = (System.nanoTime() - t0) / 1e9;
+        Map<String, String> peers = new LinkedHashMap<>();
+        optuna.ifPresent(v -> peers.put("optuna", v));
+        String markdown = header(suite, quick, started, wall, peer, optuna, notes) + body;
+        ResultWriter.write(out, suite, markdown, ResultWriter.json(suite, started, peers, rows));
+        System.out.print(markdown);
+        progress.accept("wrote " + out.resolve(suite + ".md") + " and " + out.resolve(suite + ".json"));
+    }
+
+    private static String quality(boolean quick, OptunaPeer peer, boolean withOptuna, List<Map<String, Object>> rows,
+                                  List<String> notes, Consumer<String> progress) {
+        QualitySuite.Plan plan = quick ? QualitySuite.Plan.quick() : QualitySuite.Plan.full();
+        rows.addAll(QualitySuite.run(plan, progress));
+        if (withOptuna) {
+            rows.addAll(optunaRows(peer, "quality.py", List.of("--seeds", "" + plan.seeds(),
+                    "--trials", "" + plan.trials(), "--at", join(plan.at())), notes, progress));
+        }
+        notes.add(plan.trials() + " trials per study, seeds 0.." + (plan.seeds() - 1)
+                + ", cells = median [q25, q75] across seeds (linear-interpolation percentiles, as numpy)."
+                + " Every study runs alone, one after another"
+                + (withOptuna ? ": Osprey's first, then Optuna's." : "."));
+        notes.add("Osprey ran a JIT warm-up first (one unrecorded 100-trial study per function for each TPE variant).");
+        return QualityReport.render(rows);
+    }
+
+    private static String overhead(boolean quick, OptunaPeer peer, boolean withOptuna,
+                                   List<Map<String, Object>> rows, List<String> notes, Consumer<String> progress) {
+        OverheadSuite.Plan plan = quick ? OverheadSuite.Plan.quick() : OverheadSuite.Plan.full();
+        rows.addAll(OverheadSuite.run(plan, progress));
+        double cap = quick ? OPTUNA_QUICK_CAP_S : OPTUNA_CAP_S;
+        if (withOptuna) {
+            rows.addAll(optunaRows(peer, "overhead.py", List.of("--ns", join(plan.ns()), "--cap", "" + cap),
+                    notes, progress));
+        }
+        notes.add("In-memory storage, one process, sizes n = " + join(plan.ns()) + ". Osprey ran a JIT warm-up first"
+                + " (an unrecorded " + plan.warmUp() + "-trial study per sampler); each Osprey study is `grown`,"
+                + " capped at " + (long) plan.capSeconds() + " s.");
+        if (withOptuna) {
+            notes.add("Optuna: each sampler's study is `grown` until it reaches the largest n or its " + (long) cap
+                    + " s cap; sizes it did not reach are measured `prefilled` (pre-filling and the 100 timed trials"
+                    + " are each capped at " + (long) cap + " s; fewer timed trials are marked).");
+        }
+        return OverheadReport.render(rows);
+    }
+
+    /** Optuna's rows, or none and a visible note if its script failed (Osprey's rows are still written). */
+    private static List<Map<String, Object>> optunaRows(OptunaPeer peer, String script, List<String> args,
+                                                        List<String> notes, Consumer<String> progress) {
+        try {
+            return peer.run(script, args, progress);
+        } catch (RuntimeException e) {
+            progress.accept("optuna failed: " + e.getMessage());
+            notes.add("**The Optuna run failed** (" + e.getMessage() + "): its rows are missing.");
+            return List.of();
+        }
+    }
+
+    private static String header(String suite, boolean quick, Instant started, double wall, OptunaPeer peer,
+                                 Optional<String> optuna, List<String> notes) {
+        Map<String, Object> m = ResultWriter.machine();
+        StringBuilder h = new StringBuilder("## Osprey benchmark: " + suite + (quick ? " (quick)" : "") + "\n\n");
+        h.append("Started ").append(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append(" on ")
+                .append(m.get("os")).append(", ").append(m.get("cores")).append(" cores, Java ").append(m.get("java"))
+                .append("; total wall ").append(Markdown.fixed(wall, 0)).append(" s")
+                .append(loadAverage().map(l -> "; load average at the end (1, 5, 15 min): " + l).orElse(""))
+                .append(". Absolute times on shared machines drift from run to run; compare rows of one run.\n\n");
+        if (optuna.isPresent()) {
+            h.append("Optuna ").append(optuna.get()).append(" (`").append(peer.python())
+                    .append("`) ran side by side in the same invocation.\n\n");
+        } else {
+            h.append("**Optuna is not installed** (`").append(peer.python()).append(" -c \"import optuna\"` failed):"
+                    + " only Osprey's rows are shown. Install `python3-optuna` to compare.\n\n");
+        }
+        notes.forEach(n -> h.append(n).append("\n\n"));
+        return h.toString();
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), a hint of how busy the machine was. */
+    private static Optional<String> loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return Optional.of(parts[0] + ", " + parts[1] + ", " + parts[2]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String join(int[] xs) {
+        return Arrays.stream(xs).mapToObj(Integer::toString).collect(Collectors.joining(","));
+    }
+
+    private static void usage(String problem) {
+        System.err.println("bench: " + problem);
+        System.err.println("usage: benchmarks/bench SUITE [--quick] [--out DIR]   (suites: " + String.join(", ", SUITES)
+                + ")");
+        System.exit(2);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.osprey.benchmarks;
+
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Search quality of Osprey's samplers on the test functions: simple regret (best value so far
+ * minus the known optimum) after a few trial counts, across seeds, plus wall time per study.
+ */
+public final class QualitySuite {
+
+    /** How much to run: seeds {@code 0..seeds-1}, {@code trials} per study, regret read at {@code at}. */
+    public record Plan(int seeds, int trials, int[] at) {
+
+        public static Plan full() {
+            return new Plan(10, 100, new int[] {10, 25, 50, 100});
+        }
+
+        public static Plan quick() {
+            return new Plan(3, 50, new int[] {10, 25, 50});
+        }
+    }
+
+    private QualitySuite() {
+    }
+
+    /** Osprey's sampler names for a function, in report order. */
+    static List<String> samplers(TestFunctions.Function f) {
+        return f.grid() == null ? List.of("tpe", "tpe_indep", "random") : List.of("tpe", "tpe_indep", "random", "grid");
+    }
+
+    static Sampler sampler(String name, TestFunctions.Function f) {
+        return switch (name) {
+            case "tpe" -> Samplers.tpe();
+            case "tpe_indep" -> Samplers.tpeBuilder().multivariate(false).build();
+            case "random" -> Samplers.random();
+            case "grid" -> Samplers.grid(f.grid());
+            default -> throw new IllegalArgumentException("unknown sampler " + name);
+        };
+    }
+
+    /** Runs every function and sampler over the plan's seeds; returns regret and wall-time rows. */
+    public static List<Map<String, Object>> run(Plan plan, Consumer<String> progress) {
+        warmUp();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (TestFunctions.Function f : TestFunctions.all()) {
+            for (String samplerName : samplers(f)) {
+                double[][] regrets = new double[plan.at().length][plan.seeds()];
+                double[] walls = new double[plan.seeds()];
+                for (int seed = 0; seed < plan.seeds(); seed++) {
+                    long t0 = System.nanoTime();
+                    double[] values = study(f, () -> sampler(samplerName, f), seed, plan.trials());
+                    walls[seed] = (System.nanoTime() - t0) / 1e9;
+                    double[] best = bestSoFar(values);
+                    for (int k = 0; k < plan.at().length; k++) {
+                        int at = Math.min(plan.at()[k], best.length);
+                        regrets[k][seed] = best[at - 1] - f.optimum();
+                    }
+                }
+                for (int k = 0; k < plan.at().length; k++) {
+                    rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(),
+                            "sampler", samplerName, "at", plan.at()[k], "metric", "regret"), regrets[k], "seeds"));
+                }
+                rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(),
+                        "sampler", samplerName, "trials", plan.trials(), "metric", "wall_s_per_study"),
+                        walls, "seeds"));
+                progress.accept("osprey " + f.name() + " " + samplerName + ": regret@" + plan.trials() + " median "
+                        + Markdown.num(Stats.median(regrets[plan.at().length - 1])));
+            }
+        }
+        return rows;
+    }
+
+    /** One study's objective values in trial order (non-COMPLETE trials count as +infinity). */
+    static double[] study(TestFunctions.Function f, Supplier<Sampler> sampler, long seed, int trials) {
+        Study study = Study.builder().sampler(sampler.get()).seed(seed).create();
+        study.optimize(t -> f.objective().applyAsDouble(t), trials);
+        List<TrialRecord> done = study.trials();
+        double[] values = new double[done.size()];
+        for (int i = 0; i < values.length; i++) {
+            TrialRecord t = done.get(i);
+            values[i] = t.state() == TrialState.COMPLETE ? t.value() : Double.POSITIVE_INFINITY;
+        }
+        return values;
+    }
+
+    static double[] bestSoFar(double[] values) {
+        double[] best = new double[values.length];
+        double b = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            b = Math.min(b, values[i]);
+            best[i] = b;
+        }
+        return best;
+    }
+
+    /** Lets the JIT compile the sampling paths before anything is timed; nothing is recorded. */
+    private static void warmUp() {
+        for (TestFunctions.Function f : TestFunctions.all()) {
+            for (String s : List.of("tpe", "tpe_indep")) {
+                study(f, () -> sampler(s, f), 1000, 100);
+            }
+        }
+    }
+}

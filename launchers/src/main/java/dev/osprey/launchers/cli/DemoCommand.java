@@ -1,0 +1,107 @@
+package dev.osprey.launchers.cli;
+
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.Trial;
+import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * {@code osprey demo}: a TPE study on a training-shaped objective (learning rate, depth, width,
+ * optimizer, dropout) whose minimum 0 lies at lr = 1e-3, 4 layers, 128 units, adam, dropout 0.2.
+ */
+final class DemoCommand {
+
+    private DemoCommand() {
+    }
+
+    static int run(String[] args, PrintStream out) {
+        int trials = 60;
+        String samplerName = "tpe";
+        long seed = 0;
+        for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--trials" -> trials = positiveInt("--trials", value);
+                case "--sampler" -> samplerName = require("--sampler", value);
+                case "--seed" -> seed = parseLong("--seed", value);
+                default -> throw new IllegalArgumentException("unknown option '" + args[i]
+                        + "' for demo; it takes --trials N, --sampler tpe|random and --seed S");
+            }
+            i++;
+        }
+        Sampler sampler = switch (samplerName) {
+            case "tpe" -> Samplers.tpe();
+            case "random" -> Samplers.random();
+            default -> throw new IllegalArgumentException("unknown sampler '" + samplerName
+                    + "' for demo; choose tpe or random");
+        };
+        Study study = Study.builder().name("demo").sampler(sampler).seed(seed).create();
+        out.printf(Locale.ROOT, "study '%s': %d trials with the %s sampler, seed %d%n",
+                study.name(), trials, samplerName, seed);
+        study.optimize(DemoCommand::objective, trials, (s, trial) -> print(out, trial));
+        TrialRecord best = study.bestTrial();
+        out.printf(Locale.ROOT, "best trial %d: value %.5f with %s%n", best.number(), best.value(), best.paramValues());
+        return Osprey.OK;
+    }
+
+    static double objective(Trial trial) {
+        double lr = trial.suggestFloat("lr", 1e-5, 1e-1, true);
+        int layers = trial.suggestInt("n_layers", 1, 8);
+        int units = trial.suggestInt("units", 16, 512, true);
+        String optimizer = trial.suggestCategorical("optimizer", "sgd", "adam", "rmsprop");
+        double dropout = trial.suggestFloat("dropout", 0.0, 0.5);
+        double u = Math.log10(lr);
+        double v = Math.log(units) / Math.log(2);
+        double bestU = switch (optimizer) {
+            case "sgd" -> -1.5;
+            case "adam" -> -3.0;
+            default -> -3.5;
+        };
+        double base = switch (optimizer) {
+            case "sgd" -> 0.15;
+            case "adam" -> 0.0;
+            default -> 0.05;
+        };
+        double bestDropout = 0.2 * (layers / 4.0) * (v / 7);
+        return base + 0.5 * square(u - bestU) + 0.08 * square(layers - 4) + 0.1 * square(v - 7)
+                + 2.0 * square(dropout - bestDropout) + 0.3 * square(Math.max(0, u + 2.5 + 0.125 * layers));
+    }
+
+    private static void print(PrintStream out, TrialRecord trial) {
+        String value = trial.state() == TrialState.COMPLETE
+                ? String.format(Locale.ROOT, "%.5f", trial.value()) : trial.state().toString();
+        out.printf(Locale.ROOT, "trial %3d  %-9s %s%n", trial.number(), value, trial.paramValues());
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+
+    private static String require(String option, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return value;
+    }
+
+    private static int positiveInt(String option, String value) {
+        long n = parseLong(option, value);
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(option + " must be a positive whole number, but got " + value);
+        }
+        return (int) n;
+    }
+
+    private static long parseLong(String option, String value) {
+        try {
+            return Long.parseLong(require(option, value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " must be a whole number, but got '" + value + "'");
+        }
+    }
+}
