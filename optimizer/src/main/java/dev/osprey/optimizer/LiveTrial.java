@@ -106,6 +106,11 @@ final class LiveTrial implements Trial {
         return record.paramValues();
     }
 
+    /** The name of the study this trial belongs to. */
+    String studyName() {
+        return study.name();
+    }
+
     @Override
     public TrialRecord record() {
         return record;

@@ -98,8 +98,11 @@ public final class Study {
         optimizeValues(trial -> new double[] {objective.evaluate(trial)}, budget, callbacks);
     }
 
-    /** Like {@link #optimize(Objective, Budget, StudyCallback...)} for objectives with one value per direction. */
-    public void optimize(MultiObjective objective, Budget budget, StudyCallback... callbacks) {
+    /**
+     * Like {@link #optimize(Objective, Budget, StudyCallback...)} for objectives with one value per direction.
+     * (Not an overload of {@code optimize}: with one, {@code optimize(trial -> ..., budget)} would not compile.)
+     */
+    public void optimizeMulti(MultiObjective objective, Budget budget, StudyCallback... callbacks) {
         optimizeValues(objective, budget, callbacks);
     }
 
@@ -125,11 +128,30 @@ public final class Study {
         } catch (TrialPrunedException e) {
             return tell(trial, TrialState.PRUNED);
         } catch (Exception e) {
-            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            LOG.log(System.Logger.Level.WARNING, "trial {0} failed: {1}", trial.number(), reason);
-            return finish(trial.record(), TrialState.FAIL, List.of(), "the objective threw " + reason);
+            return fail(trial, "the objective threw " + describe(e));
+        } catch (Error e) {
+            // the error ends this call, but the trial must not stay RUNNING (and hold a place in the budget)
+            try {
+                fail(trial, "the objective threw " + describe(e));
+            } catch (RuntimeException | Error suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        if (values == null || values.length != directions().size()) {
+            return fail(trial, "the objective returned " + (values == null ? "null" : values.length + " value(s)")
+                    + ", but the study has " + directions().size() + " objective(s)");
         }
         return tell(trial, values);
+    }
+
+    private TrialRecord fail(LiveTrial trial, String reason) {
+        LOG.log(System.Logger.Level.WARNING, "trial {0} failed: {1}", trial.number(), reason);
+        return finish(trial.record(), TrialState.FAIL, List.of(), reason);
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     /** Asks the study to start no new trials; running ones finish normally. */
@@ -154,7 +176,7 @@ public final class Study {
 
     /** Finishes a trial as COMPLETE with one value per direction; NaN or infinite values make it FAIL. */
     public TrialRecord tell(Trial trial, double... values) {
-        return tell(trial.number(), values);
+        return tell(numberOf(trial), values);
     }
 
     /** Finishes the trial with that number; see {@link #tell(Trial, double...)}. */
@@ -180,7 +202,7 @@ public final class Study {
 
     /** Finishes a trial as PRUNED or FAIL (COMPLETE needs values: use {@link #tell(Trial, double...)}). */
     public TrialRecord tell(Trial trial, TrialState state) {
-        return tell(trial.number(), state);
+        return tell(numberOf(trial), state);
     }
 
     /** Finishes the trial with that number as PRUNED or FAIL. */
@@ -266,6 +288,16 @@ public final class Study {
         cache.put(finished);
         sampler.afterTrial(view, finished);
         return finished;
+    }
+
+    /** The number of a trial of this study; a trial asked from another study would finish the wrong one. */
+    private int numberOf(Trial trial) {
+        String askedFrom = trial instanceof LiveTrial live ? live.studyName() : name();
+        if (!askedFrom.equals(name()) || trialByNumber(trial.number()).id() != trial.record().id()) {
+            throw new IllegalArgumentException("trial " + trial.number() + " was asked from study '" + askedFrom
+                    + "', not from study '" + name() + "'; tell it to the study it came from");
+        }
+        return trial.number();
     }
 
     private TrialRecord trialByNumber(int number) {

@@ -21,8 +21,9 @@ import java.util.Optional;
 
 /**
  * Describes a study to create or load. Every setting may be given once; unset ones take
- * Optuna's defaults: a generated name, an in-memory storage, the TPE sampler, the median pruner,
- * one objective to minimise, and a random seed (which is stored, so a loaded study keeps it).
+ * Optuna's defaults: a generated name, an in-memory storage, the TPE sampler (random sampling for
+ * multi-objective studies, which TPE does not model here), the median pruner, one objective to
+ * minimise, and a random seed (which is stored, so a loaded study keeps it).
  *
  * {@snippet :
  * Study study = Study.builder()
@@ -157,7 +158,7 @@ public final class StudyBuilder {
 
     private Study open(Storage store, StudyInfo info, long studySeed) {
         return new Study(store, info,
-                sampler != null ? sampler : Samplers.tpe(),
+                sampler != null ? sampler : info.directions().size() == 1 ? Samplers.tpe() : Samplers.random(),
                 pruner != null ? pruner : Pruners.median(),
                 studySeed,
                 clock != null ? clock : InstantSource.system());

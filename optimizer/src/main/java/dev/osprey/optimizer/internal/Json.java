@@ -264,10 +264,15 @@ public final class Json {
                     case 'b' -> out.append('\b');
                     case 'f' -> out.append('\f');
                     case 'u' -> {
-                        if (pos + 4 > text.length()) {
-                            throw error("four hex digits");
+                        int code = 0;
+                        for (int i = 0; i < 4; i++) {
+                            int digit = pos + i < text.length() ? Character.digit(text.charAt(pos + i), 16) : -1;
+                            if (digit < 0) {
+                                throw error("four hex digits");
+                            }
+                            code = code * 16 + digit;
                         }
-                        out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
+                        out.append((char) code);
                         pos += 4;
                     }
                     default -> {
@@ -307,7 +312,11 @@ public final class Json {
             }
             try {
                 if (integral) {
-                    return Long.parseLong(token);
+                    try {
+                        return Long.parseLong(token);
+                    } catch (NumberFormatException beyondLong) {
+                        return Double.parseDouble(token); // Python writes integers of any size
+                    }
                 }
                 return Double.parseDouble(token);
             } catch (NumberFormatException e) {

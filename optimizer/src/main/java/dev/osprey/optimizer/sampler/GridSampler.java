@@ -107,6 +107,11 @@ final class GridSampler implements Sampler {
     @Override
     public double sampleIndependent(StudyView study, TrialRecord trial, String name, Distribution distribution) {
         if (!(trial.systemAttrs().get(GRID_ID) instanceof Number id)) {
+            if (trial.systemAttrs().containsKey("fixed_params")) {
+                throw new IllegalArgumentException("trial " + trial.number() + " was enqueued with fixed parameters"
+                        + " that do not include '" + name + "'; a trial enqueued on a grid study needs every"
+                        + " parameter the objective suggests");
+            }
             throw new IllegalStateException("every point of the grid is already claimed by another trial;"
                     + " trial " + trial.number() + " has nothing left to evaluate");
         }

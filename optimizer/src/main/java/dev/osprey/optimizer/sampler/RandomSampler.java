@@ -51,7 +51,10 @@ final class RandomSampler implements Sampler {
         if (low == high) {
             return low;
         }
-        double x = low + rng.nextDouble() * (high - low);
+        double u = rng.nextDouble();
+        double range = high - low;
+        double x = Double.isFinite(range) ? low + u * range
+                : (low / 2 + u * (high / 2 - low / 2)) * 2; // a range wider than Double.MAX_VALUE
         return Math.min(x, Math.nextDown(high));
     }
 

@@ -53,12 +53,12 @@ final class DistributionJson {
         return switch (name) {
             case "FloatDistribution" -> new FloatDistribution(
                     number(attributes, "low", json), number(attributes, "high", json),
-                    bool(attributes, "log"),
+                    bool(attributes, "log", json),
                     attributes.get("step") == null ? null : number(attributes, "step", json));
             case "IntDistribution" -> new IntDistribution(
-                    (int) number(attributes, "low", json), (int) number(attributes, "high", json),
-                    bool(attributes, "log"),
-                    attributes.get("step") == null ? 1 : (int) number(attributes, "step", json));
+                    integer(attributes, "low", json), integer(attributes, "high", json),
+                    bool(attributes, "log", json),
+                    attributes.get("step") == null ? 1 : integer(attributes, "step", json));
             case "CategoricalDistribution" -> {
                 if (!(attributes.get("choices") instanceof List<?> choices)) {
                     throw new IllegalArgumentException("a categorical distribution needs a 'choices' list: " + json);
@@ -77,7 +77,21 @@ final class DistributionJson {
         return n.doubleValue();
     }
 
-    private static boolean bool(Map<?, ?> attributes, String key) {
-        return Boolean.TRUE.equals(attributes.get(key));
+    private static int integer(Map<?, ?> attributes, String key, String json) {
+        double n = number(attributes, key, json);
+        if (n != Math.rint(n) || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("distribution attribute '" + key
+                    + "' must be a whole number that fits an int, but got " + n + ": " + json);
+        }
+        return (int) n;
+    }
+
+    /** An absent flag is false; a present one must be a boolean. */
+    private static boolean bool(Map<?, ?> attributes, String key, String json) {
+        Object value = attributes.get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            throw new IllegalArgumentException("distribution attribute '" + key + "' must be true or false: " + json);
+        }
+        return Boolean.TRUE.equals(value);
     }
 }

@@ -147,13 +147,15 @@ final class InMemoryStorage implements Storage {
             throw new IllegalArgumentException("a trial can only be finished as COMPLETE, PRUNED or FAIL, not " + state);
         }
         MutableTrial trial = unfinished(trialId, "finish it as " + state);
+        StudyData study = study(trial.studyId);
+        study.waiting.remove(trial.number); // a WAITING trial finished before it ran must never start
         trial.state = state;
         trial.values = List.copyOf(values);
         if (reason != null) {
             trial.systemAttrs.put(TrialRecord.FAIL_REASON, reason);
         }
         trial.end = now;
-        return touch(study(trial.studyId), trial);
+        return touch(study, trial);
     }
 
     @Override

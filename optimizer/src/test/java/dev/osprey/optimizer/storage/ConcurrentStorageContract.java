@@ -1,0 +1,123 @@
+package dev.osprey.optimizer.storage;
+
+import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.Workers;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The concurrency part of {@link StorageContract}: its guarantees hold with many workers at once. */
+public interface ConcurrentStorageContract extends StorageFixture {
+
+    int WORKERS = 8;
+
+    @Test
+    default void trialNumbersAreUniqueAndGapFreeUnderConcurrentStarts() throws Exception {
+        // three studies at once, so that the workers overlap longer and studies are seen to number independently
+        long[] studies = {newStudy("a"), newStudy("b"), newStudy("c")};
+        List<List<Integer>> numbers = List.of(Collections.synchronizedList(new ArrayList<>()),
+                Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
+        Workers.runTogether(WORKERS, worker -> {
+            for (int i = 0; i < 100; i++) {
+                for (int s = 0; s < studies.length; s++) {
+                    numbers.get(s).add(start(studies[s]).number());
+                }
+            }
+        });
+        for (int s = 0; s < studies.length; s++) {
+            assertEquals(range(WORKERS * 100), numbers.get(s).stream().sorted().toList());
+            assertEquals(WORKERS * 100, storage().trialsChangedSince(studies[s], 0).trials().size());
+        }
+    }
+
+    @Test
+    default void trialNumbersStayGapFreeWhenEnqueuesAndStartsRace() throws Exception {
+        long study = newStudy("s");
+        List<Integer> started = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> enqueued = Collections.synchronizedList(new ArrayList<>());
+        Workers.runTogether(WORKERS, worker -> {
+            for (int i = 0; i < 25; i++) {
+                if (worker % 2 == 0) {
+                    started.add(start(study).number());
+                } else {
+                    enqueued.add(storage().enqueueTrial(study, Map.of()).number());
+                }
+            }
+        });
+        List<Integer> all = storage().trialsChangedSince(study, 0).trials().stream()
+                .map(TrialRecord::number).sorted().toList();
+        assertEquals(range(all.size()), all);
+        assertEquals(started.size(), started.stream().distinct().count(), "no trial started twice");
+        assertEquals(enqueued.size(), enqueued.stream().distinct().count(), "no number enqueued twice");
+        List<Integer> handedOut = new ArrayList<>(started);
+        handedOut.addAll(enqueued);
+        assertEquals(all, handedOut.stream().distinct().sorted().toList(), "every trial was started or enqueued");
+    }
+
+    @Test
+    default void theTrialBudgetIsExactUnderConcurrency() throws Exception {
+        long study = newStudy("s");
+        int budget = 50;
+        List<Integer> numbers = Collections.synchronizedList(new ArrayList<>());
+        Workers.runTogether(WORKERS, worker -> {
+            Optional<TrialRecord> trial;
+            // bounded, so that a storage ignoring the budget fails the check below instead of looping forever
+            for (int i = 0; i <= budget && (trial = storage().startTrial(study, budget, T0)).isPresent(); i++) {
+                numbers.add(trial.get().number());
+            }
+        });
+        assertEquals(range(budget), numbers.stream().sorted().toList());
+        assertEquals(budget, storage().trialsChangedSince(study, 0).trials().size());
+    }
+
+    @Test
+    default void eachGridPointIsClaimedByExactlyOneTrial() throws Exception {
+        long study = newStudy("s");
+        int points = 100;
+        long[] trialIds = IntStream.range(0, WORKERS).mapToLong(i -> start(study).id()).toArray();
+        AtomicIntegerArray winners = new AtomicIntegerArray(points);
+        Workers.runTogether(WORKERS, worker -> {
+            for (int index = 0; index < points; index++) {
+                if (storage().claimGridPoint(study, "grid-a", index, trialIds[worker])) {
+                    winners.incrementAndGet(index);
+                }
+            }
+        });
+        for (int index = 0; index < points; index++) {
+            assertEquals(1, winners.get(index), "claims of point " + index);
+        }
+        BitSet claimed = storage().claimedGridPoints(study, "grid-a");
+        assertEquals(points, claimed.cardinality());
+        assertEquals(points, claimed.length());
+        assertTrue(storage().claimedGridPoints(study, "grid-b").isEmpty(), "grids are claimed independently");
+        assertTrue(storage().claimGridPoint(study, "grid-b", 0, trialIds[0]));
+    }
+
+    @Test
+    default void concurrentReapersFailEachStaleTrialOnce() throws Exception {
+        long study = newStudy("s");
+        List<Long> stale = IntStream.range(0, 20).mapToObj(i -> start(study, T0).id()).toList();
+        long fresh = start(study, T0.plusSeconds(100)).id();
+        List<Long> failed = Collections.synchronizedList(new ArrayList<>());
+        Workers.runTogether(WORKERS, worker -> storage()
+                .failStaleTrials(study, T0.plusSeconds(120), Duration.ofSeconds(60))
+                .forEach(t -> failed.add(t.id())));
+        assertEquals(stale, failed.stream().sorted().toList());
+        assertEquals(dev.osprey.optimizer.TrialState.RUNNING, storage().trial(fresh).state());
+    }
+
+    private static List<Integer> range(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.osprey.optimizer.storage;
+
+/** The storage contract for the in-memory storage. */
+class InMemoryStorageTest extends StorageContract {
+
+    @Override
+    protected Storage newStorage() {
+        return Storages.inMemory();
+    }
+}
