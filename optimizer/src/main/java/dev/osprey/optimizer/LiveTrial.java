@@ -64,7 +64,12 @@ final class LiveTrial implements Trial {
         if (relative != null && distribution.contains(relative)) {
             return relative;
         }
-        return study.sampleIndependent(record, name, distribution);
+        double sampled = study.sampleIndependent(record, name, distribution);
+        if (Double.isNaN(sampled)) {
+            throw new IllegalStateException("the sampler " + study.sampler() + " proposed NaN for parameter '" + name
+                    + "' of " + distribution + "; this is a bug in the sampler");
+        }
+        return sampled;
     }
 
     private static double singleValue(Distribution distribution) {
@@ -92,6 +97,8 @@ final class LiveTrial implements Trial {
     @Override
     public boolean shouldPrune() {
         study.requireSingleObjective("prune");
+        // re-read: a pruner may have written system attributes (rung values) since the last report
+        refreshRecord();
         return study.pruner().prune(study.view(), record);
     }
 

@@ -302,12 +302,12 @@ public final class Study {
 
     private TrialRecord trialByNumber(int number) {
         cache.refresh();
-        List<TrialRecord> all = cache.trials();
-        if (number < 0 || number >= all.size()) {
+        TrialRecord trial = cache.trial(number);
+        if (trial == null) {
             throw new IllegalArgumentException("study '" + name() + "' has no trial " + number
-                    + " (it has trials 0.." + (all.size() - 1) + ")");
+                    + " (it has trials 0.." + (cache.size() - 1) + ")");
         }
-        return all.get(number);
+        return trial;
     }
 
     Map<String, Double> sampleRelative(TrialRecord trial) {

@@ -103,7 +103,10 @@ public final class StudyBuilder {
 
     /** Creates a new study; fails with {@link DuplicateStudyException} if one of that name exists. */
     public Study create() {
-        Storage store = storage();
+        return create(storage());
+    }
+
+    private Study create(Storage store) {
         String studyName = name != null ? name : "study-" + Long.toHexString(new SecureRandom().nextLong());
         List<Direction> dirs = directions != null ? directions : List.of(Direction.MINIMIZE);
         long studySeed = seed != null ? seed : new SecureRandom().nextLong();
@@ -133,7 +136,7 @@ public final class StudyBuilder {
             return loaded(store, existing.get());
         }
         try {
-            return create();
+            return create(store);
         } catch (DuplicateStudyException raced) {
             return loaded(store, store.findStudy(name).orElseThrow());
         }
@@ -165,10 +168,8 @@ public final class StudyBuilder {
     }
 
     private Storage storage() {
-        if (storage == null) {
-            storage = Storages.inMemory();
-        }
-        return storage;
+        // the default is made per study, not remembered: the builder stays reusable
+        return storage != null ? storage : Storages.inMemory();
     }
 
     private static void requireUnset(Object current, String what) {

@@ -59,6 +59,16 @@ final class TrialCache {
         return Collections.unmodifiableList(out);
     }
 
+    /** The trial with this number, or null if there is none. */
+    synchronized TrialRecord trial(int number) {
+        return number >= 0 && number < byNumber.size() ? byNumber.get(number) : null;
+    }
+
+    /** How many trial numbers are known. */
+    synchronized int size() {
+        return byNumber.size();
+    }
+
     /** The distribution a parameter name has in this study, and the first trial that used it. */
     synchronized Map.Entry<Distribution, Integer> distributionOf(String name) {
         Distribution d = distributions.get(name);

@@ -46,7 +46,7 @@ final class GridSampler implements Sampler {
             this.space.put(name, Collections.unmodifiableList(normalized));
         });
         this.points = product(this.space);
-        this.gridKey = Integer.toHexString(Json.write(this.space).hashCode());
+        this.gridKey = key(Json.write(this.space));
     }
 
     private static List<Map<String, Object>> product(TreeMap<String, List<Object>> space) {
@@ -64,6 +64,17 @@ final class GridSampler implements Sampler {
             points = next;
         }
         return Collections.unmodifiableList(points);
+    }
+
+    /** A 64-bit digest of the grid's values: grids that differ never share claims in practice. */
+    private static String key(String canonical) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
     }
 
     /** How many points the grid has. */

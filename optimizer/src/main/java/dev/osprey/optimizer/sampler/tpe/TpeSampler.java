@@ -52,13 +52,19 @@ final class TpeSampler implements Sampler {
             return Map.of();
         }
         if (!settings.group()) {
-            return history.intersection();
+            Map<String, Distribution> space = new LinkedHashMap<>();
+            history.intersection().forEach((name, d) -> {
+                if (modelable(d)) {
+                    space.put(name, d);
+                }
+            });
+            return space;
         }
         Map<String, Distribution> union = new LinkedHashMap<>();
         for (Set<String> group : history.groups()) {
             for (String name : group) {
                 Distribution d = history.distribution(name);
-                if (d != null && !d.isSingle()) {
+                if (d != null && !d.isSingle() && modelable(d)) {
                     union.put(name, d);
                 }
             }
@@ -105,7 +111,7 @@ final class TpeSampler implements Sampler {
     public double sampleIndependent(StudyView study, TrialRecord trial, String name, Distribution distribution) {
         TpeHistory history = history(study);
         List<TrialRecord> running = history.update(study.trials(), trial.number());
-        if (history.observations() < settings.nStartupTrials()) {
+        if (history.observations() < settings.nStartupTrials() || !modelable(distribution)) {
             return random.sampleIndependent(study, trial, name, distribution);
         }
         requireSingleObjective(study);
@@ -155,6 +161,15 @@ final class TpeSampler implements Sampler {
         int n = observations.length == 0 ? 0 : observations[0].length;
         return new ParzenEstimator(distributions, observations, settings.weights().apply(n),
                 settings.priorWeight(), settings.categoricalPriorWeight(), settings.magicClip(), settings.endpoints());
+    }
+
+    /**
+     * Whether kernels can be fitted to the distribution: a float range wider than the largest
+     * double has no finite bandwidth, so such a parameter is sampled at random.
+     */
+    private static boolean modelable(Distribution distribution) {
+        return !(distribution instanceof dev.osprey.optimizer.space.FloatDistribution f)
+                || Double.isFinite(f.high() - f.low());
     }
 
     /** A running trial's parameters: those suggested so far, completed by its stored joint sample. */
