@@ -2,6 +2,10 @@
 
 Prints one JSON row per line on stdout (regret at each checkpoint, wall time per study);
 progress goes to stderr. Usage: quality.py --seeds 10 --trials 100 --at 10,25,50,100
+
+With --default-only it runs the extended part instead: only Optuna's default TPE
+(TPESampler(seed=seed)) on every function, regret rows only, each marked "protocol": "extended",
+e.g. quality.py --default-only --seeds 50 --trials 100 --at 100
 """
 import argparse
 import json
@@ -44,10 +48,14 @@ def main():
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--trials", type=int, default=100)
     parser.add_argument("--at", default="10,25,50,100")
+    parser.add_argument("--default-only", action="store_true",
+                        help="the extended part: default TPE only, regret rows marked protocol=extended")
     args = parser.parse_args()
     ats = [int(a) for a in args.at.split(",")]
+    # rows of the standard protocol carry no protocol key, so that they stay comparable across commits
+    tag = dict(protocol="extended") if args.default_only else {}
     for fname, optimum, objective, grid in FUNCTIONS:
-        samplers = ["tpe", "tpe_mv", "random"] + (["grid"] if grid else [])
+        samplers = ["tpe"] if args.default_only else ["tpe", "tpe_mv", "random"] + (["grid"] if grid else [])
         for sname in samplers:
             regrets = [[] for _ in ats]
             walls = []
@@ -62,12 +70,14 @@ def main():
                 for k, at in enumerate(ats):
                     regrets[k].append(float(best[min(at, len(best)) - 1]) - optimum)
             for k, at in enumerate(ats):
-                emit(dict(system="optuna", function=fname, sampler=sname, at=at, metric="regret",
+                emit(dict(system="optuna", function=fname, sampler=sname, at=at, **tag, metric="regret",
                           **quartiles(regrets[k]), seeds=args.seeds))
-            emit(dict(system="optuna", function=fname, sampler=sname, trials=args.trials,
-                      metric="wall_s_per_study", **quartiles(walls), seeds=args.seeds))
-            print("[optuna] %s %s: regret@%d median %.4g" % (fname, sname, ats[-1], np.median(regrets[-1])),
-                  file=sys.stderr, flush=True)
+            if not args.default_only:
+                emit(dict(system="optuna", function=fname, sampler=sname, trials=args.trials,
+                          metric="wall_s_per_study", **quartiles(walls), seeds=args.seeds))
+            print("[optuna] %s %s%s: regret@%d median %.4g" % (
+                fname, sname, " (extended, %d seeds)" % args.seeds if args.default_only else "", ats[-1],
+                np.median(regrets[-1])), file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

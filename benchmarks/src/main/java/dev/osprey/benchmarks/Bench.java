@@ -78,8 +78,15 @@ public final class Bench {
         if (withOptuna) {
             rows.addAll(optunaRows(peer, "quality.py", List.of("--seeds", "" + plan.seeds(),
                     "--trials", "" + plan.trials(), "--at", join(plan.at())), notes, progress));
+            if (plan.extendedSeeds() > 0) {
+                rows.addAll(optunaRows(peer, "quality.py", List.of("--default-only",
+                        "--seeds", "" + plan.extendedSeeds(), "--trials", "" + plan.trials(),
+                        "--at", "" + plan.trials()), notes, progress));
+            }
         }
         notes.add(plan.trials() + " trials per study, seeds 0.." + (plan.seeds() - 1)
+                + (plan.extendedSeeds() > 0 ? " (extended part: each system's default TPE alone, seeds 0.."
+                + (plan.extendedSeeds() - 1) + ")" : "")
                 + ", cells = median [q25, q75] across seeds (linear-interpolation percentiles, as numpy)."
                 + " Every study runs alone, one after another"
                 + (withOptuna ? ": Osprey's first, then Optuna's." : "."));

@@ -12,7 +12,7 @@ final class OverheadReport {
     }
 
     static String render(List<Map<String, Object>> rows) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(OverheadTargets.render(rows));
         out.append("### Part A: single-process cost of the n-th trial (ask + 2 suggest float + tell)\n\n");
         out.append("ms/trial = mean (median) over trials n-99..n. `grown`: one study grown trial by trial with the"
                 + " sampler, cum. wall = time to reach n; `prefilled`: study pre-filled with n-100 random COMPLETE"

@@ -18,17 +18,27 @@ import java.util.function.Supplier;
  */
 public final class QualitySuite {
 
-    /** How much to run: seeds {@code 0..seeds-1}, {@code trials} per study, regret read at {@code at}. */
-    public record Plan(int seeds, int trials, int[] at) {
+    /**
+     * How much to run: seeds {@code 0..seeds-1}, {@code trials} per study, regret read at {@code at}; then the
+     * extended part, the default TPE alone over seeds {@code 0..extendedSeeds-1}, regret read after {@code trials}
+     * trials ({@code extendedSeeds = 0} skips it).
+     */
+    public record Plan(int seeds, int trials, int[] at, int extendedSeeds) {
 
         public static Plan full() {
-            return new Plan(10, 100, new int[] {10, 25, 50, 100});
+            return new Plan(10, 100, new int[] {10, 25, 50, 100}, 50);
         }
 
         public static Plan quick() {
-            return new Plan(3, 50, new int[] {10, 25, 50});
+            return new Plan(3, 50, new int[] {10, 25, 50}, 5);
         }
     }
+
+    /** The {@code protocol} value of the extended part's rows (rows of the standard protocol have no such key). */
+    static final String EXTENDED = "extended";
+
+    /** The sampler the extended part runs: Osprey's default TPE. */
+    static final String DEFAULT_SAMPLER = "tpe";
 
     private QualitySuite() {
     }
@@ -48,35 +58,58 @@ public final class QualitySuite {
         };
     }
 
-    /** Runs every function and sampler over the plan's seeds; returns regret and wall-time rows. */
+    /**
+     * Runs every function and sampler over the plan's seeds (regret and wall-time rows), then the default TPE over
+     * the extended seeds (regret rows marked {@code "protocol": "extended"}).
+     */
     public static List<Map<String, Object>> run(Plan plan, Consumer<String> progress) {
         warmUp();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (TestFunctions.Function f : TestFunctions.all()) {
             for (String samplerName : samplers(f)) {
-                double[][] regrets = new double[plan.at().length][plan.seeds()];
-                double[] walls = new double[plan.seeds()];
-                for (int seed = 0; seed < plan.seeds(); seed++) {
-                    long t0 = System.nanoTime();
-                    double[] values = study(f, () -> sampler(samplerName, f), seed, plan.trials());
-                    walls[seed] = (System.nanoTime() - t0) / 1e9;
-                    double[] best = bestSoFar(values);
-                    for (int k = 0; k < plan.at().length; k++) {
-                        int at = Math.min(plan.at()[k], best.length);
-                        regrets[k][seed] = best[at - 1] - f.optimum();
-                    }
-                }
-                for (int k = 0; k < plan.at().length; k++) {
-                    rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(),
-                            "sampler", samplerName, "at", plan.at()[k], "metric", "regret"), regrets[k], "seeds"));
-                }
-                rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(),
-                        "sampler", samplerName, "trials", plan.trials(), "metric", "wall_s_per_study"),
-                        walls, "seeds"));
-                progress.accept("osprey " + f.name() + " " + samplerName + ": regret@" + plan.trials() + " median "
-                        + Markdown.num(Stats.median(regrets[plan.at().length - 1])));
+                rows.addAll(measure(f, samplerName, plan.seeds(), plan.trials(), plan.at(), null, progress));
             }
         }
+        if (plan.extendedSeeds() > 0) {
+            for (TestFunctions.Function f : TestFunctions.all()) {
+                rows.addAll(measure(f, DEFAULT_SAMPLER, plan.extendedSeeds(), plan.trials(),
+                        new int[] {plan.trials()}, EXTENDED, progress));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * One function and sampler over seeds {@code 0..seeds-1}: regret rows at each checkpoint, plus the wall-time
+     * row for the standard protocol ({@code protocol == null}); other protocols are named in a row key.
+     */
+    private static List<Map<String, Object>> measure(TestFunctions.Function f, String samplerName, int seeds,
+                                                     int trials, int[] ats, String protocol,
+                                                     Consumer<String> progress) {
+        double[][] regrets = new double[ats.length][seeds];
+        double[] walls = new double[seeds];
+        for (int seed = 0; seed < seeds; seed++) {
+            long t0 = System.nanoTime();
+            double[] values = study(f, () -> sampler(samplerName, f), seed, trials);
+            walls[seed] = (System.nanoTime() - t0) / 1e9;
+            double[] best = bestSoFar(values);
+            for (int k = 0; k < ats.length; k++) {
+                int at = Math.min(ats[k], best.length);
+                regrets[k][seed] = best[at - 1] - f.optimum();
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int k = 0; k < ats.length; k++) {
+            rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(), "sampler", samplerName,
+                    "at", ats[k], "protocol", protocol, "metric", "regret"), regrets[k], "seeds"));
+        }
+        if (protocol == null) {
+            rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(),
+                    "sampler", samplerName, "trials", trials, "metric", "wall_s_per_study"), walls, "seeds"));
+        }
+        progress.accept("osprey " + f.name() + " " + samplerName + (protocol == null ? "" : " (" + protocol + ", "
+                + seeds + " seeds)") + ": regret@" + ats[ats.length - 1] + " median "
+                + Markdown.num(Stats.median(regrets[ats.length - 1])));
         return rows;
     }
 

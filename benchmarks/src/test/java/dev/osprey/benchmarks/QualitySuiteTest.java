@@ -3,6 +3,7 @@ package dev.osprey.benchmarks;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,13 +11,17 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Runs the quality suite in quick mode, in process (Osprey only), and checks its rows are well formed. */
+/**
+ * Runs the quality suite in quick mode, in process (Osprey only), and checks its rows are well formed: the
+ * standard protocol's and the extended part's, and that the report renders both.
+ */
 class QualitySuiteTest {
 
     @Test
     void quickRunGivesAWellFormedRowForEveryFunctionSamplerAndCheckpoint() {
         QualitySuite.Plan plan = QualitySuite.Plan.quick();
-        List<Map<String, Object>> rows = QualitySuite.run(plan, line -> { });
+        List<Map<String, Object>> all = QualitySuite.run(plan, line -> { });
+        List<Map<String, Object>> rows = all.stream().filter(r -> !r.containsKey("protocol")).toList();
         Set<String> seen = new HashSet<>();
         for (Map<String, Object> row : rows) {
             assertEquals("osprey", row.get("system"));
@@ -44,5 +49,34 @@ class QualitySuiteTest {
         }
         assertTrue(seen.contains("branin/grid@10"));
         assertEquals(3 * 3 + 1, rows.stream().filter(r -> Row.is(r, "metric", "wall_s_per_study")).count());
+
+        List<Map<String, Object>> extended = all.stream().filter(r -> r.containsKey("protocol")).toList();
+        assertTrue(plan.extendedSeeds() > 0, "quick mode runs a small extended part");
+        assertEquals(TestFunctions.all().size(), extended.size(), extended.toString());
+        Set<String> standardKeys = new LinkedHashSet<>(rows.stream()
+                .filter(r -> Row.is(r, "metric", "regret")).findFirst().orElseThrow().keySet());
+        standardKeys.add("protocol");
+        Set<String> functions = new HashSet<>();
+        for (Map<String, Object> row : extended) {
+            assertEquals(standardKeys, row.keySet(), "same keys as a standard regret row, plus protocol: " + row);
+            assertEquals(QualitySuite.EXTENDED, row.get("protocol"));
+            assertEquals("osprey", row.get("system"));
+            assertEquals("tpe", row.get("sampler"));
+            assertEquals("regret", row.get("metric"));
+            assertEquals(plan.trials(), ((Number) row.get("at")).intValue(), row.toString());
+            assertEquals(plan.extendedSeeds(), ((Number) row.get("seeds")).intValue(), row.toString());
+            double q25 = Row.num(row, "q25");
+            double median = Row.num(row, "median");
+            double q75 = Row.num(row, "q75");
+            assertTrue(Double.isFinite(q25) && q25 >= -1e-9 && q25 <= median && median <= q75, row.toString());
+            functions.add((String) row.get("function"));
+        }
+        assertEquals(TestFunctions.all().size(), functions.size());
+
+        String markdown = QualityReport.render(all);
+        assertTrue(markdown.startsWith("### Targets"), markdown);
+        assertTrue(markdown.contains("could not be evaluated"), "no Optuna rows in process: " + markdown);
+        assertTrue(markdown.contains("### Default TPE over " + plan.extendedSeeds() + " seeds (regret after "
+                + plan.trials() + " trials)"), markdown);
     }
 }

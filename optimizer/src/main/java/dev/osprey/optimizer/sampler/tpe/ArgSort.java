@@ -52,6 +52,9 @@ final class ArgSort {
     }
 
     static int[] radix(double[] keys, int n) {
+        if (n < 2) {
+            return identity(n);
+        }
         long[] bits = new long[n];
         for (int i = 0; i < n; i++) {
             long b = Double.doubleToLongBits(keys[i] == 0.0 ? 0.0 : keys[i]); // -0.0 sorts with 0.0
