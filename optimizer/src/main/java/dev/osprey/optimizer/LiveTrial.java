@@ -3,6 +3,7 @@ package dev.osprey.optimizer;
 import dev.osprey.optimizer.space.Distribution;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** The {@link Trial} handed to objectives and to ask/tell users; it writes through to the storage. */
 final class LiveTrial implements Trial {
@@ -40,7 +41,8 @@ final class LiveTrial implements Trial {
         }
         study.checkDistribution(name, distribution, number());
         double internal = chooseValue(name, distribution);
-        record = study.storage().setParam(record.id(), name, new Param(distribution, internal));
+        record = write("set parameter '" + name + "'",
+                () -> study.storage().setParam(record.id(), name, new Param(distribution, internal)));
         study.learn(name, distribution, number());
         return distribution.toExternal(internal);
     }
@@ -91,7 +93,7 @@ final class LiveTrial implements Trial {
                     number(), step, value);
             return;
         }
-        record = study.storage().reportIntermediate(record.id(), step, value);
+        record = write("report step " + step, () -> study.storage().reportIntermediate(record.id(), step, value));
     }
 
     @Override
@@ -104,8 +106,19 @@ final class LiveTrial implements Trial {
 
     @Override
     public void setUserAttr(String key, Object value) {
-        study.storage().setTrialUserAttr(record.id(), key, value);
-        record = study.storage().trial(record.id());
+        record = write("set user attribute '" + key + "'", () -> {
+            study.storage().setTrialUserAttr(record.id(), key, value);
+            return study.storage().trial(record.id());
+        });
+    }
+
+    /** A storage write; if the trial was finished elsewhere, the study says why (a reaper, for one). */
+    private TrialRecord write(String attempted, Supplier<TrialRecord> write) {
+        try {
+            return write.get();
+        } catch (TrialFinishedException e) {
+            throw study.finishedElsewhere(record, e, attempted);
+        }
     }
 
     @Override

@@ -25,8 +25,13 @@ import java.util.function.Supplier;
  * <p>Two ways to drive it: define-by-run with {@link #optimize(Objective, Budget, StudyCallback...)},
  * or ask/tell with {@link #ask()} and {@link #tell(Trial, double...)}. Many studies objects, in
  * one process or many, may work on one stored study at once.
+ *
+ * <p>Every trial a study object starts holds a lease, renewed by a heartbeat thread until the
+ * trial is told; before each new trial, the study fails the trials whose lease ran out (their
+ * worker died) and, if asked to, enqueues them again (see {@link StudyBuilder#heartbeat} and
+ * {@link StudyBuilder#retryFailedTrials}). {@link #close()} stops the heartbeat.
  */
-public final class Study {
+public final class Study implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Study.class.getName());
     static final String SEED_ATTR = "seed";
@@ -38,11 +43,13 @@ public final class Study {
     private final long seed;
     private final InstantSource clock;
     private final TrialCache cache;
+    private final Leases leases;
     private final View view = new View();
     private final Map<Object, Object> memos = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
 
-    Study(Storage storage, StudyInfo info, Sampler sampler, Pruner pruner, long seed, InstantSource clock) {
+    Study(Storage storage, StudyInfo info, Sampler sampler, Pruner pruner, long seed, InstantSource clock,
+          Leases.Settings leaseSettings) {
         this.storage = storage;
         this.info = info;
         this.sampler = sampler;
@@ -50,6 +57,7 @@ public final class Study {
         this.seed = seed;
         this.clock = clock;
         this.cache = new TrialCache(storage, info.id());
+        this.leases = new Leases(storage, info.id(), info.name(), clock, leaseSettings);
     }
 
     /** Starts describing a study to create or load. */
@@ -122,6 +130,20 @@ public final class Study {
     }
 
     private TrialRecord run(MultiObjective objective, LiveTrial trial) {
+        try {
+            return evaluate(objective, trial);
+        } catch (TrialLeaseExpiredException e) {
+            // the lease ran out while the objective ran (a pause longer than the grace period): the
+            // reaper's FAIL stands, its retry (if any) runs the point again, and this loop goes on
+            LOG.log(System.Logger.Level.WARNING, e.getMessage());
+            leases.release(trial.record().id());
+            TrialRecord stored = storage.trial(trial.record().id());
+            cache.put(stored);
+            return stored;
+        }
+    }
+
+    private TrialRecord evaluate(MultiObjective objective, LiveTrial trial) {
         double[] values;
         try {
             values = objective.evaluate(trial);
@@ -157,6 +179,17 @@ public final class Study {
     /** Asks the study to start no new trials; running ones finish normally. */
     public void stop() {
         stopRequested = true;
+    }
+
+    /**
+     * Stops the heartbeat of this study object; it starts no more trials. Trials it handed out and
+     * that are not told yet stay RUNNING without a heartbeat, so once the grace period has passed
+     * the next worker fails them (and retries them, if so configured), as for a worker that died.
+     * Telling and reading still work. The storage is not closed: it may be shared.
+     */
+    @Override
+    public void close() {
+        leases.close();
     }
 
     // ---------------------------------------------------------------- ask / tell
@@ -269,22 +302,37 @@ public final class Study {
     // ---------------------------------------------------------------- internals
 
     private Optional<LiveTrial> start(int maxTrials) {
+        leases.requireOpen();
+        Instant now = clock.instant();
         cache.refresh();
+        // reap first, so that the retries it enqueues are the next trials to start; with no trial
+        // RUNNING there is nothing to reap (trials started since the refresh are fresh)
+        if (cache.hasRunning() && leases.reap(now)) {
+            cache.refresh();
+        }
         if (sampler.isExhausted(view)) {
             return Optional.empty();
         }
-        Optional<TrialRecord> record = storage.startTrial(info.id(), maxTrials, clock.instant());
+        Optional<TrialRecord> record = storage.startTrial(info.id(), maxTrials, now);
         if (record.isEmpty()) {
             return Optional.empty();
         }
         cache.put(record.get());
         sampler.beforeTrial(view, record.get());
         TrialRecord current = storage.trial(record.get().id());
+        // held only once handed out: a trial whose start failed here loses its lease like a dead worker's
+        leases.hold(current);
         return Optional.of(new LiveTrial(this, current));
     }
 
     private TrialRecord finish(TrialRecord trial, TrialState state, List<Double> values, String reason) {
-        TrialRecord finished = storage.finishTrial(trial.id(), state, values, reason, clock.instant());
+        TrialRecord finished;
+        try {
+            finished = storage.finishTrial(trial.id(), state, values, reason, clock.instant());
+        } catch (TrialFinishedException e) {
+            throw finishedElsewhere(trial, e, "finish it as " + state);
+        }
+        leases.release(trial.id());
         cache.put(finished);
         sampler.afterTrial(view, finished);
         return finished;
@@ -308,6 +356,11 @@ public final class Study {
                     + " (it has trials 0.." + (cache.size() - 1) + ")");
         }
         return trial;
+    }
+
+    /** Explains a write refused because the trial is finished; a reaper's FAIL gets its own error. */
+    RuntimeException finishedElsewhere(TrialRecord trial, TrialFinishedException e, String attempted) {
+        return leases.explain(trial.id(), e, attempted, this::trials);
     }
 
     Map<String, Double> sampleRelative(TrialRecord trial) {

@@ -12,6 +12,7 @@ import dev.osprey.optimizer.storage.StudyNames;
 import dev.osprey.optimizer.storage.StudyNotFoundException;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,9 @@ import java.util.Optional;
  * Describes a study to create or load. Every setting may be given once; unset ones take
  * Optuna's defaults: a generated name, an in-memory storage, the TPE sampler (random sampling for
  * multi-objective studies, which TPE does not model here), the median pruner, one objective to
- * minimise, and a random seed (which is stored, so a loaded study keeps it).
+ * minimise, and a random seed (which is stored, so a loaded study keeps it). Running trials hold a
+ * lease renewed every 10 s and are failed after 60 s without a heartbeat; failed trials are not
+ * retried unless {@link #retryFailedTrials(int)} says so.
  *
  * {@snippet :
  * Study study = Study.builder()
@@ -43,6 +46,8 @@ public final class StudyBuilder {
     private List<Direction> directions;
     private Long seed;
     private InstantSource clock;
+    private Leases.Settings leases;
+    private Integer maxRetries;
 
     StudyBuilder() {
     }
@@ -99,6 +104,79 @@ public final class StudyBuilder {
         requireUnset(this.clock, "clock");
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
+    }
+
+    /**
+     * How often the lease of a running trial is renewed, and how old its last heartbeat may get
+     * before the next worker to start a trial fails it as the trial of a dead worker. Trials from
+     * {@link Study#ask()} are renewed too, until they are told.
+     *
+     * <p>The defaults, 10 s and 60 s, let five heartbeats in a row go missing before a trial is
+     * declared dead, so that a long GC pause or a slow database does not fail a trial that is
+     * still running; Optuna's users, whose default grace is two intervals, report just that
+     * (optuna/optuna#4234, #5582).
+     * A shorter grace finds dead workers sooner. Heartbeats carry each worker's clock, so the
+     * clocks of the machines sharing a study must agree to well within {@code grace - interval}.
+     * All workers of a study should use the same grace period: the shortest one decides.
+     */
+    public StudyBuilder heartbeat(Duration interval, Duration grace) {
+        requireUnset(leases, "heartbeat");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(grace, "grace");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the heartbeat interval must be positive, but got " + interval);
+        }
+        try {
+            interval.toNanos();
+        } catch (ArithmeticException tooLong) {
+            throw new IllegalArgumentException("the heartbeat interval " + interval + " is too long;"
+                    + " use heartbeatOff() for no heartbeat");
+        }
+        if (grace.compareTo(interval) <= 0) {
+            throw new IllegalArgumentException("the grace period (" + grace + ") must be longer than the heartbeat"
+                    + " interval (" + interval + "), or live trials are failed between two heartbeats;"
+                    + " allow several intervals (the default is 60 s for 10 s)");
+        }
+        leases = new Leases.Settings(interval, grace, 0);
+        return this;
+    }
+
+    /**
+     * No heartbeat and no reaper: this study object neither renews the leases of its trials nor
+     * fails those of others. Only for workers that are never left behind by a crash (a single
+     * short-lived process, tests): every worker of the study must then turn heartbeats off, since
+     * any worker that reaps fails this one's trials after its grace period.
+     */
+    public StudyBuilder heartbeatOff() {
+        requireUnset(leases, "heartbeat");
+        if (maxRetries != null && maxRetries > 0) {
+            throw new IllegalStateException(retriesNeedHeartbeat(maxRetries));
+        }
+        leases = new Leases.Settings(null, null, 0);
+        return this;
+    }
+
+    /**
+     * Runs the parameters of a trial whose worker died (no heartbeat within the grace period) again,
+     * up to {@code maxRetries} times: the worker that fails it enqueues a WAITING trial with the same
+     * parameters, whose {@link TrialRecord#retriedFrom()} and {@link TrialRecord#retryHistory()}
+     * tell where it came from. Trials whose objective threw are not retried. The default is 0.
+     */
+    public StudyBuilder retryFailedTrials(int maxRetries) {
+        requireUnset(this.maxRetries, "number of retries");
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("the number of retries must be >= 0, but got " + maxRetries);
+        }
+        if (maxRetries > 0 && leases != null && !leases.enabled()) {
+            throw new IllegalStateException(retriesNeedHeartbeat(maxRetries));
+        }
+        this.maxRetries = maxRetries;
+        return this;
+    }
+
+    private static String retriesNeedHeartbeat(int maxRetries) {
+        return "retryFailedTrials(" + maxRetries + ") retries trials whose heartbeat stopped, but heartbeatOff()"
+                + " turns the heartbeat and the reaper off; use one or the other";
     }
 
     /** Creates a new study; fails with {@link DuplicateStudyException} if one of that name exists. */
@@ -164,7 +242,8 @@ public final class StudyBuilder {
                 sampler != null ? sampler : info.directions().size() == 1 ? Samplers.tpe() : Samplers.random(),
                 pruner != null ? pruner : Pruners.median(),
                 studySeed,
-                clock != null ? clock : InstantSource.system());
+                clock != null ? clock : InstantSource.system(),
+                (leases != null ? leases : Leases.Settings.DEFAULT).withRetries(maxRetries != null ? maxRetries : 0));
     }
 
     private Storage storage() {

@@ -7,8 +7,10 @@ import dev.osprey.optimizer.storage.TrialChanges;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * This process's copy of a study's trials. Each refresh reads only the trials that changed since
@@ -21,6 +23,7 @@ final class TrialCache {
     private final List<TrialRecord> byNumber = new ArrayList<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
     private final Map<String, Integer> firstTrialOf = new HashMap<>();
+    private final Set<Integer> running = new HashSet<>();
     private long cursor;
 
     TrialCache(Storage storage, long studyId) {
@@ -41,6 +44,11 @@ final class TrialCache {
             byNumber.add(null);
         }
         byNumber.set(trial.number(), trial);
+        if (trial.state() == TrialState.RUNNING) {
+            running.add(trial.number());
+        } else {
+            running.remove(trial.number());
+        }
         trial.params().forEach((name, param) -> {
             if (distributions.putIfAbsent(name, param.distribution()) == null) {
                 firstTrialOf.put(name, trial.number());
@@ -62,6 +70,11 @@ final class TrialCache {
     /** The trial with this number, or null if there is none. */
     synchronized TrialRecord trial(int number) {
         return number >= 0 && number < byNumber.size() ? byNumber.get(number) : null;
+    }
+
+    /** Whether any trial known is RUNNING (kept up to date, so that asking is cheap). */
+    synchronized boolean hasRunning() {
+        return !running.isEmpty();
     }
 
     /** How many trial numbers are known. */

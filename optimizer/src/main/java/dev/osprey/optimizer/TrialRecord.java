@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -40,6 +41,10 @@ public record TrialRecord(
 
     /** The system attribute that holds why a trial failed. */
     public static final String FAIL_REASON = "fail_reason";
+    /** The system attribute of a retry that holds the number of the failed trial it runs again (as in Optuna). */
+    public static final String FAILED_TRIAL = "failed_trial";
+    /** The system attribute of a retry that holds the numbers of all earlier attempts, oldest first (as in Optuna). */
+    public static final String RETRY_HISTORY = "retry_history";
 
     public TrialRecord {
         Objects.requireNonNull(state, "state");
@@ -77,6 +82,22 @@ public record TrialRecord(
     /** Why the trial failed, if it did and a reason was stored. */
     public Optional<String> failReason() {
         return Optional.ofNullable(systemAttrs.get(FAIL_REASON)).map(Object::toString);
+    }
+
+    /** For a retry of a trial whose worker died: the number of that trial. Empty for a trial that is no retry. */
+    public OptionalInt retriedFrom() {
+        return systemAttrs.get(FAILED_TRIAL) instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+    }
+
+    /**
+     * For a retry: the numbers of every earlier attempt at its parameters, oldest first (the original
+     * trial, then each retry that died too). Empty for a trial that is no retry.
+     */
+    public List<Integer> retryHistory() {
+        if (!(systemAttrs.get(RETRY_HISTORY) instanceof List<?> history)) {
+            return List.of();
+        }
+        return history.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).toList();
     }
 
     /** The last reported step, if any. */

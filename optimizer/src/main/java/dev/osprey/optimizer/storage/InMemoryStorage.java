@@ -95,6 +95,25 @@ final class InMemoryStorage implements Storage {
         return touch(study, trial);
     }
 
+    @Override
+    public synchronized TrialRecord addTrial(long studyId, TrialRecord source) {
+        StudyData study = study(studyId);
+        MutableTrial trial = newTrial(study);
+        trial.state = source.state();
+        trial.values = source.values();
+        trial.params.putAll(source.params());
+        trial.intermediate.putAll(source.intermediateValues());
+        source.userAttrs().forEach((k, v) -> trial.userAttrs.put(k, Json.normalize(v)));
+        source.systemAttrs().forEach((k, v) -> trial.systemAttrs.put(k, Json.normalize(v)));
+        trial.start = source.start().orElse(null);
+        trial.end = source.end().orElse(null);
+        trial.heartbeat = trial.start;
+        if (trial.state == TrialState.WAITING) {
+            study.waiting.add(trial.number);
+        }
+        return touch(study, trial);
+    }
+
     private MutableTrial newTrial(StudyData study) {
         MutableTrial trial = new MutableTrial(nextTrialId++, study.id, study.trials.size());
         study.trials.add(trial);

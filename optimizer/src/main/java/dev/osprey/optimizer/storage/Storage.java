@@ -104,6 +104,27 @@ public interface Storage extends AutoCloseable {
     /** Every trial that changed after {@code cursor}; start from 0 to read them all. */
     TrialChanges trialsChangedSince(long studyId, long cursor);
 
+    /**
+     * Every study with its trial counts by state, best value (single-objective studies) and last
+     * activity, by name. This default reads every trial; database storages answer with SQL.
+     */
+    default List<StudySummary> studySummaries() {
+        return studies().stream()
+                .map(study -> StudySummary.of(study, trialsChangedSince(study.id(), 0).trials()))
+                .toList();
+    }
+
+    /**
+     * Stores a copy of a trial, made elsewhere (another study or storage), as this study's next
+     * trial: its state, values, parameters, intermediate values, attributes and times are kept;
+     * its number is the next one of this study and its id is new. A WAITING copy is started like
+     * an enqueued trial; a RUNNING copy holds a lease from its start time. {@link StudyTransfer}
+     * copies whole studies with it. This default refuses, for storages written before it existed.
+     */
+    default TrialRecord addTrial(long studyId, TrialRecord trial) {
+        throw new StorageException(getClass().getSimpleName() + " cannot store copied trials (addTrial)");
+    }
+
     /** Releases connections and files. */
     @Override
     void close();

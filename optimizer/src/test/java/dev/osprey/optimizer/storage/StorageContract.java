@@ -20,9 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The contract every {@link Storage} passes. A storage's test class extends this one and
  * implements {@link #newStorage()}; it then runs the study checks below, the trial checks of
- * {@link TrialStorageContract} and the concurrency checks of {@link ConcurrentStorageContract}.
+ * {@link TrialStorageContract}, the concurrency checks of {@link ConcurrentStorageContract} and the
+ * study-management checks of {@link StudyManagementContract}.
  */
-public abstract class StorageContract implements TrialStorageContract, ConcurrentStorageContract {
+public abstract class StorageContract
+        implements TrialStorageContract, ConcurrentStorageContract, StudyManagementContract {
 
     private Storage storage;
 
@@ -36,7 +38,9 @@ public abstract class StorageContract implements TrialStorageContract, Concurren
 
     @AfterEach
     protected void closeStorage() {
-        storage.close();
+        if (storage != null) { // null when newStorage() skipped the test
+            storage.close();
+        }
     }
 
     @Override
