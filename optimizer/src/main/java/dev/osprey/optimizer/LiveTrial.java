@@ -12,12 +12,19 @@ final class LiveTrial implements Trial {
     static final String FIXED_PARAMS = "fixed_params";
 
     private final Study study;
+    /** The study as it was when this trial started, for its sampling. */
+    private final StudyView samplingView;
     private volatile TrialRecord record;
     private Map<String, Double> relativeParams;
 
-    LiveTrial(Study study, TrialRecord record) {
+    LiveTrial(Study study, TrialRecord record, StudyView samplingView) {
         this.study = study;
         this.record = record;
+        this.samplingView = samplingView;
+    }
+
+    boolean belongsTo(Study other) {
+        return study == other;
     }
 
     @Override
@@ -60,13 +67,13 @@ final class LiveTrial implements Trial {
             return singleValue(distribution);
         }
         if (relativeParams == null) {
-            relativeParams = study.sampleRelative(record);
+            relativeParams = study.sampleRelative(record, samplingView);
         }
         Double relative = relativeParams.get(name);
         if (relative != null && distribution.contains(relative)) {
             return relative;
         }
-        double sampled = study.sampleIndependent(record, name, distribution);
+        double sampled = study.sampleIndependent(record, name, distribution, samplingView);
         if (Double.isNaN(sampled)) {
             throw new IllegalStateException("the sampler " + study.sampler() + " proposed NaN for parameter '" + name
                     + "' of " + distribution + "; this is a bug in the sampler");

@@ -44,7 +44,7 @@ public final class Study implements AutoCloseable {
     private final InstantSource clock;
     private final TrialCache cache;
     private final Leases leases;
-    private final View view = new View();
+    private final View view = new View(null);
     private final Map<Object, Object> memos = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
 
@@ -209,12 +209,16 @@ public final class Study implements AutoCloseable {
 
     /** Finishes a trial as COMPLETE with one value per direction; NaN or infinite values make it FAIL. */
     public TrialRecord tell(Trial trial, double... values) {
-        return tell(numberOf(trial), values);
+        return tellValues(recordOf(trial), values);
     }
 
     /** Finishes the trial with that number; see {@link #tell(Trial, double...)}. */
     public TrialRecord tell(int trialNumber, double... values) {
-        TrialRecord trial = trialByNumber(trialNumber);
+        return tellValues(trialByNumber(trialNumber), values);
+    }
+
+    private TrialRecord tellValues(TrialRecord trial, double... values) {
+        int trialNumber = trial.number();
         if (values.length != directions().size()) {
             throw new IllegalArgumentException("trial " + trialNumber + " was told " + values.length
                     + " value(s), but the study has " + directions().size() + " objective(s)");
@@ -235,12 +239,15 @@ public final class Study implements AutoCloseable {
 
     /** Finishes a trial as PRUNED or FAIL (COMPLETE needs values: use {@link #tell(Trial, double...)}). */
     public TrialRecord tell(Trial trial, TrialState state) {
-        return tell(numberOf(trial), state);
+        return tellState(recordOf(trial), state);
     }
 
     /** Finishes the trial with that number as PRUNED or FAIL. */
     public TrialRecord tell(int trialNumber, TrialState state) {
-        TrialRecord trial = trialByNumber(trialNumber);
+        return tellState(trialByNumber(trialNumber), state);
+    }
+
+    private TrialRecord tellState(TrialRecord trial, TrialState state) {
         return switch (state) {
             case PRUNED -> {
                 // like Optuna, a pruned trial keeps its last intermediate value as its value
@@ -318,11 +325,13 @@ public final class Study implements AutoCloseable {
             return Optional.empty();
         }
         cache.put(record.get());
-        sampler.beforeTrial(view, record.get());
-        TrialRecord current = storage.trial(record.get().id());
+        // the sampler sees the study as it was when the trial started: one read per trial, not one per call
+        View trialView = new View(cache.trials());
+        sampler.beforeTrial(trialView, record.get());
+        TrialRecord current = trialView.wrote ? storage.trial(record.get().id()) : record.get();
         // held only once handed out: a trial whose start failed here loses its lease like a dead worker's
         leases.hold(current);
-        return Optional.of(new LiveTrial(this, current));
+        return Optional.of(new LiveTrial(this, current, trialView));
     }
 
     private TrialRecord finish(TrialRecord trial, TrialState state, List<Double> values, String reason) {
@@ -338,14 +347,20 @@ public final class Study implements AutoCloseable {
         return finished;
     }
 
-    /** The number of a trial of this study; a trial asked from another study would finish the wrong one. */
-    private int numberOf(Trial trial) {
+    /**
+     * The record of a trial of this study. A trial this object handed out is known without a read;
+     * a trial asked from another study would finish the wrong one.
+     */
+    private TrialRecord recordOf(Trial trial) {
+        if (trial instanceof LiveTrial live && live.belongsTo(this)) {
+            return live.record();
+        }
         String askedFrom = trial instanceof LiveTrial live ? live.studyName() : name();
         if (!askedFrom.equals(name()) || trialByNumber(trial.number()).id() != trial.record().id()) {
             throw new IllegalArgumentException("trial " + trial.number() + " was asked from study '" + askedFrom
                     + "', not from study '" + name() + "'; tell it to the study it came from");
         }
-        return trial.number();
+        return trialByNumber(trial.number());
     }
 
     private TrialRecord trialByNumber(int number) {
@@ -363,7 +378,7 @@ public final class Study implements AutoCloseable {
         return leases.explain(trial.id(), e, attempted, this::trials);
     }
 
-    Map<String, Double> sampleRelative(TrialRecord trial) {
+    Map<String, Double> sampleRelative(TrialRecord trial, StudyView view) {
         Map<String, Distribution> space = sampler.inferRelativeSearchSpace(view, trial);
         if (space.isEmpty()) {
             return Map.of();
@@ -371,7 +386,7 @@ public final class Study implements AutoCloseable {
         return sampler.sampleRelative(view, trial, space);
     }
 
-    double sampleIndependent(TrialRecord trial, String name, Distribution distribution) {
+    double sampleIndependent(TrialRecord trial, String name, Distribution distribution, StudyView view) {
         return sampler.sampleIndependent(view, trial, name, distribution);
     }
 
@@ -396,8 +411,15 @@ public final class Study implements AutoCloseable {
         }
     }
 
-    /** The study as samplers and pruners see it. */
+    /** The study as samplers and pruners see it: refreshed on each read, or a snapshot for one trial's sampling. */
     private final class View implements StudyView {
+
+        private final List<TrialRecord> snapshot;
+        private volatile boolean wrote;
+
+        View(List<TrialRecord> snapshot) {
+            this.snapshot = snapshot;
+        }
 
         @Override
         public String studyName() {
@@ -416,6 +438,9 @@ public final class Study implements AutoCloseable {
 
         @Override
         public List<TrialRecord> trials() {
+            if (snapshot != null) {
+                return snapshot;
+            }
             cache.refresh();
             return cache.trials();
         }
@@ -423,6 +448,7 @@ public final class Study implements AutoCloseable {
         @Override
         public void setSystemAttr(TrialRecord trial, String key, Object value) {
             storage.setTrialSystemAttr(trial.id(), key, value);
+            wrote = true;
         }
 
         @Override
