@@ -6,12 +6,15 @@ import dev.osprey.optimizer.TrialRecord;
 import dev.osprey.optimizer.TrialState;
 import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.sampler.Samplers;
+import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.storage.Storages;
 
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * {@code osprey demo}: a TPE study on a training-shaped objective (learning rate, depth, width,
+ * {@code osprey demo}: a study kept in the study database (an H2 file by default; a second run
+ * resumes it) on a training-shaped objective (learning rate, depth, width,
  * optimizer, dropout) whose minimum 0 lies at lr = 1e-3, 4 layers, 128 units, adam, dropout 0.2.
  */
 final class DemoCommand {
@@ -23,14 +26,18 @@ final class DemoCommand {
         int trials = 60;
         String samplerName = "tpe";
         long seed = 0;
+        String studyName = "demo";
+        String location = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--trials" -> trials = positiveInt("--trials", value);
                 case "--sampler" -> samplerName = require("--sampler", value);
                 case "--seed" -> seed = parseLong("--seed", value);
+                case "--study" -> studyName = require("--study", value);
+                case "--storage" -> location = require("--storage", value);
                 default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "' for demo; it takes --trials N, --sampler tpe|random and --seed S");
+                        + "' for demo; it takes --trials N, --sampler tpe|random, --seed S, --study NAME and --storage LOCATION");
             }
             i++;
         }
@@ -40,12 +47,19 @@ final class DemoCommand {
             default -> throw new IllegalArgumentException("unknown sampler '" + samplerName
                     + "' for demo; choose tpe or random");
         };
-        Study study = Study.builder().name("demo").sampler(sampler).seed(seed).create();
-        out.printf(Locale.ROOT, "study '%s': %d trials with the %s sampler, seed %d%n",
-                study.name(), trials, samplerName, seed);
-        study.optimize(DemoCommand::objective, trials, (s, trial) -> print(out, trial));
-        TrialRecord best = study.bestTrial();
-        out.printf(Locale.ROOT, "best trial %d: value %.5f with %s%n", best.number(), best.value(), best.paramValues());
+        String where = location != null ? location : Storages.defaultLocation(System.getenv());
+        try (Storage storage = Storages.open(where);
+             Study study = Study.builder().name(studyName).storage(storage).sampler(sampler).seed(seed)
+                     .createOrLoad()) {
+            int held = study.trials().size();
+            out.printf(Locale.ROOT, "study '%s' in %s: %s, up to %d trials with the %s sampler, seed %d%n",
+                    study.name(), where, held == 0 ? "new" : "resumed with " + held + " trials",
+                    trials, samplerName, study.seed());
+            study.optimize(DemoCommand::objective, trials, (s, trial) -> print(out, trial));
+            TrialRecord best = study.bestTrial();
+            out.printf(Locale.ROOT, "best trial %d: value %.5f with %s%n", best.number(), best.value(),
+                    best.paramValues());
+        }
         return Osprey.OK;
     }
 

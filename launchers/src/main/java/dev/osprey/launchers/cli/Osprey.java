@@ -20,7 +20,14 @@ public final class Osprey {
     private Osprey() {
     }
 
+    /** Kept referenced: java.util.logging holds its loggers weakly, and would forget the levels. */
+    private static final java.util.List<java.util.logging.Logger> QUIET_LIBRARIES = java.util.List.of(
+            java.util.logging.Logger.getLogger("com.zaxxer.hikari"),
+            java.util.logging.Logger.getLogger("org.flywaydb"));
+
     public static void main(String[] args) {
+        // the connection pool and the migrations report their routine work at INFO: only problems are shown
+        QUIET_LIBRARIES.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
         System.exit(run(args, System.out, System.err));
     }
 
@@ -53,9 +60,11 @@ public final class Osprey {
                 Usage: osprey COMMAND [OPTIONS]
 
                 Commands:
-                  demo [--trials N] [--sampler tpe|random] [--seed S]
-                      optimise a built-in training-shaped objective with a study kept in memory,
-                      printing each trial and then the best one
+                  demo [--trials N] [--sampler tpe|random] [--seed S] [--study NAME] [--storage LOCATION]
+                      optimise a built-in training-shaped objective until the study holds N trials
+                      (60 by default), printing each trial and then the best one; the study is kept
+                      in the study database (LOCATION, else $OSPREY_STORAGE, else
+                      ./osprey-studies/studies, an H2 file), so running it again resumes it
 
                 Options:
                   --debug   print stack traces with errors
