@@ -1,0 +1,138 @@
+package dev.osprey.composer.override;
+
+import dev.osprey.composer.override.Element.ListValue;
+import dev.osprey.composer.override.Sweep.ChoiceSweep;
+import dev.osprey.composer.override.Sweep.GlobSweep;
+import dev.osprey.composer.override.Sweep.IntervalSweep;
+import dev.osprey.composer.override.Sweep.RangeSweep;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * One parsed command-line override, such as {@code +db@backup=mysql} or
+ * {@code optimizer.lr=tag(log, interval(1e-4, 1e-1))}. (Named {@code ConfigOverride} rather than
+ * Hydra's {@code Override} so that importing it does not hide {@code java.lang.Override}.)
+ *
+ * @param kind        what the override does, from its prefix
+ * @param key         the config path ({@code a.b.c}) or config group ({@code server/db}); the parser
+ *                    does not tell them apart, the config repository does
+ * @param packageName the package after {@code @}: {@code null} when absent, {@code ""} for {@code key@}
+ * @param value       the value, or {@code null} for a bare {@code ~key}; {@code key=} gives the empty string
+ * @param input       the override as written
+ * @since 0.1
+ */
+public record ConfigOverride(OverrideKind kind, String key, String packageName, Value value, String input) {
+
+    public ConfigOverride {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(key, "key");
+        if (value == null && kind != OverrideKind.DELETE) {
+            throw new IllegalArgumentException("only a delete (~key) may have no value: " + input);
+        }
+        if (kind == OverrideKind.EXTEND_LIST && !(value instanceof ListValue)) {
+            throw new IllegalArgumentException("an extend_list override needs a list value: " + input);
+        }
+    }
+
+    /**
+     * The prefix, the key and the package: {@code ~key}, {@code +group@pkg}. Two overrides with the
+     * same key element address the same thing ({@code a=1} and {@code +a=1} do not).
+     */
+    public String keyElement() {
+        return kind.prefix() + key + (packageName == null ? "" : "@" + packageName);
+    }
+
+    /** The value type, {@code null} for a bare {@code ~key}. */
+    public ValueType valueType() {
+        return ValueType.of(value);
+    }
+
+    /** Whether the value is a sweep (any type but {@link ValueType#ELEMENT}). */
+    public boolean isSweep() {
+        return value instanceof Sweep;
+    }
+
+    /** Whether the value is a sweep that can be enumerated: a choice, a range or a glob. */
+    public boolean isDiscreteSweep() {
+        return value instanceof ChoiceSweep || value instanceof RangeSweep || value instanceof GlobSweep;
+    }
+
+    /** Whether the override addresses Hydra's own configuration ({@code hydra.} or {@code hydra/} keys). */
+    public boolean isHydraOverride() {
+        return key.startsWith("hydra.") || key.startsWith("hydra/");
+    }
+
+    /**
+     * The value written back the way Hydra passes it to jobs ({@code a b} becomes {@code a\ b},
+     * {@code [1, 2]} becomes {@code [1,2]}, {@code true} becomes {@code True}); {@code null} for a
+     * bare {@code ~key}.
+     *
+     * @throws IllegalStateException for a sweep, which has no single value
+     */
+    public String valueString() {
+        return switch (value) {
+            case null -> "null";
+            case Element element -> ValueStrings.of(element);
+            case Sweep sweep -> throw new IllegalStateException("a sweep has no single value string: " + input);
+        };
+    }
+
+    /**
+     * The override as a job receives it when it is not swept: {@code <key element>=<value string>}.
+     * Two forms differ from Hydra's on purpose: a bare delete stays {@code ~key} (Hydra writes
+     * {@code ~key=null}, which Hydra 1.4 then reads as "delete only if the value is null"), and an
+     * extend-list override stays {@code key=extend_list(a,b)} (Hydra writes {@code key=[a,b]}, which
+     * replaces the list instead of extending it).
+     *
+     * @throws IllegalStateException for a sweep
+     */
+    public String jobString() {
+        return switch (value) {
+            case null -> keyElement();
+            case ListValue list when kind == OverrideKind.EXTEND_LIST -> keyElement() + "=extend_list("
+                    + list.items().stream().map(ValueStrings::of).collect(Collectors.joining(",")) + ")";
+            case Element element -> keyElement() + "=" + ValueStrings.of(element);
+            case Sweep sweep -> throw new IllegalStateException("a sweep has no single job string: " + input);
+        };
+    }
+
+    /**
+     * The strings a sweeper substitutes for the value, one per job, in order (a new random order
+     * for a shuffled sweep).
+     *
+     * @throws IllegalStateException if the value is not a choice or range sweep (a glob needs the
+     *                               group's options: {@link #sweepStrings(RandomGenerator, List)})
+     */
+    public List<String> sweepStrings(RandomGenerator random) {
+        if (value instanceof GlobSweep) {
+            throw new IllegalStateException("glob() selects among the options of config group '" + key
+                    + "'; enumerate it with sweepStrings(random, groupOptions)");
+        }
+        return sweepStrings(random, List.of());
+    }
+
+    /**
+     * Like {@link #sweepStrings(RandomGenerator)}, with the options of the config group named by
+     * {@link #key()} for a {@code glob(...)} value.
+     */
+    public List<String> sweepStrings(RandomGenerator random, List<String> groupOptions) {
+        Objects.requireNonNull(random, "random");
+        return switch (value) {
+            case ChoiceSweep c -> Enumerations.elements(c, random).stream().map(ValueStrings::of).toList();
+            case RangeSweep r -> Enumerations.elements(r, random).stream().map(ValueStrings::of).toList();
+            case GlobSweep g -> g.filter(groupOptions);
+            case IntervalSweep i -> throw new IllegalStateException(
+                    "an interval is continuous and cannot be enumerated: " + input);
+            case Element e -> throw new IllegalStateException("not a sweep: " + input);
+            case null -> throw new IllegalStateException("not a sweep: " + input);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return input;
+    }
+}
