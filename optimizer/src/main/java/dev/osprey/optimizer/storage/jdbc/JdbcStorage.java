@@ -127,8 +127,19 @@ final class JdbcStorage implements Storage {
         if (!state.isFinished()) {
             throw new IllegalArgumentException("a trial can only be finished as COMPLETE, PRUNED or FAIL, not " + state);
         }
-        return tx.run("finish trial id " + trialId + " as " + state,
+        TrialRecord finished = tx.run("finish trial id " + trialId + " as " + state,
                 c -> lifecycle.finish(c, trialId, state, values, reason, now));
+        if (database.location.kind() == JdbcLocation.Kind.H2_EMBEDDED) {
+            // H2 writes committed transactions to its file in the background (every 500 ms by
+            // default): a told result is written at once, so that a killed process loses none
+            tx.run("write finished trial id " + trialId + " to the database file", c -> {
+                try (var st = c.createStatement()) {
+                    st.execute("CHECKPOINT");
+                }
+                return null;
+            });
+        }
+        return finished;
     }
 
     @Override

@@ -84,6 +84,7 @@ class MultiProcessStudyTest {
             assertEquals(1, summary.size(), worker + " prints one summary: " + worker.lines());
             int told = worker.lines(StudyWorker.TOLD).size();
             assertEquals("told=" + told, summary.get(0)[2], worker + "'s summary counts its trials");
+            assertEquals("trials=" + TRIALS, summary.get(0)[3], worker + " stopped when the study held the budget");
             shares.add(told);
         }
         Map<Integer, ToldTrial> told = ToldTrial.union(workers); // fails on a trial told twice

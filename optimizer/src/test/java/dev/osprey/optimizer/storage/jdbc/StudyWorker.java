@@ -9,12 +9,15 @@ import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.Storages;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,13 +53,16 @@ public final class StudyWorker {
     }
 
     /** The objective of every worker: its value is a function of its parameters, so any copy can be checked. */
+    static final Objective OBJECTIVE = trial -> value(trial.suggestFloat("x", -10, 10),
+            trial.suggestInt("k", 0, 1_000_000));
+
     static double value(double x, int k) {
         return x * x + k;
     }
 
     public static void main(String[] args) throws Exception {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                StandardCharsets.UTF_8);
+        // a line per println, flushed at once: the test acts on each as it comes
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         Map<String, String> options = parse(args);
         Thread watchdog = new Thread(StudyWorker::haltWhenOrphaned, "orphan-watchdog");
         watchdog.setDaemon(true);
@@ -65,13 +71,13 @@ public final class StudyWorker {
         int block = Integer.parseInt(options.getOrDefault("block", "-1"));
         AtomicInteger started = new AtomicInteger();
         Objective objective = trial -> {
-            double x = trial.suggestFloat("x", -10, 10);
-            int k = trial.suggestInt("k", 0, 1_000_000);
+            double value = OBJECTIVE.evaluate(trial);
             if (started.getAndIncrement() == block) {
-                out.println(BLOCKED + " " + trial.number() + " " + x + " " + k);
-                new java.util.concurrent.CountDownLatch(1).await(); // until killed
+                out.println(BLOCKED + " " + trial.number() + " " + trial.params().get("x") + " "
+                        + trial.params().get("k"));
+                new CountDownLatch(1).await(); // until killed
             }
-            return value(x, k);
+            return value;
         };
         AtomicInteger told = new AtomicInteger();
         try (Storage storage = Storages.open(options.get("location"))) {

@@ -72,6 +72,16 @@ record ToldTrial(int number, TrialState state, Double value, Double x, Integer k
         return differences.size() <= 10 ? differences : differences.subList(0, 10);
     }
 
+    /**
+     * Whether this trial is {@code finished} as it was at some point before its tell: RUNNING,
+     * with no value and each parameter either not suggested yet or as it ended up.
+     */
+    boolean isOnTheWayTo(ToldTrial finished) {
+        return number == finished.number && state == TrialState.RUNNING && value == null
+                && (x == null || x.equals(finished.x)) && (k == null || k.equals(finished.k))
+                && (k == null || x != null); // x is suggested before k
+    }
+
     /** Whether the value is the objective's for the parameters (so it was not mixed up with another trial's). */
     boolean valueFitsParams() {
         return value != null && x != null && k != null && value == StudyWorker.value(x, k);
