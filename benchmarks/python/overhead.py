@@ -35,8 +35,12 @@ def one_trial(study):
     study.tell(trial, x * x + y * y)
 
 
-def row(sampler, n, method, ms, **extra):
-    out = dict(system="optuna", sampler=sampler, storage="inmemory", n=n, method=method, metric="ms_per_trial",
+def new_inmemory_study(sampler):
+    return optuna.create_study(sampler=make_sampler(sampler))
+
+
+def row(sampler, n, method, ms, storage="inmemory", **extra):
+    out = dict(system="optuna", sampler=sampler, storage=storage, n=n, method=method, metric="ms_per_trial",
                median=float(np.median(ms)), mean=float(np.mean(ms)), trials=len(ms))
     out.update(extra)
     return out
@@ -44,13 +48,13 @@ def row(sampler, n, method, ms, **extra):
 
 def emit(r):
     print(json.dumps(r), flush=True)
-    print("[optuna] %s n=%d %s: %.3f ms/trial mean over %d trials" % (r["sampler"], r["n"], r["method"], r["mean"],
-                                                                      r["trials"]), file=sys.stderr, flush=True)
+    print("[optuna] %s %s n=%d %s: %.3f ms/trial mean over %d trials" % (
+        r["storage"], r["sampler"], r["n"], r["method"], r["mean"], r["trials"]), file=sys.stderr, flush=True)
 
 
-def grown(sampler, ns, cap):
+def grown(sampler, ns, cap, new_study=new_inmemory_study, storage="inmemory"):
     """Grows one study; emits a row per n reached (and one for the size reached at the cap); returns that size."""
-    study = optuna.create_study(sampler=make_sampler(sampler))
+    study = new_study(sampler)
     ms, cum = [], []
     start = time.perf_counter()
     for _ in range(max(ns)):
@@ -64,9 +68,9 @@ def grown(sampler, ns, cap):
     reached = len(ms)
     for n in ns:
         if n <= reached:
-            emit(row(sampler, n, "grown", ms[n - WINDOW:n], cum_wall_s=cum[n - 1]))
+            emit(row(sampler, n, "grown", ms[n - WINDOW:n], storage, cum_wall_s=cum[n - 1]))
     if reached < max(ns) and reached >= WINDOW:
-        emit(row(sampler, reached, "grown", ms[reached - WINDOW:], cum_wall_s=cum[-1], capped=True))
+        emit(row(sampler, reached, "grown", ms[reached - WINDOW:], storage, cum_wall_s=cum[-1], capped=True))
     return reached
 
 
@@ -79,10 +83,10 @@ def rss_mb():
         return None
 
 
-def prefilled(sampler, n, cap, measure_memory=False):
+def prefilled(sampler, n, cap, measure_memory=False, new_study=new_inmemory_study, storage="inmemory"):
     gc.collect()
     rss_before = rss_mb()
-    study = optuna.create_study(sampler=make_sampler(sampler))
+    study = new_study(sampler)
     rng = np.random.RandomState(0)
     dists = {"x": FloatDistribution(-10, 10), "y": FloatDistribution(-10, 10)}
     t0 = time.perf_counter()
@@ -106,7 +110,7 @@ def prefilled(sampler, n, cap, measure_memory=False):
         ms.append((time.perf_counter() - t1) * 1000)
         if time.perf_counter() - start > cap:
             break
-    emit(row(sampler, filled + len(ms), "prefilled", ms, prefilled=filled, fill_s=fill_s))
+    emit(row(sampler, filled + len(ms), "prefilled", ms, storage, prefilled=filled, fill_s=fill_s))
     gc.collect()
     if measure_memory and rss_before is not None:
         print(json.dumps(dict(system="optuna", sampler=sampler, storage="inmemory", n=len(study.trials),

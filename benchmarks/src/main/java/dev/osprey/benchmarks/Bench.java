@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class Bench {
 
-    static final List<String> SUITES = List.of("quality", "overhead");
+    static final List<String> SUITES = List.of("quality", "overhead", "storage");
     static final double OPTUNA_CAP_S = 120;
     static final double OPTUNA_QUICK_CAP_S = 15;
 
@@ -60,6 +60,7 @@ public final class Bench {
         String body = switch (suite) {
             case "quality" -> quality(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "overhead" -> overhead(quick, peer, optuna.isPresent(), rows, notes, progress);
+            case "storage" -> storage(quick, peer, optuna.isPresent(), rows, notes, progress);
             default -> throw new AssertionError(suite);
         };
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -112,6 +113,51 @@ public final class Bench {
                     + " are each capped at " + (long) cap + " s; fewer timed trials are marked).");
         }
         return OverheadReport.render(rows);
+    }
+
+    private static String storage(boolean quick, OptunaPeer peer, boolean withOptuna,
+                                  List<Map<String, Object>> rows, List<String> notes, Consumer<String> progress) {
+        StorageSuite.Plan plan = quick ? StorageSuite.Plan.quick() : StorageSuite.Plan.full();
+        Optional<BenchDatabases.Postgres> pg = BenchDatabases.Postgres.fromEnvironment(System::getenv);
+        String pgStatus = System.getProperty("osprey.bench.pg", "given by " + BenchDatabases.PG_URL_ENV);
+        double[] fsync = BenchDatabases.fsyncMs(50);
+        String versions = peer.evaluate("import sqlalchemy, sqlite3, platform; print('SQLAlchemy '"
+                + " + sqlalchemy.__version__ + ', Python ' + platform.python_version() + ', SQLite '"
+                + " + sqlite3.sqlite_version)").orElse("SQLAlchemy/SQLite versions unknown");
+        boolean optunaPg = withOptuna && pg.isPresent() && peer.evaluate("import psycopg2").isPresent();
+        notes.add(versions + ", " + pg.map(BenchDatabases.Postgres::version).orElse("no PostgreSQL") + " ("
+                + pgStatus + "), " + Runtime.getRuntime().availableProcessors() + " CPUs. fsync latency in the"
+                + " temp dir: median " + Markdown.fixed(Stats.median(fsync), 2) + " ms, p90 "
+                + Markdown.fixed(Stats.percentile(fsync, 90), 2) + " ms.");
+        if (pg.isEmpty()) {
+            progress.accept("WARNING: PostgreSQL is not available (" + pgStatus + "); measuring H2 only");
+            notes.add("**PostgreSQL was not available** (" + pgStatus + "): no `postgres` rows; the PostgreSQL"
+                    + " target is not evaluated.");
+        } else if (withOptuna && !optunaPg) {
+            notes.add("**Optuna on PostgreSQL was not measured**: `" + peer.python() + " -c \"import psycopg2\"`"
+                    + " failed (install `python3-psycopg2`).");
+        }
+        notes.add("Caps: each Osprey grown study " + (long) plan.capSeconds() + " s (after a JIT warm-up: an"
+                + " unrecorded " + plan.warmUp() + "-trial study per sampler and storage); each Optuna measurement"
+                + " (a grown study; pre-filling; the 100 timed trials) " + (long) plan.optunaCapSeconds()
+                + " s; a part-B round " + (long) plan.roundTimeoutSeconds() + " s. Part A sizes n = "
+                + join(plan.ns()) + "; part B samplers " + String.join(", ", plan.partBSamplers()) + ", W = "
+                + join(plan.workers()) + ", " + plan.trials() + " trials per round. Osprey's measurements run first, then Optuna's, one at a time.");
+        rows.addAll(StorageSuite.partA(plan, pg, progress));
+        rows.addAll(StorageSuite.partB(plan, pg, progress));
+        if (withOptuna) {
+            List<String> pgFlag = optunaPg ? List.of("--postgres") : List.of();
+            List<String> a = new ArrayList<>(List.of("a", "--ns", join(plan.ns()), "--cap",
+                    "" + plan.optunaCapSeconds()));
+            a.addAll(pgFlag);
+            rows.addAll(optunaRows(peer, "storage.py", a, notes, progress));
+            List<String> b = new ArrayList<>(List.of("b", "--samplers", String.join(",", plan.partBSamplers()),
+                    "--workers", join(plan.workers()), "--trials",
+                    "" + plan.trials(), "--timeout", "" + plan.roundTimeoutSeconds()));
+            b.addAll(pgFlag);
+            rows.addAll(optunaRows(peer, "storage.py", b, notes, progress));
+        }
+        return StorageReport.render(rows);
     }
 
     /** Optuna's rows, or none and a visible note if its script failed (Osprey's rows are still written). */

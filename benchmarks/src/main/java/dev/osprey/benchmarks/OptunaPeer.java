@@ -46,8 +46,13 @@ final class OptunaPeer {
         if (!Files.isRegularFile(scripts.resolve("functions.py"))) {
             return Optional.empty();
         }
+        return evaluate("import optuna; print(optuna.__version__)");
+    }
+
+    /** The last line {@code code} prints when the interpreter runs it, or empty if it fails. */
+    Optional<String> evaluate(String code) {
         try {
-            Process p = new ProcessBuilder(python, "-c", "import optuna; print(optuna.__version__)")
+            Process p = new ProcessBuilder(python, "-c", code)
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {

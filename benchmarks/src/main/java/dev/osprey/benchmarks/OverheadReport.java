@@ -31,7 +31,8 @@ final class OverheadReport {
         return out.toString();
     }
 
-    private static String partA(List<Map<String, Object>> rows) {
+    /** The cost rows (metric ms_per_trial) as one table, by storage, sampler, n and method, Osprey first. */
+    static String partA(List<Map<String, Object>> rows) {
         List<Map<String, Object>> cost = new ArrayList<>(rows.stream()
                 .filter(r -> Row.is(r, "metric", "ms_per_trial")).toList());
         cost.sort(Comparator.<Map<String, Object>, String>comparing(r -> Row.str(r, "storage"))

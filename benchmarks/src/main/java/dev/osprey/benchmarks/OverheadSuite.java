@@ -70,7 +70,11 @@ public final class OverheadSuite {
      * @return per-trial milliseconds of the trials run, and in the last slot the elapsed seconds of each
      */
     static double[][] grow(Sampler sampler, int n, double capSeconds) {
-        Study study = Study.builder().sampler(sampler).seed(0).create();
+        return grow(Study.builder().sampler(sampler).seed(0).create(), n, capSeconds);
+    }
+
+    /** Grows {@code study} by {@code n} trials or until {@code capSeconds} have passed; returns as above. */
+    static double[][] grow(Study study, int n, double capSeconds) {
         double[] ms = new double[n];
         double[] cum = new double[n];
         long start = System.nanoTime();
@@ -92,27 +96,39 @@ public final class OverheadSuite {
     private static List<Map<String, Object>> grown(String samplerName, Plan plan, Consumer<String> progress) {
         int maxN = Arrays.stream(plan.ns()).max().orElseThrow();
         double[][] run = grow(sampler(samplerName), maxN, plan.capSeconds());
+        return costRows(samplerName, "inmemory", plan.ns(), run, plan.capSeconds(), progress);
+    }
+
+    /**
+     * The {@code grown} rows of one study's run (from {@link #grow}): one per size in {@code ns} it reached,
+     * and one marked capped for the size it reached if its time cap ran out first.
+     */
+    static List<Map<String, Object>> costRows(String samplerName, String storage, int[] ns, double[][] run,
+                                              double capSeconds, Consumer<String> progress) {
+        int maxN = Arrays.stream(ns).max().orElseThrow();
         double[] ms = run[0];
         double[] cum = run[1];
         int reached = ms.length;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int n : plan.ns()) {
+        for (int n : ns) {
             if (n <= reached) {
-                rows.add(row(samplerName, n, ms, cum, false));
-                progress.accept("osprey " + samplerName + " n=" + n + ": " + Markdown.fixed(
+                rows.add(row(samplerName, storage, n, ms, cum, false));
+                progress.accept("osprey " + storage + " " + samplerName + " n=" + n + ": " + Markdown.fixed(
                         Stats.mean(Arrays.copyOfRange(ms, n - 100, n)), 3) + " ms/trial");
             }
         }
         if (reached < maxN && reached >= 100) {
-            rows.add(row(samplerName, reached, ms, cum, true));
-            progress.accept("osprey " + samplerName + " hit the " + plan.capSeconds() + " s cap at n=" + reached);
+            rows.add(row(samplerName, storage, reached, ms, cum, true));
+            progress.accept("osprey " + storage + " " + samplerName + " hit the " + capSeconds + " s cap at n="
+                    + reached);
         }
         return rows;
     }
 
-    private static Map<String, Object> row(String sampler, int n, double[] ms, double[] cum, boolean capped) {
+    private static Map<String, Object> row(String sampler, String storage, int n, double[] ms, double[] cum,
+                                           boolean capped) {
         double[] window = Arrays.copyOfRange(ms, n - 100, n);
-        return Row.of("system", "osprey", "sampler", sampler, "storage", "inmemory", "n", n,
+        return Row.of("system", "osprey", "sampler", sampler, "storage", storage, "n", n,
                 "method", "grown", "metric", "ms_per_trial",
                 "median", Stats.median(window), "mean", Stats.mean(window), "trials", window.length,
                 "cum_wall_s", cum[n - 1], "capped", capped ? Boolean.TRUE : null);

@@ -34,7 +34,16 @@ final class OverheadTargets {
         String target = "the " + count(n) + "th TPE trial costs at most "
                 + BigDecimal.valueOf(limitMs).stripTrailingZeros().toPlainString() + " ms (mean of"
                 + " trials " + count(n - 99) + ".." + count(n) + ")";
-        Optional<Map<String, Object>> osprey = costRow(rows, "osprey", n);
+        return cost(rows, target, "tpe", "inmemory", "inmemory", n, limitMs);
+    }
+
+    /**
+     * A cost target's cells (target, osprey, verdict, optuna): Osprey's mean ms over trials n-99..n with
+     * {@code sampler} on {@code storage} against {@code limitMs}, Optuna's on {@code optunaStorage} beside it.
+     */
+    static List<String> cost(List<Map<String, Object>> rows, String target, String sampler, String storage,
+                             String optunaStorage, int n, double limitMs) {
+        Optional<Map<String, Object>> osprey = costRow(rows, "osprey", sampler, storage, n);
         String ospreyCell;
         String verdict;
         if (osprey.isPresent()) {
@@ -42,19 +51,19 @@ final class OverheadTargets {
             ospreyCell = ms(osprey.get());
             verdict = mean <= limitMs ? "met" : "**missed**";
         } else {
-            Optional<Map<String, Object>> capped = tpeCost(rows, "osprey")
+            Optional<Map<String, Object>> capped = costs(rows, "osprey", sampler, storage)
                     .filter(r -> Boolean.TRUE.equals(r.get("capped")) && Row.num(r, "n") < n).findFirst();
             if (capped.isPresent()) {
                 ospreyCell = "reached only n = " + count((int) Row.num(capped.get(), "n")) + " within its time cap ("
                         + ms(capped.get()) + " there)";
                 verdict = "**missed**";
             } else {
-                int largest = (int) tpeCost(rows, "osprey").mapToDouble(r -> Row.num(r, "n")).max().orElse(0);
+                int largest = (int) costs(rows, "osprey", sampler, storage).mapToDouble(r -> Row.num(r, "n")).max().orElse(0);
                 ospreyCell = "not measured in this run" + (largest > 0 ? " (largest n = " + count(largest) + ")" : "");
                 verdict = "not evaluated";
             }
         }
-        String optunaCell = costRow(rows, "optuna", n)
+        String optunaCell = costRow(rows, "optuna", sampler, optunaStorage, n)
                 .map(r -> ms(r) + " (" + Row.str(r, "method") + ")").orElse("-");
         return List.of(target, ospreyCell, verdict, optunaCell);
     }
@@ -84,15 +93,17 @@ final class OverheadTargets {
         return List.of(target, ospreyCell, verdict, optunaCell);
     }
 
-    /** The system's in-memory default-TPE cost rows. */
-    private static Stream<Map<String, Object>> tpeCost(List<Map<String, Object>> rows, String system) {
+    /** The system's cost rows for a sampler and storage. */
+    private static Stream<Map<String, Object>> costs(List<Map<String, Object>> rows, String system, String sampler,
+                                                     String storage) {
         return rows.stream().filter(r -> Row.is(r, "system", system) && Row.is(r, "metric", "ms_per_trial")
-                && Row.is(r, "sampler", "tpe") && Row.is(r, "storage", "inmemory"));
+                && Row.is(r, "sampler", sampler) && Row.is(r, "storage", storage));
     }
 
     /** The cost row at exactly {@code n}, a grown study's before a prefilled one's. */
-    private static Optional<Map<String, Object>> costRow(List<Map<String, Object>> rows, String system, int n) {
-        return tpeCost(rows, system).filter(r -> Row.is(r, "n", n))
+    private static Optional<Map<String, Object>> costRow(List<Map<String, Object>> rows, String system,
+                                                         String sampler, String storage, int n) {
+        return costs(rows, system, sampler, storage).filter(r -> Row.is(r, "n", n))
                 .min(Comparator.comparingInt(r -> Row.is(r, "method", "grown") ? 0 : 1));
     }
 
@@ -101,12 +112,12 @@ final class OverheadTargets {
                 && Row.is(r, "n", n)).findFirst().map(r -> Markdown.fixed(Row.num(r, "median"), 1)).orElse("-");
     }
 
-    private static String ms(Map<String, Object> r) {
+    static String ms(Map<String, Object> r) {
         return Markdown.fixed(Row.num(r, "mean"), 3) + " ms mean (median " + Markdown.fixed(Row.num(r, "median"), 3)
                 + ")" + (Row.num(r, "trials") < 100 ? " over " + (long) Row.num(r, "trials") + " trials" : "");
     }
 
-    private static String count(int n) {
+    static String count(int n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 }

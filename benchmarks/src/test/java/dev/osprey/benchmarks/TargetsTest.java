@@ -8,7 +8,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The target verdicts of both reports, computed from hand-made rows. */
+/** The target verdicts of the reports, computed from hand-made rows. */
 class TargetsTest {
 
     private static Map<String, Object> regret(String system, String function, String protocol, double median,
@@ -63,5 +63,33 @@ class TargetsTest {
 
         String quick = OverheadTargets.render(rows.subList(0, 1));
         assertTrue(quick.contains("not measured in this run (largest n = 1,000) | not evaluated"), quick);
+    }
+
+    private static Map<String, Object> round(String system, String sampler, double perS, int trials, long lost) {
+        return Row.of("system", system, "storage", "postgres", "sampler", sampler, "workers", 4, "method", "processes",
+                "metric", "trials_per_s", "median", perS, "wall_s", 500 / perS, "budget", 500, "trials", trials,
+                "distinct", trials, "sequential", true, "states", "COMPLETE " + trials, "told", trials, "lost", lost,
+                "doubled", 0L, "errors", "none");
+    }
+
+    @Test
+    void storageTargetsReadTheMeasuredRows() {
+        List<Map<String, Object>> rows = List.of(
+                Row.of("system", "osprey", "sampler", "random", "storage", "h2file", "n", 1000, "method", "grown",
+                        "metric", "ms_per_trial", "median", 0.4, "mean", 0.5, "trials", 100),
+                Row.of("system", "optuna", "sampler", "random", "storage", "sqlite", "n", 1000, "method", "grown",
+                        "metric", "ms_per_trial", "median", 16.1, "mean", 18.4, "trials", 100),
+                Row.of("system", "osprey", "sampler", "tpe", "storage", "h2file", "n", 3000, "method", "grown",
+                        "metric", "ms_per_trial", "median", 5.5, "mean", 6, "trials", 100),
+                round("osprey", "random", 600, 500, 0), round("optuna", "random", 80, 501, 0),
+                round("osprey", "tpe", 700, 500, 1));
+        String md = StorageTargets.render(rows);
+        assertTrue(md.contains("| 0.500 ms mean (median 0.400) | met | 18.400 ms mean (median 16.100) (grown) |"), md);
+        assertTrue(md.contains("| 6.000 ms mean (median 5.500) | **missed** | - |"), md);
+        assertTrue(md.contains("(random) at 500 trials/s or more, nothing lost or doubled | 600.0 trials/s (wall 0.83 s),"
+                + " 500 in the DB, lost 0, doubled 0 | met | 80.0 trials/s"), md);
+        assertTrue(md.contains("lost 1, doubled 0 | **missed** (trials lost, doubled or unfinished) |"), md);
+        String noPostgres = StorageTargets.render(rows.subList(0, 3));
+        assertTrue(noPostgres.contains("(PostgreSQL was not available) | not evaluated"), noPostgres);
     }
 }
