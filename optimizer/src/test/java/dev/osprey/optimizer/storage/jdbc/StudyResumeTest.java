@@ -37,26 +37,26 @@ class StudyResumeTest {
         String resumed = directory.resolve("resumed").toString();
         try (Storage storage = Storages.open(resumed)) {
             Study first = Study.builder().name("tuning").storage(storage).sampler(Samplers.tpe()).seed(2024).create();
-            first.optimize(OBJECTIVE, 20);
+            first.optimize(OBJECTIVE, 50);
         }
         List<TrialRecord> continued;
         try (Storage storage = Storages.open(resumed)) {
             Study again = Study.builder().name("tuning").storage(storage).load();
-            assertEquals(20, again.trials().size());
-            again.optimize(OBJECTIVE, 40);
+            assertEquals(50, again.trials().size());
+            again.optimize(OBJECTIVE, 100);
             continued = again.trials();
         }
 
         List<TrialRecord> straight;
         try (Storage storage = Storages.open(directory.resolve("straight").toString())) {
             Study study = Study.builder().name("tuning").storage(storage).sampler(Samplers.tpe()).seed(2024).create();
-            study.optimize(OBJECTIVE, 40);
+            study.optimize(OBJECTIVE, 100);
             straight = study.trials();
         }
 
-        assertEquals(IntStream.range(0, 40).boxed().toList(), continued.stream().map(TrialRecord::number).toList());
-        assertEquals(40, continued.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
-        for (int i = 0; i < 40; i++) {
+        assertEquals(IntStream.range(0, 100).boxed().toList(), continued.stream().map(TrialRecord::number).toList());
+        assertEquals(100, continued.stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+        for (int i = 0; i < 100; i++) {
             assertEquals(straight.get(i).params(), continued.get(i).params(), "parameters of trial " + i);
             assertEquals(straight.get(i).values(), continued.get(i).values(), "value of trial " + i);
         }
