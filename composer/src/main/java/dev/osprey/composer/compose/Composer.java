@@ -1,0 +1,125 @@
+package dev.osprey.composer.compose;
+
+import dev.osprey.composer.compose.TreeItem.ConfigItem;
+import dev.osprey.composer.compose.TreeItem.SelfItem;
+import dev.osprey.composer.config.Config;
+import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Overrides;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Composes configs the way Hydra does: the primary config's Defaults List, with its nested Defaults
+ * Lists, chooses the configs to merge; command-line overrides change those choices and then the
+ * values.
+ *
+ * {@snippet :
+ * Composer composer = new Composer(ConfigRepository.fromDirectory(Path.of("conf")));
+ * Config config = composer.compose("config", List.of("db=postgresql", "db.timeout=5", "+trainer.seed=1"));
+ * }
+ *
+ * <p>Defaults Lists: {@code - config/path[@pkg]}, {@code - [optional|override] group[@pkg]: option}
+ * (or a list of options, {@code null}, {@code ???}, {@code ${group}_${other}}), {@code - _self_};
+ * paths relative to the including config's group unless they start with {@code /}; packages relative
+ * to the including config's package, with {@code _here_}, {@code _global_} and {@code _group_}; a
+ * {@code # @package} header places a config absolutely. The command line: {@code group=option},
+ * {@code group=[a,b]}, {@code group=null}, {@code +group=option}, {@code ~group[=option]},
+ * {@code ~config/path}, then {@code key=value}, {@code +key=value}, {@code ++key=value},
+ * {@code ~key[=value]} on the composed config in struct mode. Errors are
+ * {@link CompositionException}s (or {@link dev.osprey.composer.override.OverrideParseException} and
+ * {@link dev.osprey.composer.yaml.YamlLoadException}) with Hydra's message texts.
+ *
+ * @since 0.1
+ */
+public final class Composer {
+
+    private final ConfigRepository repository;
+
+    public Composer(ConfigRepository repository) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+    }
+
+    /** The repository configs come from. */
+    public ConfigRepository repository() {
+        return repository;
+    }
+
+    /** Composes {@code configName} (a config path, {@code .yaml} optional) without overrides. */
+    public Config compose(String configName) {
+        return compose(configName, List.of());
+    }
+
+    /** Composes {@code configName} with command-line overrides, for a single run (sweeps are errors). */
+    public Config compose(String configName, List<String> overrides) {
+        return composition(configName, overrides).config();
+    }
+
+    /** Like {@link #compose(String, List)}, also giving the final Defaults List and the choices. */
+    public Composition composition(String configName, List<String> overrides) {
+        String name = configName.endsWith(".yaml") ? configName.substring(0, configName.length() - 5) : configName;
+        List<ConfigOverride> parsed = Overrides.parseAll(overrides);
+        CommandLine.rejectSweeps(parsed);
+        DefaultsState state = new DefaultsState();
+        List<ConfigOverride> valueOverrides = CommandLine.route(parsed, repository, state);
+        ConfigItem tree = new DefaultsTreeBuilder(repository, state).build(name);
+        List<ComposedDefault> defaults = new ArrayList<>();
+        flatten(tree, defaults);
+        ensureNoDuplicates(defaults);
+        state.ensureOverridesUsed();
+        state.ensureDeletionsUsed();
+        MapValue merged = MapValue.EMPTY;
+        for (ComposedDefault step : defaults) {
+            MapValue content = repository.load(step.configPath()).orElseThrow().content();
+            merged = Config.of(merged).merge(Config.of(placed(step.packageName(), content))).root();
+        }
+        Config config = ValueOverrides.apply(Config.of(merged), valueOverrides);
+        return new Composition(config, defaults, state.knownChoices());
+    }
+
+    private static void flatten(ConfigItem item, List<ComposedDefault> out) {
+        if (item.children().isEmpty()) {
+            out.add(step(item));
+            return;
+        }
+        for (TreeItem child : item.children()) {
+            switch (child) {
+                case SelfItem self -> out.add(step(item));
+                case ConfigItem config -> flatten(config, out);
+                case TreeItem.DeferredItem deferred -> throw new IllegalStateException("unresolved " + deferred);
+            }
+        }
+    }
+
+    private static ComposedDefault step(ConfigItem item) {
+        return new ComposedDefault(item.configPath(), item.packageName(), item.parent(), item.overrideKey());
+    }
+
+    private static void ensureNoDuplicates(List<ComposedDefault> defaults) {
+        Set<String> keys = new HashSet<>();
+        for (ComposedDefault step : defaults) {
+            if (step.overrideKey() != null && step.parent() != null && !keys.add(step.overrideKey())) {
+                throw new CompositionException(step.overrideKey() + " appears more than once in the final defaults list");
+            }
+        }
+    }
+
+    /** {@code content} wrapped in maps along a dotted package. */
+    private static MapValue placed(String packageName, MapValue content) {
+        if (packageName.isEmpty()) {
+            return content;
+        }
+        String[] keys = packageName.split("\\.");
+        ConfigValue node = content;
+        for (int i = keys.length - 1; i >= 0; i--) {
+            node = new MapValue(Map.of(keys[i], node));
+        }
+        return (MapValue) node;
+    }
+}

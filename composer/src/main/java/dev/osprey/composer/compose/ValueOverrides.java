@@ -1,0 +1,114 @@
+package dev.osprey.composer.compose;
+
+import dev.osprey.composer.config.Config;
+import dev.osprey.composer.config.ConfigException;
+import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.config.ConfigValue.ListValue;
+import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.config.ConfigValue.MissingValue;
+import dev.osprey.composer.config.ConfigValue.NullValue;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Element;
+import dev.osprey.composer.override.Overrides;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies config value overrides to the composed config, in command-line order, in struct mode:
+ * {@code key=v} changes (the key must exist; a map merges), {@code +key=v} adds (an existing
+ * non-null value is an error unless the value is a map or a list, which merge), {@code ++key=v} adds
+ * or changes, {@code ~key[=v]} deletes, {@code key=extend_list(...)} appends to a list.
+ */
+final class ValueOverrides {
+
+    private ValueOverrides() {
+    }
+
+    static Config apply(Config config, List<ConfigOverride> overrides) {
+        Config current = config.asStruct();
+        for (ConfigOverride override : overrides) {
+            current = apply(current, override);
+        }
+        return current;
+    }
+
+    private static Config apply(Config config, ConfigOverride override) {
+        String key = override.key();
+        String input = override.input();
+        ConfigValue value = override.value() == null ? null : toConfigValue(override, (Element) override.value());
+        try {
+            ConfigValue existing = config.find(key).orElse(null);
+            boolean absent = existing == null || existing instanceof NullValue || existing instanceof MissingValue;
+            return switch (override.kind()) {
+                case DELETE -> {
+                    if (absent) {
+                        throw new CompositionException("Could not delete from config. '" + key + "' does not exist.");
+                    }
+                    if (value != null && !value.equals(existing)) {
+                        throw new CompositionException("Could not delete from config. The value of '" + key + "' is "
+                                + PythonText.of(existing) + " and not " + PythonText.of(value) + ".");
+                    }
+                    yield config.delete(key);
+                }
+                case ADD -> {
+                    if (absent || value instanceof MapValue || value instanceof ListValue) {
+                        yield config.forceAdd(key, value);
+                    }
+                    throw new CompositionException("Could not append to config. An item is already at '" + key + "'.\n"
+                            + "Either remove + prefix: '" + input.substring(1) + "'\n"
+                            + "Or add a second + to add or override '" + key + "': '+" + input + "'");
+                }
+                case FORCE_ADD -> config.forceAdd(key, value);
+                case EXTEND_LIST -> {
+                    if (!(existing instanceof ListValue list)) {
+                        throw new CompositionException("Could not append to config list. The existing value of '" + key
+                                + "' is " + (existing == null ? "absent" : PythonText.of(existing))
+                                + " which is not a list.");
+                    }
+                    List<ConfigValue> items = new ArrayList<>(list.items());
+                    items.addAll(((ListValue) value).items());
+                    yield config.change(key, new ListValue(items));
+                }
+                case CHANGE -> config.change(key, value);
+            };
+        } catch (ConfigException e) {
+            if (override.kind() == dev.osprey.composer.override.OverrideKind.CHANGE) {
+                throw new CompositionException("Could not override '" + key + "'.\nTo append to your config use +"
+                        + input, e);
+            }
+            throw new CompositionException("Could not apply '" + input + "': " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new CompositionException("Could not apply '" + input + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** An override's value as a config value: ints must fit 64 bits; strings reading {@code ???} are missing. */
+    static ConfigValue toConfigValue(ConfigOverride override, Element element) {
+        return switch (element) {
+            case Element.IntValue i -> {
+                BigInteger value = i.value();
+                if (value.bitLength() > 63) {
+                    throw new CompositionException("Could not apply '" + override.input() + "': the integer " + value
+                            + " is out of the 64-bit range");
+                }
+                yield new ConfigValue.IntValue(value.longValue());
+            }
+            case Element.ListValue list -> {
+                List<ConfigValue> items = new ArrayList<>();
+                list.items().forEach(item -> items.add(toConfigValue(override, item)));
+                yield new ListValue(items);
+            }
+            case Element.DictValue dict -> {
+                Map<String, ConfigValue> entries = new LinkedHashMap<>();
+                dict.entries().forEach(e -> entries.put(String.valueOf(Overrides.plainValue(e.key())),
+                        toConfigValue(override, e.value())));
+                yield new MapValue(entries);
+            }
+            default -> ConfigValue.of(Overrides.plainValue(element));
+        };
+    }
+}

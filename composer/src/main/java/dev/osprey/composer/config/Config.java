@@ -1,0 +1,258 @@
+package dev.osprey.composer.config;
+
+import dev.osprey.composer.config.ConfigValue.BoolValue;
+import dev.osprey.composer.config.ConfigValue.FloatValue;
+import dev.osprey.composer.config.ConfigValue.IntValue;
+import dev.osprey.composer.config.ConfigValue.ListValue;
+import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.config.ConfigValue.MissingValue;
+import dev.osprey.composer.config.ConfigValue.StringValue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable config tree with typed access by dotted path.
+ *
+ * {@snippet :
+ * Config config = Config.of(Map.of("db", Map.of("port", 3306, "password", "???")));
+ * config.getInt("db.port");               // 3306
+ * config.getString("db.password");        // MissingValueException: Missing mandatory value: db.password
+ * config.asStruct().change("db.pool", 8); // ConfigKeyException: Key 'pool' is not in struct ...
+ * config.asStruct().add("db.pool", 8);    // adds it
+ * }
+ *
+ * <p>Paths are dotted ({@code a.b.c}); list items are {@code a.items[0]} or {@code a.items.0}. The
+ * {@code ???} marker is a value that must be given before it is read: reading it (or a path through
+ * it) fails with {@link MissingValueException} naming the path. In <em>struct mode</em> (the mode of
+ * a composed config) {@link #change} refuses keys that are not there, which must be added with
+ * {@link #add} or {@link #forceAdd} — the {@code key=}, {@code +key=} and {@code ++key=} of the
+ * command line. Merging follows Hydra: maps merge recursively, lists and scalars are replaced.
+ *
+ * @since 0.1
+ */
+public final class Config {
+
+    private static final Config EMPTY = new Config(MapValue.EMPTY, false);
+
+    private final MapValue root;
+    private final boolean struct;
+
+    private Config(MapValue root, boolean struct) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.struct = struct;
+    }
+
+    /** An empty config, not in struct mode. */
+    public static Config empty() {
+        return EMPTY;
+    }
+
+    /** A config with this root, not in struct mode. */
+    public static Config of(MapValue root) {
+        return new Config(root, false);
+    }
+
+    /** A config from plain Java values (see {@link ConfigValue#of(Object)}), not in struct mode. */
+    public static Config of(Map<String, ?> plain) {
+        return of((MapValue) ConfigValue.of(plain));
+    }
+
+    /** The root map. */
+    public MapValue root() {
+        return root;
+    }
+
+    /** Whether {@link #change} refuses unknown keys. */
+    public boolean isStruct() {
+        return struct;
+    }
+
+    /** The same tree in struct mode. */
+    public Config asStruct() {
+        return struct ? this : new Config(root, true);
+    }
+
+    /** The same tree, not in struct mode. */
+    public Config asOpen() {
+        return struct ? new Config(root, false) : this;
+    }
+
+    /** The node at {@code path}, {@code ???} included; empty if there is none. Never fails on a valid path. */
+    public Optional<ConfigValue> find(String path) {
+        return Optional.ofNullable(TreeOps.walk(root, ConfigPath.parse(path), false));
+    }
+
+    /** Whether there is a node at {@code path} ({@code ???} counts). */
+    public boolean has(String path) {
+        return find(path).isPresent();
+    }
+
+    /** Whether the node at {@code path} is {@code ???}. */
+    public boolean isMissing(String path) {
+        return find(path).orElse(null) instanceof MissingValue;
+    }
+
+    /**
+     * The node at {@code path}.
+     *
+     * @throws ConfigKeyException    if there is no node there
+     * @throws MissingValueException if it, or a node on the way, is {@code ???}
+     */
+    public ConfigValue get(String path) {
+        ConfigValue value = TreeOps.walk(root, ConfigPath.parse(path), true);
+        if (value instanceof MissingValue) {
+            throw new MissingValueException(path);
+        }
+        return value;
+    }
+
+    /** The string at {@code path}. */
+    public String getString(String path) {
+        return switch (get(path)) {
+            case StringValue s -> s.value();
+            case ConfigValue other -> throw typeError(path, other, "a string");
+        };
+    }
+
+    /** The integer at {@code path}, which must fit an {@code int}. */
+    public int getInt(String path) {
+        long value = getLong(path);
+        if (value != (int) value) {
+            throw new ConfigException(path, "Value at '" + path + "' does not fit an int: " + value);
+        }
+        return (int) value;
+    }
+
+    /** The integer at {@code path}. */
+    public long getLong(String path) {
+        return switch (get(path)) {
+            case IntValue i -> i.value();
+            case ConfigValue other -> throw typeError(path, other, "an int");
+        };
+    }
+
+    /** The number at {@code path} (an integer is widened). */
+    public double getDouble(String path) {
+        return switch (get(path)) {
+            case FloatValue f -> f.value();
+            case IntValue i -> i.value();
+            case ConfigValue other -> throw typeError(path, other, "a float");
+        };
+    }
+
+    /** The boolean at {@code path}. */
+    public boolean getBoolean(String path) {
+        return switch (get(path)) {
+            case BoolValue b -> b.value();
+            case ConfigValue other -> throw typeError(path, other, "a boolean");
+        };
+    }
+
+    /**
+     * The list at {@code path} as plain values (see {@link ConfigValue#toPlain()}).
+     *
+     * @throws MissingValueException if an item is {@code ???}
+     */
+    public List<Object> getList(String path) {
+        if (!(get(path) instanceof ListValue list)) {
+            throw typeError(path, get(path), "a list");
+        }
+        List<Object> out = new ArrayList<>(list.items().size());
+        for (int i = 0; i < list.items().size(); i++) {
+            if (list.items().get(i) instanceof MissingValue) {
+                throw new MissingValueException(path + "[" + i + "]");
+            }
+            out.add(list.items().get(i).toPlain());
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The map at {@code path} as a config of its own, in the same mode. */
+    public Config getConfig(String path) {
+        if (!(get(path) instanceof MapValue map)) {
+            throw typeError(path, get(path), "a map");
+        }
+        return new Config(map, struct);
+    }
+
+    /**
+     * This config with {@code other} merged onto it: maps merge recursively, lists and scalars are
+     * replaced, a {@code ???} does not replace a value. In struct mode, keys {@code other} adds are errors.
+     */
+    public Config merge(Config other) {
+        return new Config(Merging.mergeMaps(root, other.root, struct, ""), struct);
+    }
+
+    /**
+     * {@code key=value}: changes the value at {@code path}; a map merges into a map. In struct mode
+     * the key must already be there (and a merged map may not bring new keys).
+     *
+     * @param value a {@link ConfigValue} or a plain value ({@link ConfigValue#of(Object)})
+     */
+    public Config change(String path, Object value) {
+        return update(path, value, TreeOps.Mode.CHANGE);
+    }
+
+    /** {@code +key=value}: adds a key that is not there yet, creating parent maps; allowed in struct mode. */
+    public Config add(String path, Object value) {
+        return update(path, value, TreeOps.Mode.ADD);
+    }
+
+    /** {@code ++key=value}: adds the key or changes its value; a map merges into a map and may add keys. */
+    public Config forceAdd(String path, Object value) {
+        return update(path, value, TreeOps.Mode.FORCE_ADD);
+    }
+
+    /** {@code ~key}: removes the key (or list item) at {@code path}. */
+    public Config delete(String path) {
+        List<String> segments = nonRoot(path);
+        return new Config((MapValue) TreeOps.delete(root, segments, 0, ""), struct);
+    }
+
+    private Config update(String path, Object value, TreeOps.Mode mode) {
+        List<String> segments = nonRoot(path);
+        return new Config((MapValue) TreeOps.set(root, segments, 0, "", ConfigValue.of(value), mode, struct), struct);
+    }
+
+    private static List<String> nonRoot(String path) {
+        List<String> segments = ConfigPath.parse(path);
+        if (segments.isEmpty()) {
+            throw new IllegalArgumentException("a path to a key is needed; the root cannot be changed or deleted");
+        }
+        return segments;
+    }
+
+    private static ConfigException typeError(String path, ConfigValue actual, String wanted) {
+        return new ConfigException(path, "Value at '" + path + "' is " + article(actual.typeName()) + ", not "
+                + wanted);
+    }
+
+    private static String article(String typeName) {
+        return ("aeiou".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
+    }
+
+    /** This config as block-style YAML 1.2, keys in insertion order. */
+    public String toYaml() {
+        return YamlText.write(root);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Config other && struct == other.struct && root.equals(other.root);
+    }
+
+    @Override
+    public int hashCode() {
+        return root.hashCode() * 31 + Boolean.hashCode(struct);
+    }
+
+    @Override
+    public String toString() {
+        return toYaml();
+    }
+}

@@ -1,0 +1,27 @@
+package dev.osprey.composer.config;
+
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.schema.CoreSchema;
+
+/**
+ * Writes trees as block-style YAML 1.2 (core schema): strings that would read back as another type
+ * ({@code '10'}, {@code 'true'}, {@code '1e-3'}) are quoted, {@code ???} and {@code ${...}} stay plain.
+ */
+final class YamlText {
+
+    private static final DumpSettings SETTINGS = DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setSchema(new CoreSchema())
+            .setWidth(Integer.MAX_VALUE)
+            .build();
+
+    private YamlText() {
+    }
+
+    static String write(ConfigValue value) {
+        // a fresh Dump per call: Dump keeps state between documents
+        return new Dump(SETTINGS).dumpToString(value.toPlain());
+    }
+}
