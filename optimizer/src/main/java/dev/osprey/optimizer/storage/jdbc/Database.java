@@ -117,6 +117,9 @@ final class Database implements AutoCloseable {
      * adopt a database that holds tables of its own without Osprey's history table.
      */
     private static void migrate(JdbcLocation location, HikariDataSource pool) {
+        if (isCurrent(pool)) {
+            return; // the common case: starting Flyway costs a worker about half a second
+        }
         MigrateResult result;
         try {
             result = Flyway.configure(Database.class.getClassLoader())
@@ -148,6 +151,34 @@ final class Database implements AutoCloseable {
             throw new StorageException("the study database " + location.shown() + " has schema version " + found
                     + ", written by a newer Osprey; this one knows versions up to " + SCHEMA_VERSION
                     + ": use the newer Osprey");
+        }
+    }
+
+    /**
+     * Whether every migration up to {@link #SCHEMA_VERSION} is recorded as applied, read straight
+     * from Flyway's history table; anything else (no table, a failed or newer migration) goes
+     * through Flyway, which migrates or explains.
+     */
+    private static boolean isCurrent(HikariDataSource pool) {
+        try (Connection c = pool.getConnection();
+             var statement = c.createStatement();
+             var rows = statement.executeQuery(
+                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            java.util.Set<String> applied = new java.util.HashSet<>();
+            while (rows.next()) {
+                if (!rows.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rows.getString(1));
+            }
+            for (int v = 1; v <= SCHEMA_VERSION; v++) {
+                if (!applied.remove(Integer.toString(v))) {
+                    return false;
+                }
+            }
+            return applied.isEmpty();
+        } catch (SQLException e) {
+            return false; // no history table yet, or another layout: Flyway decides
         }
     }
 
