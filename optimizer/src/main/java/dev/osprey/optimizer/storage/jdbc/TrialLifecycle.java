@@ -109,9 +109,32 @@ final class TrialLifecycle {
     }
 
     List<TrialRecord> failStale(Connection connection, long studyId, Instant now, Duration grace) throws SQLException {
-        Rows.LockedStudy study = Rows.lockStudy(connection, studyId);
         List<Long> ids = new ArrayList<>();
         List<Instant> heartbeats = new ArrayList<>();
+        // every worker asks before each trial: look without the study lock first, and take it only
+        // when there is something to fail (then look again under it, for another reaper may be first)
+        staleTrials(connection, studyId, now, grace, ids, heartbeats);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Rows.LockedStudy study = Rows.lockStudy(connection, studyId);
+        ids.clear();
+        heartbeats.clear();
+        staleTrials(connection, studyId, now, grace, ids, heartbeats);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        long stamp = Rows.bump(connection, study, 0, now);
+        for (int i = 0; i < ids.size(); i++) {
+            setFinished(connection, ids.get(i), TrialState.FAIL, now, stamp);
+            Rows.putAttr(connection, Rows.Attrs.TRIAL_SYSTEM, ids.get(i), TrialRecord.FAIL_REASON,
+                    "no heartbeat since " + heartbeats.get(i) + " (grace period " + grace + "): its worker died");
+        }
+        return reader.stamped(connection, studyId, stamp);
+    }
+
+    private static void staleTrials(Connection connection, long studyId, Instant now, Duration grace, List<Long> ids,
+                                    List<Instant> heartbeats) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT trial_id, heartbeat FROM trials"
                 + " WHERE study_id = ? AND state = 'RUNNING' AND heartbeat < ? ORDER BY number")) {
             select.setLong(1, studyId);
@@ -123,16 +146,6 @@ final class TrialLifecycle {
                 }
             }
         }
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        long stamp = Rows.bump(connection, study, 0, now);
-        for (int i = 0; i < ids.size(); i++) {
-            setFinished(connection, ids.get(i), TrialState.FAIL, now, stamp);
-            Rows.putAttr(connection, Rows.Attrs.TRIAL_SYSTEM, ids.get(i), TrialRecord.FAIL_REASON,
-                    "no heartbeat since " + heartbeats.get(i) + " (grace period " + grace + "): its worker died");
-        }
-        return reader.stamped(connection, studyId, stamp);
     }
 
     private static void setFinished(Connection connection, long trialId, TrialState state, Instant now, long stamp)
