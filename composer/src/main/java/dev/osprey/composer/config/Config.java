@@ -8,6 +8,10 @@ import dev.osprey.composer.config.ConfigValue.MapValue;
 import dev.osprey.composer.config.ConfigValue.MissingValue;
 import dev.osprey.composer.config.ConfigValue.StringValue;
 
+import dev.osprey.composer.interpolation.InterpolationException;
+import dev.osprey.composer.interpolation.Interpolator;
+import dev.osprey.composer.interpolation.Resolvers;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -234,6 +238,41 @@ public final class Config {
 
     private static String article(String typeName) {
         return ("aeiou".indexOf(typeName.charAt(0)) >= 0 ? "an " : "a ") + typeName;
+    }
+
+    /**
+     * This config with every interpolation resolved by the {@linkplain Resolvers#standard() standard
+     * resolvers}: {@code ${a.b}} and {@code ${.sibling}} keep the referenced node's type, text around
+     * interpolations makes a string, {@code \${} stays a literal {@code ${}.
+     *
+     * @throws InterpolationException for a missing reference, a cycle, an unknown or failing resolver
+     */
+    public Config resolve() {
+        return resolve(Resolvers.standard());
+    }
+
+    /** This config with every interpolation resolved by {@code resolvers}; see {@link #resolve()}. */
+    public Config resolve(Resolvers resolvers) {
+        return new Config(Interpolator.resolve(root, resolvers), struct);
+    }
+
+    /**
+     * The node at {@code path} with only the interpolations it needs resolved (the rest of the tree
+     * may hold unresolvable values).
+     *
+     * @throws ConfigKeyException     if there is no node there
+     * @throws InterpolationException if resolving it fails
+     */
+    public ConfigValue getResolved(String path, Resolvers resolvers) {
+        ConfigValue value = Interpolator.resolveAt(root, ConfigPath.parse(path), resolvers);
+        if (value == null) {
+            get(path);
+            throw new ConfigKeyException(path, "Key '" + path + "' not found");
+        }
+        if (value instanceof MissingValue) {
+            throw new MissingValueException(path);
+        }
+        return value;
     }
 
     /** This config as block-style YAML 1.2, keys in insertion order. */
