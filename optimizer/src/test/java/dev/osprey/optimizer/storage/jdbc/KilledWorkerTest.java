@@ -7,8 +7,6 @@ import dev.osprey.optimizer.TrialState;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.Storages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * worker to start a trial once the grace period has passed fails the trial, naming the missing
  * heartbeat, and runs its parameters again, exactly once.
  */
-class KilledWorkerTest {
+class KilledWorkerTest extends WithPostgres {
 
     private static final Duration INTERVAL = Duration.ofMillis(100);
     private static final Duration GRACE = Duration.ofMillis(500);
@@ -46,22 +44,8 @@ class KilledWorkerTest {
     private static final int BEFORE_BLOCK = 3;
     private static final int TRIALS = 10;
 
-    private static PostgresTestDatabase postgres;
-
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestDatabase.createIfConfigured();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void theTrialOfAKilledWorkerFailsAndRunsAgainOnceOnAnH2Server() throws Exception {

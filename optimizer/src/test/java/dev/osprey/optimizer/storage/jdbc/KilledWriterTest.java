@@ -5,8 +5,6 @@ import dev.osprey.optimizer.TrialRecord;
 import dev.osprey.optimizer.TrialState;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.storage.Storage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reported, and the study goes on with gap-free numbers. Run on an embedded H2 file (whose
  * file the killed process owned) and on PostgreSQL.
  */
-class KilledWriterTest {
+class KilledWriterTest extends WithPostgres {
 
     /** The trials a worker must have reported finished before it is killed. */
     private static final int REPORTED_BEFORE_KILL = 150;
@@ -36,22 +34,8 @@ class KilledWriterTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String STUDY = "killed-writer";
 
-    private static PostgresTestDatabase postgres;
-
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestDatabase.createIfConfigured();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void aDurableH2FileKeepsEveryReportedTrialWhenItsOwnerIsKilled() throws Exception {

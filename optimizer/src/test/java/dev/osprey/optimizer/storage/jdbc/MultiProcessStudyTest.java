@@ -5,8 +5,6 @@ import dev.osprey.optimizer.TrialRecord;
 import dev.osprey.optimizer.TrialState;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.Storages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,29 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * study-level budget of 1,000 trials: the study ends with exactly 1,000 trials numbered 0..999,
  * all COMPLETE, and what the workers told is what the database holds, each trial told once.
  */
-class MultiProcessStudyTest {
+class MultiProcessStudyTest extends WithPostgres {
 
     private static final int WORKERS = 4;
     private static final int TRIALS = 1000;
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String SECRET = "multi-process-secret";
 
-    private static PostgresTestDatabase postgres;
-
     @TempDir
     Path directory;
-
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestDatabase.createIfConfigured();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void fourProcessesShareOneStudyOnAnH2Server() throws Exception {
