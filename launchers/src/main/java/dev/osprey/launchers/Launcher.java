@@ -1,0 +1,33 @@
+package dev.osprey.launchers;
+
+/**
+ * Runs jobs somewhere: in this JVM, as local processes, on a task-spooler queue, on Slurm.
+ *
+ * <p>The contract, checked by the launcher contract-test kit:
+ * <ul>
+ *   <li>{@link #submit} returns at once; the job runs in the background.</li>
+ *   <li>Every submitted job ends in exactly one {@link JobResult}, delivered through its handle's
+ *       {@link JobHandle#result() future}. A job that fails, times out, is pruned or cancelled is a
+ *       result with that {@link JobStatus}, never an exceptionally completed future.</li>
+ *   <li>{@link JobHandle#cancel()} stops a queued or running job; its result is
+ *       {@link JobStatus#CANCELLED} unless it had already finished.</li>
+ *   <li>{@link #close()} cancels what is still running and releases what the launcher holds.</li>
+ * </ul>
+ * Only {@link #submit} may throw, and only when the job cannot even be handed over (the job
+ * directory is not writable, the scheduler's command is missing): that is a setup error, not a
+ * job result.
+ *
+ * @since 0.1
+ */
+public interface Launcher extends AutoCloseable {
+
+    /** The name the launcher is selected by, e.g. {@code process}. */
+    String name();
+
+    /** Hands the job over and returns without waiting for it. */
+    JobHandle submit(Job job);
+
+    /** Cancels the jobs still running and frees the launcher's resources. */
+    @Override
+    void close();
+}

@@ -1,0 +1,74 @@
+package dev.osprey.launchers.process;
+
+import dev.osprey.launchers.Job;
+import dev.osprey.launchers.JobHandle;
+import dev.osprey.launchers.Launcher;
+import dev.osprey.launchers.LauncherException;
+import dev.osprey.launchers.Task;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Runs each job's program as a local subprocess, at most {@code slots} at a time, in its job
+ * directory, with stdout and stderr captured to files there.
+ */
+final class ProcessLauncher implements Launcher {
+
+    private final Semaphore slots;
+    private final Duration killGrace;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timers;
+    private final Set<ProcessJob> live = ConcurrentHashMap.newKeySet();
+
+    ProcessLauncher(int slots, Duration killGrace) {
+        if (slots < 1) {
+            throw new LauncherException("process launcher: slots must be at least 1, got " + slots);
+        }
+        this.slots = new Semaphore(slots, true);
+        this.killGrace = killGrace;
+        this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "osprey-process-timers");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    @Override
+    public JobHandle submit(Job job) {
+        if (!(job.task() instanceof Task.Program program)) {
+            throw new LauncherException("the process launcher runs programs, but job " + job.number()
+                    + " is a Java objective; use the in-process launcher (osprey/launcher=in-process)");
+        }
+        if (!Files.isDirectory(job.directory()) || !Files.isWritable(job.directory())) {
+            throw new LauncherException("job directory " + job.directory() + " is not a writable directory;"
+                    + " check the output directory setting and its permissions");
+        }
+        ProcessJob handle = new ProcessJob(job, program, slots, killGrace, timers);
+        live.add(handle);
+        handle.result().whenComplete((r, e) -> live.remove(handle));
+        workers.submit(handle::run);
+        return handle;
+    }
+
+    @Override
+    public void close() {
+        live.forEach(ProcessJob::cancel);
+        for (ProcessJob job : live) {
+            job.result().join();
+        }
+        workers.shutdown();
+        timers.shutdownNow();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.osprey.launchers.process;
+
+import dev.osprey.composer.config.Config;
+import dev.osprey.launchers.Launcher;
+import dev.osprey.launchers.LauncherProvider;
+import dev.osprey.launchers.LauncherSettings;
+
+/**
+ * {@code osprey/launcher=process}: local subprocesses. Settings: {@code slots} (jobs at once;
+ * default: the number of CPUs), {@code kill_grace_s} (seconds between SIGTERM and SIGKILL when a
+ * job is stopped; default 5).
+ *
+ * @since 0.1
+ */
+public final class ProcessLauncherProvider implements LauncherProvider {
+
+    @Override
+    public String name() {
+        return "process";
+    }
+
+    @Override
+    public String description() {
+        return "runs each job as a local subprocess, N at a time";
+    }
+
+    @Override
+    public Launcher create(Config settings) {
+        LauncherSettings s = new LauncherSettings("process", settings);
+        return new ProcessLauncher(s.intValue("slots", Runtime.getRuntime().availableProcessors()),
+                s.seconds("kill_grace_s", 5));
+    }
+}

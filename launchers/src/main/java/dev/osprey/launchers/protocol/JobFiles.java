@@ -1,0 +1,38 @@
+package dev.osprey.launchers.protocol;
+
+import java.nio.file.Path;
+
+/**
+ * The files of an external job inside its directory: the layout the process, task-spooler and
+ * Slurm launchers share, and that {@code osprey collect} reads back.
+ *
+ * @param directory the job directory
+ * @since 0.1
+ */
+public record JobFiles(Path directory) {
+
+    /** The program's standard output. */
+    public Path stdout() {
+        return directory.resolve("stdout.log");
+    }
+
+    /** The program's standard error. */
+    public Path stderr() {
+        return directory.resolve("stderr.log");
+    }
+
+    /** Where the program may write its objective value(s) instead of printing them. */
+    public Path objective() {
+        return directory.resolve("objective.txt");
+    }
+
+    /** The job's outcome as JSON (status, values, error, exit code), written when it ends. */
+    public Path result() {
+        return directory.resolve("result.json");
+    }
+
+    /** The composed config of the job. */
+    public Path config() {
+        return directory.resolve(".osprey").resolve("config.yaml");
+    }
+}

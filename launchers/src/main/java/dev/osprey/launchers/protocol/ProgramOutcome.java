@@ -1,0 +1,97 @@
+package dev.osprey.launchers.protocol;
+
+import dev.osprey.launchers.JobResult;
+import dev.osprey.launchers.JobStatus;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Decides how an external program's job ended, from its exit code, its result file and its
+ * output. The rules: a non-zero exit fails the job with the tail of its stderr; otherwise the
+ * result file, if the program wrote one, must hold the objective; else the last stdout line made
+ * only of numbers is the objective; no number, garbage, NaN or an infinity fail the job with that
+ * reason. The task-spooler and Slurm wrapper script applies the same rules in {@code awk}.
+ *
+ * @since 0.1
+ */
+public final class ProgramOutcome {
+
+    /** How much of stderr a failed job keeps in its error text. */
+    public static final int STDERR_TAIL_LINES = 20;
+
+    private ProgramOutcome() {
+    }
+
+    /**
+     * The result of a program that exited by itself with {@code exitCode}.
+     *
+     * @param lastNumbers the last stdout line made only of numbers, if any
+     */
+    public static JobResult decide(int number, int exitCode, Optional<List<Double>> lastNumbers, JobFiles files,
+                                   Duration duration) {
+        OptionalInt code = OptionalInt.of(exitCode);
+        Optional<Path> logs = Optional.of(files.directory());
+        if (exitCode != 0) {
+            return JobResult.ended(number, JobStatus.FAILED,
+                    "exited with code " + exitCode + stderrTail(files), code, duration, logs);
+        }
+        Optional<List<Double>> values;
+        String source;
+        try {
+            String written = Files.readString(files.objective(), StandardCharsets.UTF_8);
+            values = written.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b)
+                    .flatMap(Objective::numbers);
+            source = "the result file " + files.objective().getFileName();
+            if (values.isEmpty()) {
+                return JobResult.ended(number, JobStatus.FAILED, source + " holds " + quote(written)
+                        + ", not a number; write the objective as a plain number", code, duration, logs);
+            }
+        } catch (NoSuchFileException e) {
+            values = lastNumbers;
+            source = "stdout";
+        } catch (IOException e) {
+            return JobResult.ended(number, JobStatus.FAILED, "cannot read " + files.objective() + ": " + e.getMessage(),
+                    code, duration, logs);
+        }
+        if (values.isEmpty()) {
+            return JobResult.ended(number, JobStatus.FAILED, "no objective: the program exited 0 but printed no line"
+                    + " that is a number and wrote no result file (OSPREY_RESULT_FILE)" + stderrTail(files),
+                    code, duration, logs);
+        }
+        String problem = Objective.problem(values.get());
+        if (problem != null) {
+            return JobResult.ended(number, JobStatus.FAILED, problem + " (from " + source + ")", code, duration, logs);
+        }
+        return JobResult.completed(number, values.get(), code, duration, logs);
+    }
+
+    /** {@code "; stderr ends with: ..."} or nothing when stderr is empty. */
+    public static String stderrTail(JobFiles files) {
+        try {
+            List<String> lines = Files.readAllLines(files.stderr(), StandardCharsets.UTF_8);
+            if (lines.isEmpty()) {
+                return "";
+            }
+            List<String> tail = lines.subList(Math.max(0, lines.size() - STDERR_TAIL_LINES), lines.size());
+            return "; stderr ends with:\n" + String.join("\n", tail);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    private static String quote(String text) {
+        String shown = text.strip();
+        if (shown.length() > 80) {
+            shown = shown.substring(0, 77) + "...";
+        }
+        return "'" + shown + "'";
+    }
+}

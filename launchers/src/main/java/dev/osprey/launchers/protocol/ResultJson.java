@@ -1,0 +1,88 @@
+package dev.osprey.launchers.protocol;
+
+import dev.osprey.launchers.JobResult;
+import dev.osprey.launchers.JobStatus;
+import dev.osprey.optimizer.internal.Json;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The {@code result.json} of a job: {@code {"status": "COMPLETED", "values": [0.12], "error": "",
+ * "exit_code": 0, "duration_ms": 812}}. Written atomically (a temporary file renamed), so a reader
+ * sees a whole file or none.
+ *
+ * @since 0.1
+ */
+public final class ResultJson {
+
+    private ResultJson() {
+    }
+
+    public static void write(JobResult result, Path file) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("number", (long) result.number());
+        root.put("status", result.status().name());
+        root.put("values", new ArrayList<Object>(result.values()));
+        root.put("error", result.error());
+        root.put("exit_code", result.exitCode().isPresent() ? (Object) (long) result.exitCode().getAsInt() : null);
+        root.put("duration_ms", result.duration().toMillis());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, Json.write(root) + "\n", StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Reads a job's result file.
+     *
+     * @param number the job number to use when the file does not name one (the wrapper script's files)
+     * @throws IOException when the file is missing, unreadable or not a result
+     */
+    public static JobResult read(Path file, int number) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Object parsed;
+        try {
+            parsed = Json.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!(parsed instanceof Map<?, ?> root) || !(root.get("status") instanceof String status)) {
+            throw new IOException(file + " is not a job result: it needs a \"status\" field");
+        }
+        JobStatus jobStatus;
+        try {
+            jobStatus = JobStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " has an unknown status '" + status + "'");
+        }
+        List<Double> values = new ArrayList<>();
+        if (root.get("values") instanceof List<?> list) {
+            for (Object v : list) {
+                if (!(v instanceof Number n)) {
+                    throw new IOException(file + " has a non-numeric value " + v);
+                }
+                values.add(n.doubleValue());
+            }
+        }
+        int jobNumber = root.get("number") instanceof Number n ? n.intValue() : number;
+        OptionalInt exit = root.get("exit_code") instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+        Duration duration = Duration.ofMillis(root.get("duration_ms") instanceof Number n ? n.longValue() : 0);
+        String error = root.get("error") instanceof String s ? s : "";
+        try {
+            return new JobResult(jobNumber, jobStatus, jobStatus == JobStatus.COMPLETED ? values : List.of(), error,
+                    exit, duration, Optional.of(file.getParent()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is not a consistent result: " + e.getMessage(), e);
+        }
+    }
+}
