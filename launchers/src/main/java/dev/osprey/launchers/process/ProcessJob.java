@@ -146,7 +146,7 @@ final class ProcessJob implements JobHandle {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
              BufferedWriter log = Files.newBufferedWriter(files.stdout(), StandardCharsets.UTF_8)) {
             String line;
-            while ((line = in.readLine()) != null) {
+            while ((line = nextLine(in)) != null) {
                 log.write(line);
                 log.newLine();
                 Optional<Objective.Report> report = Objective.report(line);
@@ -165,6 +165,18 @@ final class ProcessJob implements JobHandle {
             }
         }
         return last;
+    }
+
+    /** The next line, or null at the end; stopping the process closes its stream, which is an end too. */
+    private String nextLine(BufferedReader in) throws IOException {
+        try {
+            return in.readLine();
+        } catch (IOException e) {
+            if (stop.get() != null) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private int waitFor() {
