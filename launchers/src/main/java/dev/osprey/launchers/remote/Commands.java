@@ -1,0 +1,123 @@
+package dev.osprey.launchers.remote;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs the short scheduler commands ({@code tsp -s}, {@code sbatch}, {@code squeue}, ...) and
+ * captures what they print. Each call has a time limit, so a hung scheduler cannot hang a sweep.
+ *
+ * <p>Not part of the API: shared by the task-spooler and Slurm launchers.
+ */
+public final class Commands {
+
+    /** How long a command's output may stay open after the command has exited. */
+    private static final Duration OUTPUT_GRACE = Duration.ofSeconds(5);
+
+    private Commands() {
+    }
+
+    /** What a finished command printed and returned. */
+    public record Output(int exitCode, String stdout, String stderr) {
+
+        public boolean ok() {
+            return exitCode == 0;
+        }
+
+        /** stderr, else stdout, stripped: what to show when the command failed. */
+        public String message() {
+            String text = stderr.strip().isEmpty() ? stdout.strip() : stderr.strip();
+            return text.isEmpty() ? "(no output, exit code " + exitCode + ")" : text;
+        }
+    }
+
+    /**
+     * Runs {@code command} and waits for it.
+     *
+     * @param environment variables added to this process's environment
+     * @param directory   the working directory, or null for this process's
+     * @throws IOException when the command cannot be started or does not end within {@code limit}
+     */
+    public static Output run(List<String> command, Map<String, String> environment, Path directory, Duration limit)
+            throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
+        FutureTask<String> out = new FutureTask<>(() -> drain(process.getInputStream()));
+        FutureTask<String> err = new FutureTask<>(() -> drain(process.getErrorStream()));
+        Thread.ofVirtual().name("osprey-command-out").start(out);
+        Thread.ofVirtual().name("osprey-command-err").start(err);
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new IOException("'" + String.join(" ", command) + "' did not answer within "
+                        + limit.toSeconds() + " s");
+            }
+            // a child the command left behind may hold its pipes open: do not wait for it forever
+            return new Output(process.exitValue(), collect(out), collect(err));
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running '" + command.get(0) + "'", e);
+        }
+    }
+
+    /** The executable called {@code name} on PATH (or {@code name} itself when it is a path). */
+    public static Optional<Path> find(String name) {
+        if (name.contains(File.separator)) {
+            Path path = Path.of(name);
+            return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String collect(FutureTask<String> output) throws InterruptedException, IOException {
+        try {
+            return output.get(OUTPUT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IOException("cannot read a command's output: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            output.cancel(true);
+            return "";
+        }
+    }
+
+    private static String drain(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

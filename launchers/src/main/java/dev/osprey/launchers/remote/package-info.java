@@ -1,0 +1,8 @@
+/**
+ * What the task-spooler and Slurm launchers share: the job wrapper script that decides a job's
+ * result where it runs, one poller thread per launcher, and the rules that turn a job's files and
+ * its scheduler's state into a {@link dev.osprey.launchers.JobResult}.
+ *
+ * <p>Not part of the API: the classes are public only so that both launcher packages can use them.
+ */
+package dev.osprey.launchers.remote;

@@ -1,0 +1,249 @@
+#!/bin/sh
+# Osprey's job wrapper for queued launchers (task-spooler, Slurm).
+#
+#   sh osprey-job.sh JOBDIR PROGRAM [ARGS...]
+#
+# Runs PROGRAM with its arguments exactly as given ("$@": no value passes through a shell) in
+# JOBDIR, with stdout in stdout.log and stderr in stderr.log, then decides the job's result by
+# the rules of Osprey's ProgramOutcome and writes it atomically to JOBDIR/result.json:
+#   * a non-zero exit fails the job (with the tail of stderr);
+#   * otherwise objective.txt, if the program wrote it, must hold a line of numbers;
+#   * else the last stdout line made only of numbers (separated by spaces or commas) is the
+#     objective; "osprey:report STEP VALUE" lines are intermediate values, not objectives;
+#   * NaN, an infinity or no number at all fail the job.
+# The wrapper exits non-zero whenever the job did not complete (the program's own code if it was
+# non-zero, else 1), so that the scheduler's view of the job agrees with result.json.
+
+if [ "$#" -lt 2 ]; then
+    echo "osprey-job: usage: sh osprey-job.sh JOBDIR PROGRAM [ARGS...]" >&2
+    exit 2
+fi
+dir=$1
+shift
+if ! cd "$dir" 2>/dev/null; then
+    echo "osprey-job: cannot enter the job directory '$dir' on $(hostname 2>/dev/null);" \
+        "it must be on a file system this machine shares with the one that submitted the job" >&2
+    exit 2
+fi
+
+now_ms() {
+    t=$(date +%s%N 2>/dev/null)
+    case $t in
+        ''|*[!0-9]*) echo $(( $(date +%s) * 1000 )) ;;
+        *) echo $(( t / 1000000 )) ;;
+    esac
+}
+
+# Why the program cannot be started at all, or nothing: then it is not run and has no exit code.
+cannot_run=
+case $1 in
+    */*)
+        if [ ! -e "$1" ]; then
+            cannot_run="no such file"
+        elif [ -d "$1" ] || [ ! -x "$1" ]; then
+            cannot_run="not an executable file"
+        fi
+        ;;
+    *)
+        command -v "$1" >/dev/null 2>&1 || cannot_run="not found on PATH ($PATH)"
+        ;;
+esac
+
+start=$(now_ms)
+if [ -n "$cannot_run" ]; then
+    : >stdout.log
+    : >stderr.log
+    code=
+else
+    # The wrapper outlives its program, so that the scheduler counts the job as running (and its
+    # slot as taken) for as long as the program runs. A stop signal reaches the program straight
+    # from the scheduler (tsp -k signals the job's process group, scancel every job process); the
+    # wrapper notes it and waits on.
+    "$@" >stdout.log 2>stderr.log </dev/null &
+    child=$!
+    trap 'signalled=1' TERM INT HUP
+    while :; do
+        signalled=
+        wait "$child"
+        code=$?
+        [ -n "$signalled" ] || break
+    done
+    trap - TERM INT HUP
+fi
+duration=$(( $(now_ms) - start ))
+
+tmp="result.json.tmp.$$"
+OSPREY_JOB_PROGRAM=$1 OSPREY_JOB_CANNOT_RUN=$cannot_run LC_ALL=C \
+    awk -v code="$code" -v duration="$duration" \
+    -v number="${OSPREY_JOB_NUM:-}" -v has_objective="$([ -e objective.txt ] && echo 1)" '
+# Splits a record into the lines Java sees (it also ends lines at a lone CR) and appends them.
+function add_lines(record, lines, n,    parts, k, i) {
+    sub(/\r$/, "", record)
+    if (record == "") { lines[++n] = ""; return n }
+    k = split(record, parts, "\r")
+    for (i = 1; i <= k; i++) lines[++n] = parts[i]
+    return n
+}
+function strip(s) {
+    sub(/^[ \t\r\n\f\v]+/, "", s)
+    sub(/[ \t\r\n\f\v]+$/, "", s)
+    return s
+}
+# Parses a line made only of numbers into vals[1..count]; returns count, or 0 for any other line.
+# kinds[i] is "nan", "+inf", "-inf" or "" (finite).
+function numbers(line, vals, kinds,    toks, k, i, n, t, x) {
+    line = strip(line)
+    if (line == "") return 0
+    k = split(line, toks, /[ \t\r\n\f\v,]+/)
+    n = 0
+    for (i = 1; i <= k; i++) {
+        t = toks[i]
+        if (t == "") continue
+        if (t ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/) {
+            x = t + 0
+            vals[++n] = x
+            kinds[n] = (x != 0 && x == 2 * x) ? (x > 0 ? "+inf" : "-inf") : ""
+        } else if (t ~ /^[-+]?([Nn][Aa][Nn]|[Ii][Nn][Ff]|[Ii][Nn][Ff][Ii][Nn][Ii][Tt][Yy])$/) {
+            vals[++n] = 0
+            if (t ~ /[Nn][Aa][Nn]/) kinds[n] = "nan"
+            else kinds[n] = (substr(t, 1, 1) == "-") ? "-inf" : "+inf"
+        } else {
+            return 0
+        }
+    }
+    return n
+}
+# The shortest of %.15g, %.16g, %.17g that reads back as the same double.
+function num(x,    p, s) {
+    for (p = 15; p < 17; p++) {
+        s = sprintf("%." p "g", x)
+        if (s + 0 == x) return s
+    }
+    return sprintf("%.17g", x)
+}
+# Replaces every ch in s by rep (no gsub: awks disagree on backslashes in its replacement).
+function replace_all(s, ch, rep,    out, i) {
+    out = ""
+    while ((i = index(s, ch)) > 0) {
+        out = out substr(s, 1, i - 1) rep
+        s = substr(s, i + 1)
+    }
+    return out s
+}
+function json(s,    c) {
+    s = replace_all(s, "\\", "\\\\")
+    s = replace_all(s, "\"", "\\\"")
+    s = replace_all(s, "\n", "\\n")
+    s = replace_all(s, "\r", "\\r")
+    s = replace_all(s, "\t", "\\t")
+    for (c in control) {
+        if (index(s, c) > 0) s = replace_all(s, c, control[c])
+    }
+    return "\"" s "\""
+}
+function read_lines(file, lines,    n, r, status) {
+    n = 0
+    while ((status = (getline r < file)) > 0) n = add_lines(r, lines, n)
+    close(file)
+    return n
+}
+# "; stderr ends with:" and its last 20 lines, or nothing when stderr is empty.
+function stderr_tail(    lines, n, i, s) {
+    n = read_lines("stderr.log", lines)
+    if (n == 0) return ""
+    s = "; stderr ends with:"
+    for (i = (n > 20 ? n - 19 : 1); i <= n; i++) s = s "\n" lines[i]
+    return s
+}
+function quote(text) {
+    text = strip(text)
+    if (length(text) > 80) text = substr(text, 1, 77) "..."
+    return "'\''" text "'\''"
+}
+# Fails the job unless every value is finite; returns 1 when it did.
+function reject(count, kinds, source,    i) {
+    for (i = 1; i <= count; i++) {
+        if (kinds[i] == "nan") { error = "the objective is NaN (from " source ")"; return 1 }
+        if (kinds[i] != "") { error = "the objective is " kinds[i] " (from " source ")"; return 1 }
+    }
+    return 0
+}
+BEGIN {
+    for (i = 1; i < 32; i++) {
+        if (i != 9 && i != 10 && i != 13) control[sprintf("%c", i)] = sprintf("\\u%04x", i)
+    }
+    program = ENVIRON["OSPREY_JOB_PROGRAM"]
+    cannot_run = ENVIRON["OSPREY_JOB_CANNOT_RUN"]
+    status = "FAILED"; error = ""; count = 0
+    if (cannot_run != "") {
+        error = "cannot run program '\''" program "'\'': " cannot_run \
+            "; check that it is installed and on PATH, or give its full path"
+    } else if (code != 0) {
+        error = "exited with code " code stderr_tail()
+    } else if (has_objective == "1") {
+        n = read_lines("objective.txt", lines)
+        last = ""; text = ""
+        for (i = 1; i <= n; i++) {
+            text = text (i > 1 ? "\n" : "") lines[i]
+            if (strip(lines[i]) != "") last = lines[i]
+        }
+        source = "the result file objective.txt"
+        count = numbers(last, vals, kinds)
+        if (count == 0) {
+            error = source " holds " quote(text) ", not a number; write the objective as a plain number"
+        } else if (!reject(count, kinds, source)) {
+            status = "COMPLETED"
+        }
+    } else {
+        # streamed: stdout may be large, and only its last line of numbers counts
+        while ((getline r < "stdout.log") > 0) {
+            n = add_lines(r, lines, 0)
+            for (i = 1; i <= n; i++) {
+                if (strip(lines[i]) ~ /^osprey:report/) continue
+                c = numbers(lines[i], v, k)
+                if (c > 0) {
+                    count = c
+                    for (j = 1; j <= c; j++) { vals[j] = v[j]; kinds[j] = k[j] }
+                }
+            }
+        }
+        close("stdout.log")
+        if (count == 0) {
+            error = "no objective: the program exited 0 but printed no line that is a number and wrote" \
+                " no result file (OSPREY_RESULT_FILE)" stderr_tail()
+        } else if (!reject(count, kinds, "stdout")) {
+            status = "COMPLETED"
+        }
+    }
+    out = "{"
+    if (number ~ /^[0-9]+$/) out = out "\"number\":" number ","
+    out = out "\"status\":\"" status "\",\"values\":["
+    if (status == "COMPLETED") {
+        for (i = 1; i <= count; i++) out = out (i > 1 ? "," : "") num(vals[i])
+    }
+    out = out "],\"error\":" json(error) ",\"exit_code\":" (code == "" ? "null" : code)
+    out = out ",\"duration_ms\":" duration "}"
+    print out
+    exit (status == "COMPLETED" ? 0 : 1)
+}' >"$tmp"
+completed=$?
+# result.json must be valid UTF-8 even when stderr was not: drop what is not
+if command -v iconv >/dev/null 2>&1; then
+    iconv -c -f UTF-8 -t UTF-8 <"$tmp" >"$tmp.utf8" 2>/dev/null
+    mv -f "$tmp.utf8" "$tmp"
+fi
+if ! mv -f "$tmp" result.json; then
+    echo "osprey-job: cannot write $dir/result.json" >&2
+    exit 3
+fi
+
+if [ -n "$code" ] && [ "$code" -ne 0 ]; then
+    exit "$code"
+fi
+if [ -n "$cannot_run" ]; then
+    exit 127
+fi
+if [ "$completed" -ne 0 ]; then
+    exit 1
+fi
+exit 0

@@ -1,0 +1,158 @@
+package dev.osprey.launchers.remote;
+
+import dev.osprey.launchers.JobResult;
+import dev.osprey.launchers.JobStatus;
+import dev.osprey.launchers.protocol.JobFiles;
+import dev.osprey.launchers.protocol.Objective;
+import dev.osprey.launchers.protocol.ProgramOutcome;
+import dev.osprey.launchers.protocol.ResultJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The wrapper script decides results exactly as {@link ProgramOutcome} does: each case runs the
+ * same shell snippet once through the wrapper and once directly, decided in Java, and the
+ * wrapper's {@code result.json}, read back by {@link ResultJson}, must say the same.
+ */
+class JobWrapperTest {
+
+    @TempDir
+    Path work;
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("one number", "echo training; echo 0.25"),
+                Arguments.of("several numbers", "echo '1, 2 3e-2'"),
+                Arguments.of("number forms", "echo '+3 .5 5. -2.5E-3 1e5'"),
+                Arguments.of("the last number line wins", "echo 1; echo 'epoch 2 loss 0.3'; echo 2; echo done"),
+                Arguments.of("report lines are not objectives", "echo 0.5; echo 'osprey:report 1 0.7'"),
+                Arguments.of("reports then a value", "echo 'osprey:report 0 9'; echo 'osprey:report 1 8'; echo 0.125"),
+                Arguments.of("exit code and stderr", "echo 0.5; echo 'CUDA out of memory' >&2; exit 3"),
+                Arguments.of("long stderr keeps its tail",
+                        "i=0; while [ $i -lt 30 ]; do echo \"line $i\" >&2; i=$((i+1)); done; exit 1"),
+                Arguments.of("json escapes", "printf 'a\\\\b \"q\"\\tz\\001 é ✓\\n' >&2; exit 2"),
+                Arguments.of("no number", "echo hello"),
+                Arguments.of("no output at all", "true"),
+                Arguments.of("garbage next to a number", "echo 'abc 1'"),
+                Arguments.of("lone comma", "echo ,"),
+                Arguments.of("nan", "echo nan"),
+                Arguments.of("NaN among numbers", "echo '1, NaN'"),
+                Arguments.of("inf", "echo inf"),
+                Arguments.of("-Infinity", "echo -Infinity"),
+                Arguments.of("overflow is infinite", "echo 1e400"),
+                Arguments.of("large and precise", "echo '123456789012345678 0.1 1e-300'"),
+                Arguments.of("carriage returns end lines", "printf 'progress 10%%\\r0.75\\n'"),
+                Arguments.of("no newline at the end", "printf 0.5"),
+                Arguments.of("crlf", "printf '0.5\\r\\n'"),
+                Arguments.of("objective file wins", "echo 9; echo 0.5 > objective.txt"),
+                Arguments.of("objective file with blank lines", "printf '\\n 7 \\n\\n' > objective.txt"),
+                Arguments.of("objective file garbage", "echo 1; echo oops > objective.txt"),
+                Arguments.of("objective file long garbage",
+                        "echo 1; i=0; while [ $i -lt 40 ]; do printf 'word ' >> objective.txt; i=$((i+1)); done"),
+                Arguments.of("objective file empty", "echo 1; : > objective.txt"),
+                Arguments.of("objective file nan", "echo nan > objective.txt"),
+                Arguments.of("objective file last line counts", "printf '1\\n2\\n' > objective.txt"),
+                Arguments.of("failure beats the objective file", "echo 1 > objective.txt; exit 4"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void decidesLikeProgramOutcome(String name, String script) throws Exception {
+        JobResult expected = direct(script);
+        Path dir = Files.createDirectories(work.resolve("wrapped"));
+        int code = wrapped(dir, "sh", "-c", script);
+        JobResult actual = ResultJson.read(dir.resolve("result.json"), 0);
+        assertEquals(expected.status(), actual.status(), actual.error());
+        assertEquals(expected.values(), actual.values());
+        assertEquals(expected.error(), actual.error());
+        assertEquals(expected.exitCode(), actual.exitCode());
+        if (expected.isCompleted()) {
+            assertEquals(0, code, "a completed job's wrapper exits 0");
+        } else {
+            int own = expected.exitCode().orElse(0);
+            assertEquals(own != 0 ? own : 1, code, "a job that did not complete makes the wrapper exit non-zero");
+        }
+    }
+
+    @Test
+    void valuesArriveAsSingleArgumentsWithoutAShell() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("args"));
+        String tricky = "a b; echo $(id) \"q\" 'x' *";
+        int code = wrapped(dir, "sh", "-c", "printf '%s\\n' \"$1\" \"$2\" > args.txt; echo 1", "sh", tricky, "");
+        assertEquals(0, code);
+        assertEquals(List.of(tricky, ""), Files.readAllLines(dir.resolve("args.txt")));
+    }
+
+    @Test
+    void aMissingProgramFailsWithoutAnExitCode() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("missing"));
+        int code = wrapped(dir, "no-such-program-osprey", "x");
+        JobResult result = ResultJson.read(dir.resolve("result.json"), 0);
+        assertEquals(JobStatus.FAILED, result.status());
+        assertTrue(result.error().startsWith("cannot run program 'no-such-program-osprey'"), result.error());
+        assertTrue(result.exitCode().isEmpty());
+        assertEquals(127, code);
+    }
+
+    @Test
+    void theJobNumberIsRecordedWhenKnown() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("numbered"));
+        ProcessBuilder builder = new ProcessBuilder("sh", install(dir).toString(), dir.toString(), "echo", "3")
+                .redirectErrorStream(true);
+        builder.environment().put("OSPREY_JOB_NUM", "12");
+        assertEquals(0, builder.start().waitFor());
+        assertEquals(12, ResultJson.read(dir.resolve("result.json"), 0).number());
+    }
+
+    /** Runs the script as the process launcher would, and decides with ProgramOutcome. */
+    private JobResult direct(String script) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(work.resolve("direct"));
+        JobFiles files = new JobFiles(dir);
+        Process process = new ProcessBuilder("sh", "-c", script).directory(dir.toFile())
+                .redirectOutput(files.stdout().toFile()).redirectError(files.stderr().toFile()).start();
+        int code = process.waitFor();
+        Optional<List<Double>> last = Optional.empty();
+        try (BufferedReader in = Files.newBufferedReader(files.stdout(), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (Objective.report(line).isPresent()) {
+                    continue;
+                }
+                Optional<List<Double>> numbers = Objective.numbers(line);
+                if (numbers.isPresent()) {
+                    last = numbers;
+                }
+            }
+        }
+        return ProgramOutcome.decide(0, code, last, files, Duration.ZERO);
+    }
+
+    private int wrapped(Path dir, String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("sh", install(dir).toString(), dir.toString()));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("wrapper.log").toFile()).start();
+        return process.waitFor();
+    }
+
+    private static Path install(Path dir) {
+        return JobWrapper.install(dir);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.osprey.launchers.remote;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+/** Helpers for the tests of the queued launchers: gating on installed tools, waiting for conditions. */
+public final class RemoteTesting {
+
+    /** Each reason to skip is printed once, not once per test. */
+    private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
+
+    private RemoteTesting() {
+    }
+
+    /** Whether this is a CI run, where the tools must be there and a missing one fails the test. */
+    public static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    /**
+     * Skips the test, with the message, when {@code present} is false; fails it instead under CI=true.
+     *
+     * @param what what is missing and how to get it
+     */
+    public static void require(boolean present, String what) {
+        if (present) {
+            return;
+        }
+        if (ci()) {
+            Assertions.fail(what + " (CI=true, so the tests need it)");
+        }
+        if (TOLD.add(what)) {
+            System.err.println("SKIPPED: " + what);
+        }
+        Assumptions.assumeTrue(false, what);
+    }
+
+    /** Waits until {@code condition} holds, checking every 20 ms; fails after {@code limit}. */
+    public static void waitFor(String what, Duration limit, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                Assertions.fail("gave up waiting after " + limit + " for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                Assertions.fail("interrupted while waiting for: " + what);
+            }
+        }
+    }
+}
