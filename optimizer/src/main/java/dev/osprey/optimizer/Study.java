@@ -200,6 +200,18 @@ public final class Study implements AutoCloseable {
                 "the sampler has no point left to propose (the grid is exhausted)"));
     }
 
+    /**
+     * Starts a trial unless the study already holds {@code maxTrials} trials (counting every state,
+     * including other workers' trials) or the sampler has no point left: the study-level budget of a
+     * driver that keeps several trials in flight.
+     */
+    public Optional<Trial> askWithin(int maxTrials) {
+        if (maxTrials < 0) {
+            throw new IllegalArgumentException("maxTrials must be >= 0, got " + maxTrials);
+        }
+        return start(maxTrials).map(Trial.class::cast);
+    }
+
     /** Starts a trial and suggests every parameter of {@code space}, in its order. */
     public Trial ask(Map<String, ? extends Distribution> space) {
         Trial trial = ask();
@@ -264,6 +276,11 @@ public final class Study implements AutoCloseable {
             case RUNNING, WAITING -> throw new IllegalArgumentException(
                     "tell finishes a trial: use COMPLETE, PRUNED or FAIL, not " + state);
         };
+    }
+
+    /** Finishes a trial as FAIL and stores why, for people reading the study later. */
+    public TrialRecord tellFailed(Trial trial, String reason) {
+        return finish(recordOf(trial), TrialState.FAIL, List.of(), reason);
     }
 
     /** Adds a trial with fixed parameters, run before any new trial is sampled (warm start). */

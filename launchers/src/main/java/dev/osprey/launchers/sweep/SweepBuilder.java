@@ -1,0 +1,115 @@
+package dev.osprey.launchers.sweep;
+
+import dev.osprey.launchers.Launcher;
+import dev.osprey.optimizer.Study;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Configures a {@link Sweep}. Required: {@link #study}, {@link #launcher}, {@link #plan}, {@link #jobs}.
+ *
+ * @since 0.1
+ */
+public final class SweepBuilder {
+
+    Study study;
+    Launcher launcher;
+    SweepPlan plan;
+    JobFactory jobs;
+    int jobsInFlight = 1;
+    Integer maxTrials;
+    Duration maxDuration;
+    FailurePolicy failurePolicy = FailurePolicy.continueAlways();
+    InstantSource clock = InstantSource.system();
+    final List<SweepListener> listeners = new ArrayList<>();
+
+    SweepBuilder() {
+    }
+
+    public SweepBuilder study(Study value) {
+        study = Objects.requireNonNull(value, "study");
+        return this;
+    }
+
+    public SweepBuilder launcher(Launcher value) {
+        launcher = Objects.requireNonNull(value, "launcher");
+        return this;
+    }
+
+    public SweepBuilder plan(SweepPlan value) {
+        plan = Objects.requireNonNull(value, "plan");
+        return this;
+    }
+
+    public SweepBuilder jobs(JobFactory value) {
+        jobs = Objects.requireNonNull(value, "jobs");
+        return this;
+    }
+
+    /** How many jobs run at once (Hydra's {@code n_jobs}); 1 by default. */
+    public SweepBuilder jobsInFlight(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("jobs in flight must be >= 1, got " + n);
+        }
+        jobsInFlight = n;
+        return this;
+    }
+
+    /**
+     * The study-level trial budget: the sweep stops starting jobs once the study holds {@code n}
+     * trials (counting earlier runs and other workers). Default: the grid's size, or no limit for
+     * a search (then give a time budget).
+     */
+    public SweepBuilder maxTrials(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("the trial budget must be >= 0, got " + n);
+        }
+        maxTrials = n;
+        return this;
+    }
+
+    /** The wall-clock budget: no job starts after it; running ones finish. */
+    public SweepBuilder maxDuration(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("the time budget must be positive, got " + value);
+        }
+        maxDuration = value;
+        return this;
+    }
+
+    public SweepBuilder failurePolicy(FailurePolicy value) {
+        failurePolicy = Objects.requireNonNull(value, "failurePolicy");
+        return this;
+    }
+
+    public SweepBuilder listener(SweepListener value) {
+        listeners.add(Objects.requireNonNull(value, "listener"));
+        return this;
+    }
+
+    public SweepBuilder clock(InstantSource value) {
+        clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    public Sweep build() {
+        require(study, "study");
+        require(launcher, "launcher");
+        require(plan, "plan");
+        require(jobs, "jobs");
+        if (plan instanceof SweepPlan.Search && maxTrials == null && maxDuration == null) {
+            throw new IllegalArgumentException("a search sweep needs a budget: set maxTrials (n_trials) or maxDuration");
+        }
+        return new Sweep(this);
+    }
+
+    private static void require(Object value, String name) {
+        if (value == null) {
+            throw new IllegalStateException("a sweep needs its " + name + "; call " + name + "(...) on the builder");
+        }
+    }
+}
