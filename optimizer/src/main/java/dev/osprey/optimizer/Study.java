@@ -278,6 +278,21 @@ public final class Study implements AutoCloseable {
         };
     }
 
+    /**
+     * Lets a running trial outlive this process: its lease is given up and its heartbeat set so far
+     * ahead that no reaper fails it. A later {@code tell} from any process (or {@code osprey collect})
+     * finishes it. For shell-driven ask/tell loops and fire-and-forget sweeps, whose trials run
+     * while no Osprey process watches them.
+     */
+    public void detach(Trial trial) {
+        TrialRecord record = recordOf(trial);
+        leases.release(record.id());
+        storage.recordHeartbeat(record.id(), DETACHED_HEARTBEAT);
+    }
+
+    /** The heartbeat of a detached trial: never stale. */
+    static final Instant DETACHED_HEARTBEAT = Instant.parse("9999-01-01T00:00:00Z");
+
     /** Finishes a trial as FAIL and stores why, for people reading the study later. */
     public TrialRecord tellFailed(Trial trial, String reason) {
         return finish(recordOf(trial), TrialState.FAIL, List.of(), reason);

@@ -303,4 +303,20 @@ class StudyLeaseTest {
         assertTrue(e.getMessage() != null && e.getMessage().contains(part), e::getMessage);
         assertFalse(e.getMessage().isBlank());
     }
+
+    @Test
+    void aDetachedTrialIsNeverReapedAndAnotherProcessCanTellIt() {
+        Study asker = worker(T0, 1);
+        Trial trial = asker.ask();
+        suggestAll(trial);
+        asker.detach(trial);
+        asker.close();
+
+        worker(T0.plus(Duration.ofDays(365)), 1).ask();
+        assertEquals(TrialState.RUNNING, stored(trial.number()).state(), "a detached trial has no lease to lose");
+
+        Study teller = worker(T0.plus(Duration.ofDays(366)), 1);
+        teller.tell(trial.number(), 0.5);
+        assertEquals(TrialState.COMPLETE, stored(trial.number()).state());
+    }
 }

@@ -207,4 +207,13 @@ public interface TrialStorageContract extends StorageFixture {
         List<TrialRecord> later = storage().failStaleTrials(study, T0.plusSeconds(200), grace);
         assertEquals(List.of(beating.id(), young.id()), later.stream().map(TrialRecord::id).sorted().toList());
     }
+
+    @Test
+    default void aHeartbeatFarInTheFutureKeepsATrialFromEverBeingStale() {
+        long study = newStudy("s");
+        TrialRecord detached = start(study, T0);
+        storage().recordHeartbeat(detached.id(), java.time.Instant.parse("9999-01-01T00:00:00Z"));
+        assertEquals(List.of(), storage().failStaleTrials(study, T0.plus(Duration.ofDays(3650)), Duration.ofSeconds(60)));
+        assertEquals(TrialState.RUNNING, storage().trial(detached.id()).state());
+    }
 }
