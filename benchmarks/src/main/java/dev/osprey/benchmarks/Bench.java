@@ -1,5 +1,7 @@
 package dev.osprey.benchmarks;
 
+import dev.osprey.composer.conformance.CaseResult;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,11 +16,15 @@ import java.util.stream.Collectors;
 /**
  * The benchmarks' entry point: {@code Bench SUITE [--quick] [--out DIR]}. Runs one suite for
  * Osprey, then for Optuna where it is installed, prints the Markdown report and writes
- * {@code DIR/SUITE.md} and {@code DIR/SUITE.json}. Progress goes to stderr.
+ * {@code DIR/SUITE.md} and {@code DIR/SUITE.json}. Progress goes to stderr. The {@code conformance}
+ * suite also takes corpus files ({@code Bench conformance [FILE...]}) and exits with status 1 when a
+ * case failed.
  */
 public final class Bench {
 
-    static final List<String> SUITES = List.of("quality", "overhead", "storage");
+    static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance");
+    /** The suites that run Optuna side by side. */
+    static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage");
     static final double OPTUNA_CAP_S = 120;
     static final double OPTUNA_QUICK_CAP_S = 15;
 
@@ -29,6 +35,8 @@ public final class Bench {
         String suite = null;
         boolean quick = false;
         Path out = Path.of("benchmarks", "results");
+        Path cwd = Path.of(System.getProperty("osprey.bench.cwd", ""));
+        List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -37,13 +45,18 @@ public final class Bench {
                         usage("--out needs a directory");
                     }
                     // relative to where the script was called from, not to the repository root
-                    out = Path.of(System.getProperty("osprey.bench.cwd", "")).resolve(args[i]);
+                    out = cwd.resolve(args[i]);
                 }
                 default -> {
-                    if (args[i].startsWith("-") || suite != null) {
+                    if (args[i].startsWith("-")) {
+                        usage("unexpected argument '" + args[i] + "'");
+                    } else if (suite == null) {
+                        suite = args[i];
+                    } else if (suite.equals("conformance")) {
+                        files.add(cwd.resolve(args[i]));
+                    } else {
                         usage("unexpected argument '" + args[i] + "'");
                     }
-                    suite = args[i];
                 }
             }
         }
@@ -54,13 +67,25 @@ public final class Bench {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         OptunaPeer peer = OptunaPeer.fromSystemProperties();
-        Optional<String> optuna = peer.version();
+        Optional<String> optuna = OPTUNA_SUITES.contains(suite) ? peer.version() : Optional.empty();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        ConformanceSuite.Outcome conformance = null;
         String body = switch (suite) {
             case "quality" -> quality(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "overhead" -> overhead(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "storage" -> storage(quick, peer, optuna.isPresent(), rows, notes, progress);
+            case "compose" -> compose(quick, rows, notes, progress);
+            case "conformance" -> {
+                conformance = ConformanceSuite.run(files.isEmpty()
+                        ? List.of(ConformanceSuite.projectCorpus(Path.of(""))) : files, cwd, progress);
+                rows.addAll(conformance.rows());
+                notes.add("Hydra conformance corpus: Hydra 1.4's own outcomes for overrides, basic-sweeper batches and"
+                        + " compositions, checked by the same code as the composer's unit tests"
+                        + " (`dev.osprey.composer.conformance`)" + (files.isEmpty() ? "; the project's copy under `"
+                        + ConformanceSuite.PROJECT_CORPUS + "`." : "."));
+                yield ConformanceSuite.render(conformance);
+            }
             default -> throw new AssertionError(suite);
         };
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -70,6 +95,30 @@ public final class Bench {
         ResultWriter.write(out, suite, markdown, ResultWriter.json(suite, started, peers, rows));
         System.out.print(markdown);
         progress.accept("wrote " + out.resolve(suite + ".md") + " and " + out.resolve(suite + ".json"));
+        if (conformance != null && conformance.count(CaseResult.Status.FAILED) > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static String compose(boolean quick, List<Map<String, Object>> rows, List<String> notes,
+                                  Consumer<String> progress) {
+        ComposeSuite.Plan plan = quick ? ComposeSuite.Plan.quick() : ComposeSuite.Plan.full();
+        rows.addAll(ComposeSuite.run(plan, progress));
+        notes.add("**Hydra is not run here**: its figures come from the project's Hydra speed baseline (Hydra "
+                + HydraBaseline.VERSION + ", OmegaConf 2.4.0.dev14, Python 3.11, measured on this machine kind);"
+                + " their rows carry `\"source\": \"baseline\"`.");
+        notes.add("Config tree (`benchmarks/src/main/resources/" + ComposeSuite.TREE + "`, read from the classpath):"
+                + " `" + ComposeSuite.PRIMARY + ".yaml` with defaults `optimizer: adam`, `model: resnet`, `_self_`,"
+                + " and the groups optimizer, model, data, trainer, logger (2 options each, 5-8 keys). Overrides: `"
+                + String.join(" ", ComposeSuite.OVERRIDES) + "`. Parse mix: `" + String.join(" ", ComposeSuite.PARSE_MIX)
+                + "`.");
+        notes.add("Warm figures: " + (long) plan.warmUpSeconds() + " s warm-up, then " + plan.rounds() + " rounds of "
+                + plan.roundSeconds() + " s, one thread; median [q25, q75] over rounds. Cold figures: " + plan.coldRuns()
+                + " fresh JVMs (`ColdCompose`), each composing twice; the time runs from the start of main(), so the"
+                + " JVM's own start is left out (it is shown on its own row) and the composer's class loading is in."
+                + " The child's classpath holds what composing needs: this module, the composer, the optimizer and"
+                + " snakeyaml-engine (not the database drivers of the other suites).");
+        return ComposeReport.render(rows);
     }
 
     private static String quality(boolean quick, OptunaPeer peer, boolean withOptuna, List<Map<String, Object>> rows,
@@ -181,10 +230,10 @@ public final class Bench {
                 .append("; total wall ").append(Markdown.fixed(wall, 0)).append(" s")
                 .append(loadAverage().map(l -> "; load average at the end (1, 5, 15 min): " + l).orElse(""))
                 .append(". Absolute times on shared machines drift from run to run; compare rows of one run.\n\n");
-        if (optuna.isPresent()) {
+        if (OPTUNA_SUITES.contains(suite) && optuna.isPresent()) {
             h.append("Optuna ").append(optuna.get()).append(" (`").append(peer.python())
                     .append("`) ran side by side in the same invocation.\n\n");
-        } else {
+        } else if (OPTUNA_SUITES.contains(suite)) {
             h.append("**Optuna is not installed** (`").append(peer.python()).append(" -c \"import optuna\"` failed):"
                     + " only Osprey's rows are shown. Install `python3-optuna` to compare.\n\n");
         }
@@ -210,6 +259,7 @@ public final class Bench {
         System.err.println("bench: " + problem);
         System.err.println("usage: benchmarks/bench SUITE [--quick] [--out DIR]   (suites: " + String.join(", ", SUITES)
                 + ")");
+        System.err.println("       benchmarks/bench conformance [FILE...] [--out DIR]   (corpus files or folders)");
         System.exit(2);
     }
 }

@@ -1,34 +1,53 @@
 package dev.osprey.composer;
 
-import dev.osprey.optimizer.internal.Json;
+import dev.osprey.composer.conformance.CaseResult;
+import dev.osprey.composer.conformance.HydraConformance;
+import org.junit.jupiter.api.DynamicTest;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** Reads the Hydra conformance corpus (test resources under {@code conformance/hydra/}): one JSON case per line. */
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * The Hydra conformance corpus of the test resources ({@code conformance/hydra/}), run through
+ * {@link HydraConformance}: one JUnit dynamic test per case, a deliberate deviation showing as skipped.
+ */
 public final class ConformanceCorpus {
 
     private ConformanceCorpus() {
     }
 
-    @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> cases(String file) {
-        String resource = "/conformance/hydra/" + file;
-        try (InputStream in = ConformanceCorpus.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return reader.lines().filter(l -> !l.isBlank()).map(l -> (Map<String, Object>) Json.parse(l)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The corpus file or folder {@code part} ({@code overrides.jsonl}, {@code defaults}) on disk. */
+    public static Path path(String part) {
+        String resource = "/conformance/hydra/" + part;
+        URL url = ConformanceCorpus.class.getResource(resource);
+        assertNotNull(url, "missing test resource " + resource);
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** The cases of a {@code .jsonl} corpus file. */
+    public static List<Map<String, Object>> cases(String file) {
+        return HydraConformance.readCases(path(file));
+    }
+
+    /** One dynamic test per case of {@code part}: it passes, or is skipped as a deliberate deviation. */
+    public static Stream<DynamicTest> tests(String part) {
+        return HydraConformance.run(path(part)).stream().map(result -> DynamicTest.dynamicTest(
+                displayName(result.name()), () -> {
+                    assumeFalse(result.status() == CaseResult.Status.SKIPPED, result.detail());
+                    assertEquals(CaseResult.Status.PASSED, result.status(), result.detail());
+                }));
     }
 
     /** A test name that shows tabs, newlines and backslashes the way Java source would. */

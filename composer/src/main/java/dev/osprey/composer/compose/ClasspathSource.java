@@ -52,6 +52,16 @@ record ClasspathSource(ClassLoader loader, String prefix) implements ConfigSourc
 
     @Override
     public List<String> options(String group) {
+        return list(group, false);
+    }
+
+    @Override
+    public List<String> groups(String group) {
+        return list(group, true);
+    }
+
+    /** The configs (or, with {@code groups}, the subgroups) directly in {@code group}, from every classpath entry. */
+    private List<String> list(String group, boolean groups) {
         if (!ConfigSource.isPlainPath(group)) {
             return List.of();
         }
@@ -62,8 +72,8 @@ record ClasspathSource(ClassLoader loader, String prefix) implements ConfigSourc
             while (urls.hasMoreElements()) {
                 URL url = urls.nextElement();
                 switch (url.getProtocol()) {
-                    case "file" -> listDirectory(url, names);
-                    case "jar" -> listJar(url, dir, names);
+                    case "file" -> listDirectory(url, groups, names);
+                    case "jar" -> listJar(url, dir, groups, names);
                     default -> {
                         // other protocols cannot be listed
                     }
@@ -75,7 +85,7 @@ record ClasspathSource(ClassLoader loader, String prefix) implements ConfigSourc
         return List.copyOf(names);
     }
 
-    private static void listDirectory(URL url, TreeSet<String> names) throws IOException {
+    private static void listDirectory(URL url, boolean groups, TreeSet<String> names) throws IOException {
         Path dir;
         try {
             dir = Path.of(url.toURI());
@@ -86,11 +96,18 @@ record ClasspathSource(ClassLoader loader, String prefix) implements ConfigSourc
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).forEach(n -> addOption(n, names));
+            files.filter(groups ? Files::isDirectory : Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .forEach(n -> {
+                        if (groups) {
+                            names.add(n);
+                        } else {
+                            addOption(n, names);
+                        }
+                    });
         }
     }
 
-    private static void listJar(URL url, String dir, TreeSet<String> names) throws IOException {
+    private static void listJar(URL url, String dir, boolean groups, TreeSet<String> names) throws IOException {
         URLConnection connection = url.openConnection();
         if (!(connection instanceof JarURLConnection jarConnection)) {
             return;
@@ -101,7 +118,13 @@ record ClasspathSource(ClassLoader loader, String prefix) implements ConfigSourc
             Enumeration<JarEntry> entries = jar.entries();
             while (entries.hasMoreElements()) {
                 String name = entries.nextElement().getName();
-                if (name.startsWith(start) && name.indexOf('/', start.length()) < 0) {
+                if (!name.startsWith(start)) {
+                    continue;
+                }
+                int slash = name.indexOf('/', start.length());
+                if (groups && slash > start.length()) {
+                    names.add(name.substring(start.length(), slash));
+                } else if (!groups && slash < 0) {
                     addOption(name.substring(start.length()), names);
                 }
             }

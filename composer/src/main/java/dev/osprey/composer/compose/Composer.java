@@ -1,5 +1,6 @@
 package dev.osprey.composer.compose;
 
+import dev.osprey.composer.bind.Records;
 import dev.osprey.composer.compose.TreeItem.ConfigItem;
 import dev.osprey.composer.compose.TreeItem.SelfItem;
 import dev.osprey.composer.config.Config;
@@ -79,8 +80,42 @@ public final class Composer {
             MapValue content = repository.load(step.configPath()).orElseThrow().content();
             merged = Config.of(merged).merge(Config.of(placed(step.packageName(), content))).root();
         }
-        Config config = ValueOverrides.apply(Config.of(merged), valueOverrides);
+        Config config = ValueOverrides.apply(Config.of(merged), valueOverrides, repository);
         return new Composition(config, defaults, state.knownChoices());
+    }
+
+    /**
+     * Composes the config of one trial: {@code fixedOverrides}, then {@code name=value} for each
+     * parameter of a sampler's {@code proposal}, in its order, through the same machinery as a command
+     * line. A parameter that names a config group ({@code model} with value {@code vit}) selects that
+     * option, whose config is merged; other parameters set values ({@code optimizer.lr}) and win over a
+     * fixed override of the same key. Values are written so that they read back unchanged
+     * ({@link Overrides#assignment(String, Object)}), so the string {@code "10"} stays a string.
+     *
+     * @throws CompositionException naming the parameter when a value cannot be written as an override
+     */
+    public Composition composeProposal(String configName, List<String> fixedOverrides, Map<String, ?> proposal) {
+        List<String> overrides = new ArrayList<>(fixedOverrides);
+        proposal.forEach((name, value) -> {
+            try {
+                overrides.add(Overrides.assignment(name, value));
+            } catch (IllegalArgumentException e) {
+                throw new CompositionException("Cannot compose proposed parameter '" + name + "': "
+                        + e.getMessage(), e);
+            }
+        });
+        return composition(configName, overrides);
+    }
+
+    /**
+     * Checks overrides against {@code schema}, the record of the composed config, before composing or
+     * launching anything: unknown keys and values of the wrong type are reported with their column;
+     * overrides that select options of this repository's config groups are left to composition.
+     *
+     * @throws dev.osprey.composer.bind.ConfigBindingException listing every override that does not fit
+     */
+    public void checkOverrides(Class<? extends Record> schema, List<String> overrides) {
+        Records.checkOverrides(schema, overrides, repository::groupExists);
     }
 
     private static void flatten(ConfigItem item, List<ComposedDefault> out) {

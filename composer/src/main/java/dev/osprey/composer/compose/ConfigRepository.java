@@ -1,37 +1,58 @@
 package dev.osprey.composer.compose;
 
+import dev.osprey.composer.bind.Records;
 import dev.osprey.composer.config.ConfigValue.MapValue;
 import dev.osprey.composer.yaml.YamlLoader;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The configs an application composes from: YAML files addressed by path without extension
  * ({@code db/mysql} is {@code db/mysql.yaml}), in a directory or among classpath resources. A
  * directory of configs is a <em>config group</em>, and its configs are the group's options.
- * Loaded configs are cached; a repository is safe to share between threads.
+ * What a repository reads — configs, which groups exist and their options — is read once and cached,
+ * so a repository is a snapshot of its files as first seen; it is safe to share between threads.
  *
  * {@snippet :
  * ConfigRepository repo = ConfigRepository.fromDirectory(Path.of("conf"));
  * repo.options("db");                 // [mysql, postgresql]
  * ConfigRepository shipped = ConfigRepository.fromClasspath("conf");   // conf/ inside the app's jar
+ * ConfigRepository typed = repo.withRecord("db/h2", new Db("h2", 9092)); // a structured config
  * }
+ *
+ * <p>Records registered with {@link #withRecord} are configs too (Hydra's structured configs in its
+ * ConfigStore): {@code withRecord("db/h2", ...)} adds the option {@code h2} to the group {@code db}. As
+ * in Hydra's search path, a YAML file of the same path wins over a registered record.
  *
  * @since 0.1
  */
 public final class ConfigRepository {
 
     private final ConfigSource source;
+    private final Map<String, MapValue> records;
     private final Map<String, Optional<LoadedConfig>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> groupCache = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> optionsCache = new ConcurrentHashMap<>();
+
+    private ConfigRepository(ConfigSource source, Map<String, MapValue> records) {
+        this.source = source;
+        this.records = Collections.unmodifiableMap(new LinkedHashMap<>(records));
+        if (!(source instanceof ConfigSource.NoSource)) {
+            WarmUp.yamlInBackground();
+        }
+    }
 
     private ConfigRepository(ConfigSource source) {
-        this.source = source;
+        this(source, Map.of());
     }
 
     /**
@@ -61,9 +82,48 @@ public final class ConfigRepository {
         return new ConfigRepository(new ClasspathSource(loader, prefix));
     }
 
+    /** A repository without files, for configs registered with {@link #withRecord}. */
+    public static ConfigRepository empty() {
+        return new ConfigRepository(new ConfigSource.NoSource());
+    }
+
+    /**
+     * This repository with {@code defaults} as the config {@code configPath} (such as {@code db/h2} or
+     * {@code train}): its components are the keys, nested records maps, a {@code null} component
+     * {@code ???}. A component named {@code defaults} is the config's Defaults List, as in YAML.
+     *
+     * @throws IllegalArgumentException if the path is empty, absolute or has {@code ..} or {@code \}
+     */
+    public ConfigRepository withRecord(String configPath, Record defaults) {
+        return with(configPath, Records.toConfig(defaults).root());
+    }
+
+    /**
+     * This repository with the defaults of the record {@code type} (its static {@code defaults()}
+     * method) as the config {@code configPath}; see {@link #withRecord(String, Record)}.
+     */
+    public ConfigRepository withRecord(String configPath, Class<? extends Record> type) {
+        return with(configPath, Records.defaults(type).root());
+    }
+
+    private ConfigRepository with(String configPath, MapValue content) {
+        if (configPath.isEmpty() || !ConfigSource.isPlainPath(configPath)) {
+            throw new IllegalArgumentException("a config path such as 'db/h2' is needed, not '" + configPath + "'");
+        }
+        Map<String, MapValue> more = new LinkedHashMap<>(records);
+        more.put(configPath, content);
+        return new ConfigRepository(source, more);
+    }
+
     /** Whether {@code group} (such as {@code server/db}) is a config group. */
     public boolean groupExists(String group) {
-        return source.isGroup(group);
+        return groupCache.computeIfAbsent(group, g -> {
+            if (source.isGroup(g)) {
+                return true;
+            }
+            String prefix = g + "/";
+            return records.keySet().stream().anyMatch(path -> path.startsWith(prefix));
+        });
     }
 
     /** Whether {@code configPath} (such as {@code server/db/mysql}) is a config. */
@@ -73,7 +133,27 @@ public final class ConfigRepository {
 
     /** The options of a config group, sorted; empty if there is no such group. */
     public List<String> options(String group) {
-        return source.options(group);
+        return optionsCache.computeIfAbsent(group, this::listOptions);
+    }
+
+    private List<String> listOptions(String group) {
+        if (records.isEmpty()) {
+            return source.options(group);
+        }
+        TreeSet<String> names = new TreeSet<>(source.options(group));
+        String prefix = group.isEmpty() ? "" : group + "/";
+        records.keySet().stream().filter(p -> p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0)
+                .forEach(p -> names.add(p.substring(prefix.length())));
+        return List.copyOf(names);
+    }
+
+    /** The config groups directly in {@code group} ({@code ""} for the top level), sorted. */
+    List<String> groups(String group) {
+        TreeSet<String> names = new TreeSet<>(source.groups(group));
+        String prefix = group.isEmpty() ? "" : group + "/";
+        records.keySet().stream().filter(p -> p.startsWith(prefix) && p.indexOf('/', prefix.length()) > 0)
+                .forEach(p -> names.add(p.substring(prefix.length(), p.indexOf('/', prefix.length()))));
+        return List.copyOf(names);
     }
 
     /** Where the configs come from: {@code file:///app/conf}, {@code classpath://conf}. */
@@ -83,15 +163,22 @@ public final class ConfigRepository {
 
     /** The config search path as Hydra prints it in errors, one tab-indented line per source. */
     String searchPath() {
-        return "Config search path:\n\tprovider=main, path=" + source.location();
+        StringBuilder out = new StringBuilder("Config search path:");
+        if (!(source instanceof ConfigSource.NoSource)) {
+            out.append("\n\tprovider=main, path=").append(source.location());
+        }
+        if (!records.isEmpty()) {
+            out.append("\n\tprovider=schema, path=structured://");
+        }
+        return out.toString();
     }
 
-    /** A config, loaded once. */
+    /** A config, loaded once: a file of the source, else a registered record. */
     Optional<LoadedConfig> load(String configPath) {
         return cache.computeIfAbsent(configPath, path -> source.read(path).map(text -> {
             MapValue raw = YamlLoader.loadConfig(text, source.describe(path));
             return DefaultsParser.parse(path, text, raw);
-        }));
+        }).or(() -> Optional.ofNullable(records.get(path)).map(raw -> DefaultsParser.parse(path, "", raw))));
     }
 
     @Override

@@ -55,6 +55,19 @@ record DirectorySource(Path root) implements ConfigSource {
     }
 
     @Override
+    public List<String> groups(String group) {
+        if (!isGroup(group)) {
+            return List.of();
+        }
+        Path dir = group.isEmpty() ? root : root.resolve(group);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list config group " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String location() {
         return "file://" + root;
     }

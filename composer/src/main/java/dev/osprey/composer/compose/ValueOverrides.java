@@ -28,15 +28,15 @@ final class ValueOverrides {
     private ValueOverrides() {
     }
 
-    static Config apply(Config config, List<ConfigOverride> overrides) {
+    static Config apply(Config config, List<ConfigOverride> overrides, ConfigRepository repository) {
         Config current = config.asStruct();
         for (ConfigOverride override : overrides) {
-            current = apply(current, override);
+            current = apply(current, override, repository);
         }
         return current;
     }
 
-    private static Config apply(Config config, ConfigOverride override) {
+    private static Config apply(Config config, ConfigOverride override, ConfigRepository repository) {
         String key = override.key();
         String input = override.input();
         ConfigValue value = override.value() == null ? null : toConfigValue(override, (Element) override.value());
@@ -78,12 +78,28 @@ final class ValueOverrides {
         } catch (ConfigException e) {
             if (override.kind() == dev.osprey.composer.override.OverrideKind.CHANGE) {
                 throw new CompositionException("Could not override '" + key + "'.\nTo append to your config use +"
-                        + input, e);
+                        + input + unknownNameHint(config, key, repository), e);
             }
             throw new CompositionException("Could not apply '" + input + "': " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new CompositionException("Could not apply '" + input + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * For a key whose first part is neither a key of the config nor a config group (a misspelt group,
+     * often), a line naming the config's keys and groups of that level; else nothing, so that Hydra's
+     * message stays as it is.
+     */
+    private static String unknownNameHint(Config config, String key, ConfigRepository repository) {
+        String first = key.split("[.\\[]", 2)[0];
+        if (config.has(first) || repository.groupExists(first)) {
+            return "";
+        }
+        List<String> groups = repository.groups("");
+        return "\n'" + first + "' is neither a key of the config nor a config group. Keys: "
+                + String.join(", ", config.root().entries().keySet())
+                + (groups.isEmpty() ? "" : "; config groups: " + String.join(", ", groups));
     }
 
     /** An override's value as a config value: ints must fit 64 bits; strings reading {@code ???} are missing. */

@@ -37,18 +37,37 @@ import java.util.Optional;
  * {@link #add} or {@link #forceAdd} — the {@code key=}, {@code +key=} and {@code ++key=} of the
  * command line. Merging follows Hydra: maps merge recursively, lists and scalars are replaced.
  *
+ * <p><b>Interpolations are resolved when they are read</b>, as OmegaConf does: {@link #get} and the
+ * typed getters return the value of {@code ${db.port}}, {@code ${oc.env:USER}} or
+ * {@code ${osprey:job.num}}, resolving only what the read needs, while the tree itself
+ * ({@link #root()}, {@link #find}, {@link #toYaml()}, {@link #equals}) stays as written, so that a
+ * composed config can be shown unresolved and resolved later with runtime values. Reads use the
+ * resolvers given by {@link #withResolvers}, by default one shared {@linkplain Resolvers#standard()
+ * standard} registry (so {@code ${now:...}} gives one time per process, as in Hydra).
+ *
  * @since 0.1
  */
 public final class Config {
 
-    private static final Config EMPTY = new Config(MapValue.EMPTY, false);
+    private static final Config EMPTY = new Config(MapValue.EMPTY, false, null, false);
 
     private final MapValue root;
     private final boolean struct;
+    /** The resolvers of lazy reads; {@code null} for the shared standard registry. */
+    private final Resolvers resolvers;
+    /** Whether the values are final: made by {@link #resolve}, so a {@code ${} in them is literal text. */
+    private final boolean resolved;
 
-    private Config(MapValue root, boolean struct) {
+    private Config(MapValue root, boolean struct, Resolvers resolvers, boolean resolved) {
         this.root = Objects.requireNonNull(root, "root");
         this.struct = struct;
+        this.resolvers = resolvers;
+        this.resolved = resolved;
+    }
+
+    /** The standard resolvers shared by configs that were given none, created on first use. */
+    private static final class SharedResolvers {
+        static final Resolvers STANDARD = Resolvers.standard();
     }
 
     /** An empty config, not in struct mode. */
@@ -58,7 +77,7 @@ public final class Config {
 
     /** A config with this root, not in struct mode. */
     public static Config of(MapValue root) {
-        return new Config(root, false);
+        return new Config(root, false, null, false);
     }
 
     /** A config from plain Java values (see {@link ConfigValue#of(Object)}), not in struct mode. */
@@ -78,12 +97,24 @@ public final class Config {
 
     /** The same tree in struct mode. */
     public Config asStruct() {
-        return struct ? this : new Config(root, true);
+        return struct ? this : new Config(root, true, resolvers, resolved);
     }
 
     /** The same tree, not in struct mode. */
     public Config asOpen() {
-        return struct ? new Config(root, false) : this;
+        return struct ? new Config(root, false, resolvers, resolved) : this;
+    }
+
+    /**
+     * The same tree, reading interpolations with {@code newResolvers} (for example the standard
+     * ones with a trial's runtime values, {@link Resolvers#withRuntimeValues}).
+     */
+    public Config withResolvers(Resolvers newResolvers) {
+        return new Config(root, struct, Objects.requireNonNull(newResolvers, "resolvers"), resolved);
+    }
+
+    private Resolvers resolvers() {
+        return resolvers == null ? SharedResolvers.STANDARD : resolvers;
     }
 
     /** The node at {@code path}, {@code ???} included; empty if there is none. Never fails on a valid path. */
@@ -102,17 +133,42 @@ public final class Config {
     }
 
     /**
-     * The node at {@code path}.
+     * The node at {@code path}, its interpolations resolved (a map or list is resolved as a whole;
+     * the rest of the tree is not touched). A path may lead through an interpolated node
+     * ({@code a: ${b}}, then {@code a.x}).
      *
-     * @throws ConfigKeyException    if there is no node there
-     * @throws MissingValueException if it, or a node on the way, is {@code ???}
+     * @throws ConfigKeyException     if there is no node there
+     * @throws MissingValueException  if it, or a node on the way, is {@code ???}
+     * @throws InterpolationException if resolving it fails
      */
     public ConfigValue get(String path) {
-        ConfigValue value = TreeOps.walk(root, ConfigPath.parse(path), true);
+        List<String> segments = ConfigPath.parse(path);
+        ConfigValue value = TreeOps.walk(root, segments, false);
+        if (!resolved && (value == null || Interpolator.needsResolution(value))) {
+            value = Interpolator.resolveAt(root, segments, resolvers());
+        }
+        if (value == null) {
+            throw notFound(path, segments);
+        }
         if (value instanceof MissingValue) {
             throw new MissingValueException(path);
         }
         return value;
+    }
+
+    /** Why there is nothing at {@code path}: an absent key, a {@code ???} or a scalar on the way. */
+    private ConfigException notFound(String path, List<String> segments) {
+        try {
+            TreeOps.walk(root, segments, true);
+        } catch (ConfigKeyException | MissingValueException e) {
+            return e;
+        } catch (ConfigException e) {
+            boolean throughInterpolation = !resolved && TreeOps.walk(root, ConfigPath.parse(e.path()), false)
+                    instanceof StringValue s && Interpolator.needsResolution(s);
+            return throughInterpolation ? new ConfigKeyException(path, "Key '" + path + "' not found (the path leads"
+                    + " through the interpolation at '" + e.path() + "')") : e;
+        }
+        return new ConfigKeyException(path, "Key '" + path + "' not found");
     }
 
     /** The string at {@code path}. */
@@ -163,8 +219,9 @@ public final class Config {
      * @throws MissingValueException if an item is {@code ???}
      */
     public List<Object> getList(String path) {
-        if (!(get(path) instanceof ListValue list)) {
-            throw typeError(path, get(path), "a list");
+        ConfigValue node = get(path);
+        if (!(node instanceof ListValue list)) {
+            throw typeError(path, node, "a list");
         }
         List<Object> out = new ArrayList<>(list.items().size());
         for (int i = 0; i < list.items().size(); i++) {
@@ -176,12 +233,17 @@ public final class Config {
         return Collections.unmodifiableList(out);
     }
 
-    /** The map at {@code path} as a config of its own, in the same mode. */
+    /**
+     * The map at {@code path} as a config of its own, in the same mode and with the same resolvers.
+     * Its interpolations are resolved against this whole tree first, so that references out of the
+     * subtree keep their meaning.
+     */
     public Config getConfig(String path) {
-        if (!(get(path) instanceof MapValue map)) {
-            throw typeError(path, get(path), "a map");
+        ConfigValue node = get(path);
+        if (!(node instanceof MapValue map)) {
+            throw typeError(path, node, "a map");
         }
-        return new Config(map, struct);
+        return new Config(map, struct, resolvers, resolved);
     }
 
     /**
@@ -189,7 +251,7 @@ public final class Config {
      * replaced, a {@code ???} does not replace a value. In struct mode, keys {@code other} adds are errors.
      */
     public Config merge(Config other) {
-        return new Config(Merging.mergeMaps(root, other.root, struct, ""), struct);
+        return new Config(Merging.mergeMaps(root, other.root, struct, ""), struct, resolvers, resolved);
     }
 
     /**
@@ -215,12 +277,13 @@ public final class Config {
     /** {@code ~key}: removes the key (or list item) at {@code path}. */
     public Config delete(String path) {
         List<String> segments = nonRoot(path);
-        return new Config((MapValue) TreeOps.delete(root, segments, 0, ""), struct);
+        return new Config((MapValue) TreeOps.delete(root, segments, 0, ""), struct, resolvers, resolved);
     }
 
     private Config update(String path, Object value, TreeOps.Mode mode) {
         List<String> segments = nonRoot(path);
-        return new Config((MapValue) TreeOps.set(root, segments, 0, "", ConfigValue.of(value), mode, struct), struct);
+        return new Config((MapValue) TreeOps.set(root, segments, 0, "", ConfigValue.of(value), mode, struct), struct,
+                resolvers, resolved);
     }
 
     private static List<String> nonRoot(String path) {
@@ -241,19 +304,32 @@ public final class Config {
     }
 
     /**
-     * This config with every interpolation resolved by the {@linkplain Resolvers#standard() standard
-     * resolvers}: {@code ${a.b}} and {@code ${.sibling}} keep the referenced node's type, text around
+     * This config with every interpolation resolved by its resolvers (see {@link #withResolvers}):
+     * {@code ${a.b}} and {@code ${.sibling}} keep the referenced node's type, text around
      * interpolations makes a string, {@code \${} stays a literal {@code ${}.
      *
      * @throws InterpolationException for a missing reference, a cycle, an unknown or failing resolver
      */
     public Config resolve() {
-        return resolve(Resolvers.standard());
+        return resolve(resolvers());
     }
 
-    /** This config with every interpolation resolved by {@code resolvers}; see {@link #resolve()}. */
+    /**
+     * This config with every interpolation resolved by {@code resolvers}; see {@link #resolve()}. The
+     * result's values are final: reads do not resolve them again (an escaped {@code \${x}} stays the
+     * text {@code ${x}}), nor does a second {@code resolve}, and {@link #toYaml()} writes such text
+     * escaped again, so that loading the file gives the same values.
+     */
     public Config resolve(Resolvers resolvers) {
-        return new Config(Interpolator.resolve(root, resolvers), struct);
+        if (resolved) {
+            return this;
+        }
+        return new Config(Interpolator.resolve(root, resolvers), struct, resolvers, true);
+    }
+
+    /** Whether this config's values are final (it was made by {@link #resolve}). */
+    public boolean isResolved() {
+        return resolved;
     }
 
     /**
@@ -275,9 +351,12 @@ public final class Config {
         return value;
     }
 
-    /** This config as block-style YAML 1.2, keys in insertion order. */
+    /**
+     * This config as block-style YAML 1.2, keys in insertion order; in a {@linkplain #isResolved()
+     * resolved} config, {@code ${} in strings is written {@code \${} so that it stays text when loaded.
+     */
     public String toYaml() {
-        return YamlText.write(root);
+        return YamlText.write(resolved ? YamlText.escapeInterpolations(root) : root);
     }
 
     @Override

@@ -21,18 +21,27 @@ final class ConfigPath {
         if (path.isEmpty()) {
             return segments;
         }
-        Matcher m = INDEX.matcher(path);
-        String dotted = m.replaceAll(r -> (r.start() == 0 ? "" : ".") + r.group(1));
+        String dotted = path;
+        if (path.indexOf('[') >= 0 || path.indexOf(']') >= 0) {
+            Matcher m = INDEX.matcher(path);
+            dotted = m.replaceAll(r -> (r.start() == 0 ? "" : ".") + r.group(1));
+        }
         if (dotted.indexOf('[') >= 0 || dotted.indexOf(']') >= 0) {
             throw new IllegalArgumentException("list indexes must be numbers in brackets: '" + path + "'");
         }
-        for (String segment : dotted.split("\\.", -1)) {
+        int start = 0;
+        while (true) {
+            int dot = dotted.indexOf('.', start);
+            String segment = dot < 0 ? dotted.substring(start) : dotted.substring(start, dot);
             if (segment.isEmpty()) {
                 throw new IllegalArgumentException("empty key in path '" + path + "'");
             }
             segments.add(segment);
+            if (dot < 0) {
+                return segments;
+            }
+            start = dot + 1;
         }
-        return segments;
     }
 
     /** The path of {@code key} under {@code parent} as shown in messages: {@code a.b}, {@code a.list[0]}. */

@@ -20,6 +20,22 @@ final class YamlText {
     private YamlText() {
     }
 
+    /** {@code value} with {@code ${} in its strings escaped as {@code \${}, the inverse of resolving escapes. */
+    static ConfigValue escapeInterpolations(ConfigValue value) {
+        return switch (value) {
+            case ConfigValue.StringValue s when s.value().contains("${") ->
+                    new ConfigValue.StringValue(s.value().replace("${", "\\${"));
+            case ConfigValue.MapValue map -> {
+                java.util.Map<String, ConfigValue> out = new java.util.LinkedHashMap<>();
+                map.entries().forEach((k, v) -> out.put(k, escapeInterpolations(v)));
+                yield new ConfigValue.MapValue(out);
+            }
+            case ConfigValue.ListValue list -> new ConfigValue.ListValue(
+                    list.items().stream().map(YamlText::escapeInterpolations).toList());
+            default -> value;
+        };
+    }
+
     static String write(ConfigValue value) {
         // a fresh Dump per call: Dump keeps state between documents
         return new Dump(SETTINGS).dumpToString(value.toPlain());

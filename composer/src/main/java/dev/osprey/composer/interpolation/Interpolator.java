@@ -58,6 +58,33 @@ public final class Interpolator {
         return interpolator.walk(path, null, null);
     }
 
+    /**
+     * Whether resolving would change {@code node}: it is, or a map or list that holds, a string with an
+     * interpolation or an escaped {@code \${}.
+     */
+    public static boolean needsResolution(ConfigValue node) {
+        return switch (node) {
+            case StringValue s -> Template.hasInterpolation(s.value());
+            case MapValue map -> {
+                for (ConfigValue v : map.entries().values()) {
+                    if (needsResolution(v)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            case ListValue list -> {
+                for (ConfigValue v : list.items()) {
+                    if (needsResolution(v)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            default -> false;
+        };
+    }
+
     private ConfigValue value(ConfigValue node, List<String> path, String shown) {
         ConfigValue cached = done.get(path);
         if (cached != null) {

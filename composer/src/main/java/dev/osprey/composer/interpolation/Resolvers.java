@@ -44,6 +44,9 @@ public final class Resolvers {
         ConfigValue resolve(List<ConfigValue> arguments);
     }
 
+    /** The name of the resolver of runtime values. */
+    private static final String RUNTIME = "osprey";
+
     private final Map<String, Resolver> resolvers = new LinkedHashMap<>();
 
     private Resolvers() {
@@ -66,8 +69,6 @@ public final class Resolvers {
     public static Resolvers standard(Function<String, String> environment, Clock clock, Map<String, ?> runtime) {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(clock, "clock");
-        Map<String, ConfigValue> values = new LinkedHashMap<>();
-        runtime.forEach((k, v) -> values.put(k, ConfigValue.of(v)));
         Map<String, String> times = new ConcurrentHashMap<>();
         return new Resolvers()
                 .register("oc.env", args -> env(environment, args))
@@ -80,15 +81,32 @@ public final class Resolvers {
                     return new StringValue(times.computeIfAbsent(pattern,
                             p -> DateTimeFormatter.ofPattern(p).format(LocalDateTime.now(clock))));
                 })
-                .register("osprey", args -> {
-                    String key = string(args, 0, "osprey", "the name of a runtime value");
-                    ConfigValue value = values.get(key);
-                    if (value == null) {
-                        throw new IllegalArgumentException("the runtime value '" + key + "' is not set; set values: "
-                                + new TreeSet<>(values.keySet()));
-                    }
-                    return value;
-                });
+                .register(RUNTIME, runtime(runtime));
+    }
+
+    /**
+     * A copy of this registry whose {@code osprey} resolver reads {@code runtime} instead. The other
+     * resolvers are shared, so the jobs of one sweep, each with its own {@code job.num}, still see the
+     * same {@code ${now:...}}.
+     */
+    public Resolvers withRuntimeValues(Map<String, ?> runtime) {
+        Resolvers copy = new Resolvers();
+        copy.resolvers.putAll(resolvers);
+        return copy.replace(RUNTIME, runtime(runtime));
+    }
+
+    private static Resolver runtime(Map<String, ?> runtime) {
+        Map<String, ConfigValue> values = new LinkedHashMap<>();
+        runtime.forEach((k, v) -> values.put(k, ConfigValue.of(v)));
+        return args -> {
+            String key = string(args, 0, RUNTIME, "the name of a runtime value");
+            ConfigValue value = values.get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("the runtime value '" + key + "' is not set; set values: "
+                        + new TreeSet<>(values.keySet()));
+            }
+            return value;
+        };
     }
 
     /**

@@ -95,6 +95,29 @@ public final class Overrides {
     }
 
     /**
+     * A plain Java value written as override text that parses back to an equal value, for a sampler's
+     * proposal: {@code null}, booleans ({@code True}), integers, doubles with every digit kept
+     * ({@code 0.30000000000000004}, {@code 1e-05}), strings escaped ({@code hello\ world}) or, when
+     * they would read as something else ({@code "10"}, {@code "true"}) or hold characters an unquoted
+     * value cannot, quoted ({@code '10'}); enums by name; lists and maps (string keys) of these.
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public static String valueText(Object value) {
+        return ProposalText.of(value);
+    }
+
+    /**
+     * The override {@code name=value}, the value written by {@link #valueText(Object)}: what a job
+     * receives for a proposed parameter. {@code name} is a key element such as {@code optimizer.lr},
+     * {@code model} (a config group) or {@code +extra}.
+     */
+    public static String assignment(String name, Object value) {
+        Objects.requireNonNull(name, "name");
+        return name + "=" + ProposalText.of(value);
+    }
+
+    /**
      * An element as a plain Java value: {@code null}, {@link Boolean}, {@link java.math.BigInteger}
      * (ints), {@link Double}, {@link String} (quoted strings and interpolations included), an
      * unmodifiable {@link List}, or an unmodifiable insertion-ordered {@link Map} (keys are plain

@@ -1,5 +1,6 @@
-package dev.osprey.composer.override;
+package dev.osprey.composer.conformance;
 
+import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.Element.BoolValue;
 import dev.osprey.composer.override.Element.DictValue;
 import dev.osprey.composer.override.Element.FloatValue;
@@ -13,6 +14,7 @@ import dev.osprey.composer.override.Sweep.ChoiceSweep;
 import dev.osprey.composer.override.Sweep.GlobSweep;
 import dev.osprey.composer.override.Sweep.IntervalSweep;
 import dev.osprey.composer.override.Sweep.RangeSweep;
+import dev.osprey.composer.override.Value;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The corpus' language-neutral value encoding (conformance/hydra/README.md, "Value encoding"),
+ * The corpus' language-neutral value encoding (the corpus README, "Value encoding"),
  * built from parsed values as the plain Java objects the JSON reader produces, so that an
  * expected value and an actual one compare with {@code equals}.
  */
