@@ -298,6 +298,11 @@ public final class Study implements AutoCloseable {
         return finish(recordOf(trial), TrialState.FAIL, List.of(), reason);
     }
 
+    /** Finishes the trial with that number as FAIL, storing why. */
+    public TrialRecord tellFailed(int trialNumber, String reason) {
+        return finish(trialByNumber(trialNumber), TrialState.FAIL, List.of(), reason);
+    }
+
     /** Adds a trial with fixed parameters, run before any new trial is sampled (warm start). */
     public TrialRecord enqueueTrial(Map<String, ?> params) {
         Map<String, Object> fixed = new LinkedHashMap<>(params);

@@ -17,29 +17,38 @@ import java.util.Locale;
  * resumes it) on a training-shaped objective (learning rate, depth, width,
  * optimizer, dropout) whose minimum 0 lies at lr = 1e-3, 4 layers, 128 units, adam, dropout 0.2.
  */
-final class DemoCommand {
+@picocli.CommandLine.Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Optimise a built-in training-shaped objective until the study holds N trials, printing each",
+                "trial and then the best one. The study is kept in the study database, so running it again resumes it."})
+final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
-    private DemoCommand() {
+    private final OspreyCli.Context context;
+
+    @picocli.CommandLine.Option(names = "--trials", paramLabel = "N", description = "Study-level trial budget (default 60).")
+    int trials = 60;
+
+    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|random", description = "Default tpe.")
+    String samplerName = "tpe";
+
+    @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", description = "Default 0.")
+    long seed;
+
+    @picocli.CommandLine.Option(names = "--study", paramLabel = "NAME", description = "Default demo.")
+    String studyName = "demo";
+
+    @picocli.CommandLine.Option(names = "--storage", paramLabel = "LOCATION",
+            description = "Default $OSPREY_STORAGE, else ./osprey-studies/studies (an H2 file).")
+    String location;
+
+    DemoCommand(OspreyCli.Context context) {
+        this.context = context;
     }
 
-    static int run(String[] args, PrintStream out) {
-        int trials = 60;
-        String samplerName = "tpe";
-        long seed = 0;
-        String studyName = "demo";
-        String location = null;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--trials" -> trials = positiveInt("--trials", value);
-                case "--sampler" -> samplerName = require("--sampler", value);
-                case "--seed" -> seed = parseLong("--seed", value);
-                case "--study" -> studyName = require("--study", value);
-                case "--storage" -> location = require("--storage", value);
-                default -> throw new IllegalArgumentException("unknown option '" + args[i]
-                        + "' for demo; it takes --trials N, --sampler tpe|random, --seed S, --study NAME and --storage LOCATION");
-            }
-            i++;
+    @Override
+    public Integer call() {
+        PrintStream out = context.out();
+        if (trials < 1) {
+            throw new IllegalArgumentException("--trials must be a positive whole number, but got " + trials);
         }
         Sampler sampler = switch (samplerName) {
             case "tpe" -> Samplers.tpe();
@@ -53,14 +62,14 @@ final class DemoCommand {
                      .createOrLoad()) {
             int held = study.trials().size();
             out.printf(Locale.ROOT, "study '%s' in %s: %s, up to %d trials with the %s sampler, seed %d%n",
-                    study.name(), where, held == 0 ? "new" : "resumed with " + held + " trials",
+                    study.name(), Storages.describe(where), held == 0 ? "new" : "resumed with " + held + " trials",
                     trials, samplerName, study.seed());
             study.optimize(DemoCommand::objective, trials, (s, trial) -> print(out, trial));
             TrialRecord best = study.bestTrial();
             out.printf(Locale.ROOT, "best trial %d: value %.5f with %s%n", best.number(), best.value(),
                     best.paramValues());
         }
-        return Osprey.OK;
+        return OspreyCli.OK;
     }
 
     static double objective(Trial trial) {
@@ -94,28 +103,5 @@ final class DemoCommand {
 
     private static double square(double x) {
         return x * x;
-    }
-
-    private static String require(String option, String value) {
-        if (value == null) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return value;
-    }
-
-    private static int positiveInt(String option, String value) {
-        long n = parseLong(option, value);
-        if (n < 1 || n > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(option + " must be a positive whole number, but got " + value);
-        }
-        return (int) n;
-    }
-
-    private static long parseLong(String option, String value) {
-        try {
-            return Long.parseLong(require(option, value));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " must be a whole number, but got '" + value + "'");
-        }
     }
 }

@@ -63,7 +63,7 @@ final class ProcessJob implements JobHandle {
 
     @Override
     public String id() {
-        return pid < 0 ? "queued-" + job.number() : Long.toString(pid);
+        return pid < 0 ? "local-" + job.number() : "pid " + pid;
     }
 
     @Override

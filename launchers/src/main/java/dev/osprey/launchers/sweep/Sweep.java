@@ -81,6 +81,9 @@ public final class Sweep {
      *                           are failed first, so that the study stays consistent)
      */
     public SweepSummary run() {
+        if (settings.detach) {
+            return runDetached();
+        }
         InstantSource clock = settings.clock;
         Instant start = clock.instant();
         Instant deadline = settings.maxDuration == null ? null : start.plus(settings.maxDuration);
@@ -135,6 +138,37 @@ public final class Sweep {
         return summary;
     }
 
+    /**
+     * Fire and forget: submits every job of the budget, detaches their trials (no lease to expire)
+     * and returns; {@link Collector} later reads their {@code result.json} into the study.
+     */
+    private SweepSummary runDetached() {
+        Instant start = settings.clock.instant();
+        Study study = settings.study;
+        if (settings.plan instanceof SweepPlan.Grid g) {
+            grid = new GridCursor(g, study.trials());
+        }
+        int maxTrials = maxTrials(study);
+        settings.listeners.forEach(l -> l.sweepStarted(this));
+        SweepSummary.Ending ending = null;
+        int submitted = 0;
+        while (ending == null && !interrupted) {
+            Optional<SweepSummary.Ending> stop = launchNext(study, maxTrials);
+            if (stop.isPresent()) {
+                ending = stop.get();
+            } else if (!running.isEmpty()) {
+                running.values().forEach(r -> study.detach(r.trial()));
+                submitted += running.size();
+                running.clear();
+            }
+        }
+        SweepSummary summary = new SweepSummary(SweepSummary.Ending.DETACHED, Map.of(), held(study), Optional.empty(),
+                Duration.between(start, settings.clock.instant()), submitted + " job(s) submitted; collect their results"
+                + " with 'osprey collect " + study.name() + "'");
+        settings.listeners.forEach(l -> l.sweepEnded(summary));
+        return summary;
+    }
+
     /** Starts one more job, or says why the sweep launches no more. */
     private Optional<SweepSummary.Ending> launchNext(Study study, int maxTrials) {
         Map<String, Object> fixed = null;
@@ -181,6 +215,10 @@ public final class Sweep {
         trial.setUserAttr(ATTR_JOB_DIR, job.directory().toString());
         trial.setUserAttr(ATTR_JOB_ID, handle.id());
         running.put(trial.number(), new Running(trial, job, handle));
+        if (settings.detach) {
+            settings.listeners.forEach(l -> l.jobStarted(job, handle));
+            return Optional.empty();
+        }
         handle.result().whenComplete((result, error) -> ended.add(new Ended(trial.number(), result != null ? result
                 : JobResult.ended(trial.number(), JobStatus.FAILED, "the launcher failed: " + error,
                 java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));

@@ -25,6 +25,7 @@ public final class SweepBuilder {
     Duration maxDuration;
     FailurePolicy failurePolicy = FailurePolicy.continueAlways();
     InstantSource clock = InstantSource.system();
+    boolean detach;
     final List<SweepListener> listeners = new ArrayList<>();
 
     SweepBuilder() {
@@ -93,6 +94,16 @@ public final class SweepBuilder {
 
     public SweepBuilder clock(InstantSource value) {
         clock = Objects.requireNonNull(value, "clock");
+        return this;
+    }
+
+    /**
+     * Fire and forget: submit the jobs and return without waiting; their trials are detached (see
+     * {@link dev.osprey.optimizer.Study#detach}) and {@link Collector#collect} tells them later.
+     * Only for launchers whose jobs outlive this process (task-spooler, Slurm).
+     */
+    public SweepBuilder detach(boolean value) {
+        detach = value;
         return this;
     }
 

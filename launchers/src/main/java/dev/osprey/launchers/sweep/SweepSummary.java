@@ -33,7 +33,9 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
         /** The failure policy stopped it. */
         TOO_MANY_FAILURES,
         /** It was interrupted (Ctrl-C); running jobs were cancelled. */
-        INTERRUPTED
+        INTERRUPTED,
+        /** Its jobs were submitted and left to run (fire and forget). */
+        DETACHED
     }
 
     /** Process exit code for the command line: 0 the budget was met, 1 failures stopped the sweep, 130 interrupted. */
@@ -56,12 +58,13 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
 
     /** Whether the sweep did what was asked of it. */
     public boolean metBudget() {
-        return ending == Ending.BUDGET_MET || ending == Ending.TIME_UP || ending == Ending.EXHAUSTED;
+        return ending == Ending.BUDGET_MET || ending == Ending.TIME_UP || ending == Ending.EXHAUSTED
+                || ending == Ending.DETACHED;
     }
 
     public int exitCode() {
         return switch (ending) {
-            case BUDGET_MET, TIME_UP, EXHAUSTED -> EXIT_OK;
+            case BUDGET_MET, TIME_UP, EXHAUSTED, DETACHED -> EXIT_OK;
             case TOO_MANY_FAILURES -> EXIT_FAILURES;
             case INTERRUPTED -> EXIT_INTERRUPTED;
         };
@@ -82,7 +85,7 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
         best.ifPresent(b -> out.append(String.format("%-22s #%d  value %s  %s%n", "best trial", b.number(),
                 b.values().size() == 1 ? b.values().get(0) : b.values(), b.paramValues())));
         if (!failureNote.isEmpty()) {
-            out.append(String.format("%-22s %s%n", "last failure", failureNote));
+            out.append(String.format("%-22s %s%n", ending == Ending.DETACHED ? "next" : "last failure", failureNote));
         }
         return out.toString();
     }
@@ -94,6 +97,7 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
             case EXHAUSTED -> "every point ran";
             case TOO_MANY_FAILURES -> "stopped: too many failed jobs";
             case INTERRUPTED -> "interrupted; running jobs were cancelled and their trials failed";
+            case DETACHED -> "jobs submitted and left running";
         };
     }
 }

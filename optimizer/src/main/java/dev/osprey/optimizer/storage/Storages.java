@@ -40,6 +40,11 @@ public final class Storages {
     private Storages() {
     }
 
+    /** The location as it may be shown to people and in logs: any password in it is masked. */
+    public static String describe(String location) {
+        return dev.osprey.optimizer.storage.jdbc.JdbcStorages.redact(location);
+    }
+
     /** A new, empty storage in this process's memory, shared by its threads and gone when it exits. */
     public static Storage inMemory() {
         return new InMemoryStorage();

@@ -28,6 +28,11 @@ public final class JdbcStorages {
     }
 
     /** Starts describing an H2 TCP server. */
+    /** {@code location} with any password masked, for messages. */
+    public static String redact(String location) {
+        return JdbcLocation.redact(location);
+    }
+
     public static H2ServerBuilder h2Server() {
         return new H2ServerBuilder();
     }

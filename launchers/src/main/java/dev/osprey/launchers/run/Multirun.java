@@ -1,0 +1,168 @@
+package dev.osprey.launchers.run;
+
+import dev.osprey.composer.compose.Composer;
+import dev.osprey.composer.output.OutputDirectories;
+import dev.osprey.composer.output.SweepDirectory;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Overrides;
+import dev.osprey.composer.sweep.BasicSweeper;
+import dev.osprey.composer.sweep.SearchSpaces;
+import dev.osprey.launchers.Launcher;
+import dev.osprey.launchers.Launchers;
+import dev.osprey.launchers.sweep.Sweep;
+import dev.osprey.launchers.sweep.SweepBuilder;
+import dev.osprey.launchers.sweep.SweepPlan;
+import dev.osprey.launchers.sweep.SweepSummary;
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
+import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.storage.Storages;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code osprey run -m}: a sweep over the command line's sweep overrides, stored in a study, so
+ * that running the same command again resumes it (a study-level budget: only missing trials run).
+ */
+public final class Multirun {
+
+    /** Trials of a search (TPE, random) when n_trials is not given, as in Hydra's Optuna sweeper. */
+    static final int DEFAULT_SEARCH_TRIALS = 20;
+
+    private final RunRequest request;
+    private final Console console;
+    private final Clock clock;
+    private final boolean detach;
+
+    public Multirun(RunRequest request, Console console, Clock clock, boolean detach) {
+        this.request = request;
+        this.console = console;
+        this.clock = clock;
+        this.detach = detach;
+    }
+
+    /** Runs the sweep and returns the process exit code ({@link SweepSummary#exitCode()}). */
+    public int run() {
+        Composer composer = new Composer(Configs.repository(request.configs()));
+        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides());
+        FrameworkSettings settings = inputs.settings();
+        String sampler = settings.sampler();
+        if (sampler.equals("auto")) {
+            sampler = inputs.allDiscrete() ? "grid" : "tpe";
+        }
+        if (sampler.equals("grid") && !inputs.allDiscrete()) {
+            throw new IllegalArgumentException("the grid sweeper enumerates choices and ranges, but "
+                    + inputs.sweeps().stream().filter(o -> !o.isDiscreteSweep()).map(ConfigOverride::input).toList()
+                    + " cannot be enumerated; use osprey/sweeper=tpe or osprey/sweeper=random for intervals");
+        }
+        boolean grid = sampler.equals("grid");
+        SweepPlan plan = grid ? gridPlan(composer, inputs) : searchPlan(composer, inputs);
+        String location = settings.storage().orElseGet(() -> Storages.defaultLocation(System.getenv()));
+        String studyName = settings.studyName().orElse(stripYaml(request.configName()));
+        Sampler studySampler = sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
+        Launcher launcher = null;
+        try (Storage storage = Storages.open(location);
+             Study study = Study.builder().name(studyName).storage(storage).sampler(studySampler)
+                     .pruner(settings.pruner()).direction(settings.direction()).seed(settings.seed()).createOrLoad()) {
+            launcher = Launchers.create(launcherName(settings), settings.launcherSettings());
+            if (detach && (launcher.name().equals("process") || launcher.name().equals("in-process"))) {
+                throw new IllegalArgumentException("--detach leaves jobs running after osprey exits, which the "
+                        + launcher.name() + " launcher cannot do; use osprey/launcher=tsp or osprey/launcher=slurm");
+            }
+            SweepDirectory sweepDir = OutputDirectories.under(request.workingDir(), clock)
+                    .createSweep(settings.sweepDirPattern());
+            console.info("study '" + studyName + "' in " + Storages.describe(location) + " ("
+                    + (study.trials().isEmpty() ? "new" : study.trials().size() + " trials already") + "), "
+                    + sampler + " sweeper, " + launcher.name() + " launcher, " + settings.nJobs()
+                    + " job(s) at once; outputs in " + sweepDir.path());
+            SweepBuilder builder = Sweep.builder().study(study).launcher(launcher).plan(plan)
+                    .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
+                    .jobs(new ComposedJobs(composer, request.configName(), inputs, sweepDir, request.task(), studyName,
+                            grid, clock))
+                    .listener(new ProgressListener(console, settings.nTrials().orElse(grid ? -1 : DEFAULT_SEARCH_TRIALS)));
+            if (settings.nTrials().isPresent() || !grid) {
+                builder.maxTrials(settings.nTrials().orElse(DEFAULT_SEARCH_TRIALS));
+            }
+            settings.sweepTimeout().ifPresent(builder::maxDuration);
+            Sweep sweep = builder.detach(detach).build();
+            SweepSummary summary = runInterruptibly(sweep);
+            console.result(summary.table());
+            return summary.exitCode();
+        } finally {
+            // a detached sweep's jobs must outlive this process: closing the launcher would cancel them
+            if (launcher != null && !detach) {
+                launcher.close();
+            }
+        }
+    }
+
+    /** Runs the sweep; Ctrl-C (SIGINT, SIGTERM) interrupts it and waits until its trials are failed. */
+    private static SweepSummary runInterruptibly(Sweep sweep) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            sweep.interrupt();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "osprey-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return sweep.run();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM is exiting after the interrupted sweep
+            }
+        }
+    }
+
+    /** Java objectives run in this JVM unless another launcher is named. */
+    private String launcherName(FrameworkSettings settings) {
+        return request.javaTask().isPresent() && settings.launcherName().equals("process")
+                ? "in-process" : settings.launcherName();
+    }
+
+    private static SweepPlan gridPlan(Composer composer, SweepInputs inputs) {
+        List<List<String>> jobs = BasicSweeper.create().withGroupOptions(composer.repository()::options)
+                .jobs(inputs.sweeps());
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (List<String> job : jobs) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            for (String override : job) {
+                int eq = override.indexOf('=');
+                point.put(override.substring(0, eq), override.substring(eq + 1));
+            }
+            points.add(point);
+        }
+        return new SweepPlan.Grid(points);
+    }
+
+    private static SweepPlan searchPlan(Composer composer, SweepInputs inputs) {
+        if (inputs.sweeps().isEmpty()) {
+            throw new IllegalArgumentException("nothing to search: a multirun with a sampler needs at least one sweep,"
+                    + " such as optimizer.lr=tag(log,interval(1e-4,1e-1)) or model=choice(resnet,vit)");
+        }
+        return new SweepPlan.Search(SearchSpaces.fromOverrides(inputs.sweeps(), composer.repository()::options)
+                .distributions());
+    }
+
+    private static String stripYaml(String name) {
+        return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    static List<ConfigOverride> parse(List<String> overrides) {
+        return Overrides.parseAll(overrides);
+    }
+}
