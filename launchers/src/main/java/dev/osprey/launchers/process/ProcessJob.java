@@ -213,11 +213,12 @@ final class ProcessJob implements JobHandle {
         List<ProcessHandle> family = p.descendants().toList();
         family.forEach(ProcessHandle::destroy);
         p.destroy();
-        timers.schedule(() -> {
+        // not on the launcher's timers: closing the launcher must not call off the SIGKILL
+        java.util.concurrent.CompletableFuture.delayedExecutor(killGrace.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             family.forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
-        }, killGrace.toNanos(), TimeUnit.NANOSECONDS);
+        });
     }
 
     private void finish(JobResult outcome) {

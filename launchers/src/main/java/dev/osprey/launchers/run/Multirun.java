@@ -93,37 +93,58 @@ public final class Multirun {
             }
             settings.sweepTimeout().ifPresent(builder::maxDuration);
             Sweep sweep = builder.detach(detach).build();
-            SweepSummary summary = runInterruptibly(sweep);
-            console.result(summary.table());
-            return summary.exitCode();
+            Interruption interruption = Interruption.install(sweep);
+            try {
+                SweepSummary summary = sweep.run();
+                console.result(summary.table());
+                return summary.exitCode();
+            } finally {
+                closing.add(interruption);
+            }
         } finally {
             // a detached sweep's jobs must outlive this process: closing the launcher would cancel them
             if (launcher != null && !detach) {
                 launcher.close();
             }
+            // only now, with the trials told and the study database closed, may an interrupted JVM exit
+            closing.forEach(Interruption::done);
         }
     }
 
-    /** Runs the sweep; Ctrl-C (SIGINT, SIGTERM) interrupts it and waits until its trials are failed. */
-    private static SweepSummary runInterruptibly(Sweep sweep) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            sweep.interrupt();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "osprey-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return sweep.run();
-        } finally {
+    private final List<Interruption> closing = new ArrayList<>();
+
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM while a sweep runs: the JVM's shutdown hook interrupts the sweep
+     * (running jobs are cancelled, their trials failed as interrupted) and holds the exit until the
+     * study database is closed.
+     */
+    private static final class Interruption {
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final Thread hook;
+
+        private Interruption(Sweep sweep) {
+            hook = new Thread(() -> {
+                sweep.interrupt();
+                try {
+                    finished.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "osprey-interrupt");
+        }
+
+        static Interruption install(Sweep sweep) {
+            Interruption interruption = new Interruption(sweep);
+            Runtime.getRuntime().addShutdownHook(interruption.hook);
+            return interruption;
+        }
+
+        void done() {
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the hook is running: the JVM is exiting after the interrupted sweep
+                // the hook is running: the JVM exits once it returns
             }
         }
     }

@@ -194,7 +194,8 @@ public final class Sweep {
         try {
             (grid != null ? grid.space() : ((SweepPlan.Search) settings.plan).space())
                     .forEach((name, distribution) -> params.put(name, trial.suggest(name, distribution)));
-            job = settings.jobs.create(trial.number(), params, pruningOf(trial));
+            // a detached job is watched by no one: its intermediate values stay in its log
+            job = settings.jobs.create(trial.number(), params, settings.detach ? Pruning.NEVER : pruningOf(trial));
         } catch (RuntimeException e) {
             String why = "the job could not be made: " + e.getMessage();
             TrialRecord told = study.tellFailed(trial, why);

@@ -99,7 +99,9 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             name = name.substring(0, name.length() - H2_SUFFIX.length());
         }
         Path file = Path.of(name + H2_SUFFIX);
-        String url = "jdbc:h2:file:" + name + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MS;
+        // the storage closes the database itself: H2's own shutdown hook would close it under a
+        // sweep that is still failing its interrupted trials (Ctrl-C)
+        String url = "jdbc:h2:file:" + name + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MS + ";DB_CLOSE_ON_EXIT=FALSE";
         return new JdbcLocation(Kind.H2_EMBEDDED, url, h2User(null, properties, env),
                 credential(null, properties, "password", env, PASSWORD_ENV), Optional.of(file));
     }
