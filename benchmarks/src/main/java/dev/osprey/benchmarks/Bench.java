@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  */
 public final class Bench {
 
-    static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance");
+    static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
+            "startup");
     /** The suites that run Optuna side by side. */
     static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage");
     static final double OPTUNA_CAP_S = 120;
@@ -76,6 +77,13 @@ public final class Bench {
             case "overhead" -> overhead(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "storage" -> storage(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "compose" -> compose(quick, rows, notes, progress);
+            case "startup" -> {
+                rows.addAll(StartupSuite.run(quick, progress));
+                notes.add("Each command is a whole process, timed from spawn to exit, after one unrecorded start (which"
+                        + " makes `bin/osprey`'s class-data archive); median [q25, q75] over the runs. Hydra is not run"
+                        + " here: its figure comes from the project's Hydra speed baseline.");
+                yield StartupSuite.render(rows);
+            }
             case "conformance" -> {
                 conformance = ConformanceSuite.run(files.isEmpty()
                         ? List.of(ConformanceSuite.projectCorpus(Path.of(""))) : files, cwd, progress);
