@@ -123,4 +123,13 @@ class StudyCommandsTest {
         assertTrue(keys.out().contains("training.epochs="), keys.out());
         assertTrue(CliRunner.run("completion").out().contains("complete -o default -F _osprey_complete osprey"));
     }
+
+    @Test
+    void aStorageThatCannotBeOpenedIsNamedWithoutItsPassword() {
+        CliRunner run = CliRunner.run("studies", "--storage", "jdbc:postgresql://127.0.0.1:1/hpo?user=u&password=s3cret");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("127.0.0.1:1"), run.err());
+        assertTrue(!run.err().contains("s3cret"), "the password never shows: " + run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
+    }
 }
