@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  */
 public final class Bench {
 
-    static final List<String> SUITES = List.of("quality", "overhead", "storage");
+    static final List<String> SUITES = List.of("quality", "overhead", "storage", "launch");
     static final double OPTUNA_CAP_S = 120;
     static final double OPTUNA_QUICK_CAP_S = 15;
 
@@ -54,17 +54,19 @@ public final class Bench {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         OptunaPeer peer = OptunaPeer.fromSystemProperties();
-        Optional<String> optuna = peer.version();
+        // the launch suite compares with xargs, task-spooler and Slurm, not with Optuna
+        Optional<String> optuna = suite.equals(LaunchSuite.NAME) ? Optional.empty() : peer.version();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        Map<String, String> peers = new LinkedHashMap<>();
         String body = switch (suite) {
             case "quality" -> quality(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "overhead" -> overhead(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "storage" -> storage(quick, peer, optuna.isPresent(), rows, notes, progress);
+            case "launch" -> LaunchSuite.report(quick, rows, notes, peers, progress);
             default -> throw new AssertionError(suite);
         };
         double wall = (System.nanoTime() - t0) / 1e9;
-        Map<String, String> peers = new LinkedHashMap<>();
         optuna.ifPresent(v -> peers.put("optuna", v));
         String markdown = header(suite, quick, started, wall, peer, optuna, notes) + body;
         ResultWriter.write(out, suite, markdown, ResultWriter.json(suite, started, peers, rows));
@@ -181,7 +183,9 @@ public final class Bench {
                 .append("; total wall ").append(Markdown.fixed(wall, 0)).append(" s")
                 .append(loadAverage().map(l -> "; load average at the end (1, 5, 15 min): " + l).orElse(""))
                 .append(". Absolute times on shared machines drift from run to run; compare rows of one run.\n\n");
-        if (optuna.isPresent()) {
+        if (suite.equals(LaunchSuite.NAME)) {
+            h.append("The peers (xargs, task-spooler, Slurm) ran side by side in the same invocation where installed.\n\n");
+        } else if (optuna.isPresent()) {
             h.append("Optuna ").append(optuna.get()).append(" (`").append(peer.python())
                     .append("`) ran side by side in the same invocation.\n\n");
         } else {
