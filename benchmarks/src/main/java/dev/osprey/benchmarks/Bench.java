@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "startup");
+            "launch", "startup");
     /** The suites that run Optuna side by side. */
     static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage");
     static final double OPTUNA_CAP_S = 120;
@@ -72,6 +72,7 @@ public final class Bench {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         ConformanceSuite.Outcome conformance = null;
+        Map<String, String> peers = new LinkedHashMap<>();
         String body = switch (suite) {
             case "quality" -> quality(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "overhead" -> overhead(quick, peer, optuna.isPresent(), rows, notes, progress);
@@ -94,10 +95,10 @@ public final class Bench {
                         + ConformanceSuite.PROJECT_CORPUS + "`." : "."));
                 yield ConformanceSuite.render(conformance);
             }
+            case "launch" -> LaunchSuite.report(quick, rows, notes, peers, progress);
             default -> throw new AssertionError(suite);
         };
         double wall = (System.nanoTime() - t0) / 1e9;
-        Map<String, String> peers = new LinkedHashMap<>();
         optuna.ifPresent(v -> peers.put("optuna", v));
         String markdown = header(suite, quick, started, wall, peer, optuna, notes) + body;
         ResultWriter.write(out, suite, markdown, ResultWriter.json(suite, started, peers, rows));
@@ -238,7 +239,9 @@ public final class Bench {
                 .append("; total wall ").append(Markdown.fixed(wall, 0)).append(" s")
                 .append(loadAverage().map(l -> "; load average at the end (1, 5, 15 min): " + l).orElse(""))
                 .append(". Absolute times on shared machines drift from run to run; compare rows of one run.\n\n");
-        if (OPTUNA_SUITES.contains(suite) && optuna.isPresent()) {
+        if (suite.equals(LaunchSuite.NAME)) {
+            h.append("The peers (xargs, task-spooler, Slurm) ran side by side in the same invocation where installed.\n\n");
+        } else if (OPTUNA_SUITES.contains(suite) && optuna.isPresent()) {
             h.append("Optuna ").append(optuna.get()).append(" (`").append(peer.python())
                     .append("`) ran side by side in the same invocation.\n\n");
         } else if (OPTUNA_SUITES.contains(suite)) {
