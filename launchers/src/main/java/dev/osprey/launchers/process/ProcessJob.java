@@ -108,6 +108,9 @@ final class ProcessJob implements JobHandle {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(files.stderr().toFile());
         builder.environment().putAll(ProgramCommand.environment(program, job));
+        // a file from an earlier run in this directory must not be taken for this run's objective
+        Files.deleteIfExists(files.objective());
+        Files.deleteIfExists(files.result());
         long start = System.nanoTime();
         synchronized (this) {
             Stop early = stop.get();
@@ -126,11 +129,19 @@ final class ProcessJob implements JobHandle {
         ScheduledFuture<?> timeout = job.timeout().map(limit -> timers.schedule(
                 () -> stopWith(JobStatus.TIMED_OUT, "timed out after " + limit.toMillis() / 1000.0 + " s"),
                 limit.toNanos(), TimeUnit.NANOSECONDS)).orElse(null);
-        Optional<List<Double>> lastNumbers = readStdout();
+        CompletableFuture<Optional<List<Double>>> stdout = new CompletableFuture<>();
+        Thread.ofVirtual().name("osprey-stdout-" + job.number()).start(() -> {
+            try {
+                stdout.complete(readStdout());
+            } catch (IOException | RuntimeException e) {
+                stdout.completeExceptionally(e);
+            }
+        });
         int exitCode = waitFor();
         if (timeout != null) {
             timeout.cancel(false);
         }
+        Optional<List<Double>> lastNumbers = drain(stdout);
         Stop stopped = stop.get();
         JobResult outcome = stopped != null
                 ? JobResult.ended(job.number(), stopped.status(), stopped.why(), OptionalInt.of(exitCode), elapsed(start),
@@ -139,6 +150,35 @@ final class ProcessJob implements JobHandle {
         ResultJson.write(outcome, files.result());
         return outcome;
     }
+
+    /**
+     * The rest of stdout once the program has exited. A child the program left behind (orphaned
+     * before it could be signalled) may hold the pipe open: then reading stops after a bounded
+     * wait rather than holding the job's slot until that child ends.
+     */
+    private Optional<List<Double>> drain(CompletableFuture<Optional<List<Double>>> stdout) throws IOException {
+        long waitMillis = stop.get() != null ? Math.max(1000, killGrace.toMillis()) : DRAIN_AFTER_EXIT_MS;
+        try {
+            return stdout.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            process.getInputStream().close();
+            return lastNumbers;
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return lastNumbers;
+        }
+    }
+
+    /** How long stdout may stay open after the program exited (held by a child it left running). */
+    private static final long DRAIN_AFTER_EXIT_MS = 5000;
+
+    /** The last line of numbers read so far, for a drain cut short. */
+    private volatile Optional<List<Double>> lastNumbers = Optional.empty();
 
     /** Copies stdout to its file line by line, passing intermediate values on; returns the last line of numbers. */
     private Optional<List<Double>> readStdout() throws IOException {
@@ -161,6 +201,7 @@ final class ProcessJob implements JobHandle {
                 Optional<List<Double>> numbers = Objective.numbers(line);
                 if (numbers.isPresent()) {
                     last = numbers;
+                    lastNumbers = numbers;
                 }
             }
         }

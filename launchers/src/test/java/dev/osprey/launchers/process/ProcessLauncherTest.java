@@ -173,4 +173,28 @@ class ProcessLauncherTest extends LauncherContract {
         Path dir = job(7, sh("echo 1")).directory();
         assertTrue(Files.isDirectory(dir));
     }
+
+    @Test
+    void anObjectiveFileFromAnEarlierRunInTheDirectoryIsNotReused() {
+        Launcher launcher = launcher(1);
+        Job first = job(0, sh("echo 0.5 > \"$OSPREY_RESULT_FILE\""));
+        assertEquals(List.of(0.5), await(launcher.submit(first)).values());
+        Job again = new Job(0, sh("echo 1"), first.config(), first.overrides(), first.directory(), first.settings(),
+                first.timeout(), first.pruning());
+        assertEquals(List.of(1.0), await(launcher.submit(again)).values());
+    }
+
+    @Test
+    void aChildLeftRunningWithStdoutOpenDoesNotHoldTheResult() throws Exception {
+        Job job = job(0, sh("(trap '' TERM; exec sleep 600) & echo $! > child.pid; echo 0.25; sleep 0.5"));
+        try {
+            JobResult result = await(launcher(1).submit(job));
+            assertEquals(List.of(0.25), result.values(), result.error());
+        } finally {
+            Path pidFile = job.directory().resolve("child.pid");
+            if (Files.exists(pidFile)) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).ifPresent(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
 }
