@@ -30,12 +30,30 @@ public final class JobPoller implements AutoCloseable {
     private final Set<RemoteJob> live = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService thread;
     private long lastComplaint = System.nanoTime() - COMPLAINT_INTERVAL.toNanos();
+    private final long intervalNanos;
+    private final long firstLookNanos;
+    /** The delay of the next extra round; reset by each submission. One chain of extra rounds at a time. */
+    private volatile long earlyDelay;
+    private final java.util.concurrent.atomic.AtomicBoolean earlyPending = new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** A poller that first looks at a new job after a sixteenth of {@code interval}. */
     public JobPoller(Scheduler scheduler, Duration interval) {
+        this(scheduler, interval, interval.dividedBy(16));
+    }
+
+    /**
+     * @param interval  the steady time between rounds
+     * @param firstLook how soon after a submission the first extra round runs; extra rounds then
+     *                  come 1.5 times further apart until they reach {@code interval}, so a short
+     *                  job is seen ending soon after it ends, not a whole interval later
+     */
+    public JobPoller(Scheduler scheduler, Duration interval, Duration firstLook) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("the poll interval must be positive, got " + interval);
         }
         this.scheduler = scheduler;
+        this.intervalNanos = interval.toNanos();
+        this.firstLookNanos = Math.max(1_000_000, firstLook.toNanos());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "osprey-" + scheduler.name() + "-poller");
             t.setDaemon(true);
@@ -48,6 +66,27 @@ public final class JobPoller implements AutoCloseable {
     public void add(RemoteJob job) {
         if (!job.result().isDone()) {
             live.add(job);
+            earlyDelay = firstLookNanos;
+            if (firstLookNanos < intervalNanos && earlyPending.compareAndSet(false, true)) {
+                scheduleEarly(firstLookNanos);
+            }
+        }
+    }
+
+    private void scheduleEarly(long delay) {
+        try {
+            thread.schedule(() -> {
+                round();
+                long next = (long) (earlyDelay * 1.5);
+                earlyDelay = next;
+                if (!live.isEmpty() && next < intervalNanos) {
+                    scheduleEarly(next);
+                } else {
+                    earlyPending.set(false);
+                }
+            }, delay, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            earlyPending.set(false);
         }
     }
 

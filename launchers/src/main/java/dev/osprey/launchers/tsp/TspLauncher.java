@@ -14,6 +14,7 @@ import dev.osprey.launchers.remote.RemoteJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +69,8 @@ final class TspLauncher implements Launcher {
         } catch (IOException e) {
             throw new LauncherException("tsp launcher: cannot run '" + tsp + "': " + e.getMessage(), e);
         }
-        poller = new JobPoller(queue, options.pollInterval());
+        // task-spooler answers in a few milliseconds: look at a new job early and often
+        poller = new JobPoller(queue, options.pollInterval(), Duration.ofMillis(5));
     }
 
     @Override
