@@ -215,7 +215,13 @@ public final class Study implements AutoCloseable {
     /** Starts a trial and suggests every parameter of {@code space}, in its order. */
     public Trial ask(Map<String, ? extends Distribution> space) {
         Trial trial = ask();
-        space.forEach(trial::suggest);
+        try {
+            space.forEach(trial::suggest);
+        } catch (RuntimeException e) {
+            // a space that does not fit the study must not leave a RUNNING trial without parameters
+            tellFailed(trial, "its parameters could not be suggested: " + e.getMessage());
+            throw e;
+        }
         return trial;
     }
 

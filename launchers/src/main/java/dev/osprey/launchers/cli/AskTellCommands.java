@@ -39,8 +39,8 @@ final class AskTellCommands {
         StorageOption storage;
         @Option(names = "--sampler", paramLabel = "tpe|random", description = "The sampler (default tpe).")
         String sampler = "tpe";
-        @Option(names = "--seed", paramLabel = "N", description = "The sampler's seed (default 0).")
-        long seed;
+        @Option(names = "--seed", paramLabel = "N", description = "The seed of the study (default: the one it was created with).")
+        Long seed;
         @Parameters(index = "0", paramLabel = "STUDY")
         String study;
         @Parameters(index = "1..*", paramLabel = "PARAM=SWEEP",
@@ -60,7 +60,8 @@ final class AskTellCommands {
                 default -> throw new IllegalArgumentException("--sampler takes tpe or random, not '" + sampler + "'");
             };
             try (Storage s = storage.open();
-                 Study loaded = Study.builder().name(study).storage(s).sampler(chosen).seed(seed).load()) {
+                 Study loaded = (seed == null ? Study.builder() : Study.builder().seed(seed))
+                         .name(study).storage(s).sampler(chosen).load()) {
                 Trial trial = loaded.ask(distributions);
                 loaded.detach(trial);
                 Map<String, Object> out = new LinkedHashMap<>();

@@ -37,8 +37,18 @@ final class CompletionCommand implements Callable<Integer> {
         context.out().print("""
                 # bash completion for osprey: source <(osprey completion)
                 _osprey_complete() {
-                  local IFS=$'\\n'
-                  COMPREPLY=( $(osprey __complete "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null) )
+                  local IFS=$'\\n' line words typed current prefix
+                  # bash splits words at '=' and ':'; osprey wants whole overrides such as model=vit
+                  line=${COMP_LINE:0:COMP_POINT}
+                  IFS=$' \\t' read -r -a words <<< "$line"
+                  [[ $line == *[[:space:]] ]] && words+=("")
+                  typed=${words[${#words[@]}-1]}
+                  current=${COMP_WORDS[COMP_CWORD]}
+                  [[ $current == "=" || $current == ":" ]] && current=""
+                  prefix=${typed%"$current"}
+                  IFS=$'\\n'
+                  COMPREPLY=( $(osprey __complete "${words[@]:1}" 2>/dev/null) )
+                  COMPREPLY=( "${COMPREPLY[@]#"$prefix"}" )
                   [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]] && compopt -o nospace
                 }
                 complete -o default -F _osprey_complete osprey
@@ -100,7 +110,10 @@ final class CompletionCommand implements Callable<Integer> {
                     }
                 }
             }
-            List<String> out = new ArrayList<>(List.of("osprey/sweeper=tpe", "osprey/sweeper=random", "osprey/sweeper=grid",
+            List<String> out = new ArrayList<>(List.of("osprey/sweeper=auto", "osprey/sweeper=tpe", "osprey/sweeper=random",
+                    "osprey/sweeper=grid", "osprey.sweeper.pruner=", "osprey.sweeper.max_failures=",
+                    "osprey.sweeper.fail_fast=", "osprey.sweeper.timeout_s=", "osprey.sweeper.params=",
+                    "osprey.run.dir=", "osprey.sweep.dir=",
                     "osprey/launcher=process", "osprey/launcher=in-process", "osprey/launcher=tsp", "osprey/launcher=slurm",
                     "osprey.sweeper.n_trials=", "osprey.sweeper.n_jobs=", "osprey.sweeper.direction=",
                     "osprey.sweeper.storage=", "osprey.sweeper.study_name=", "osprey.sweeper.seed=",

@@ -168,6 +168,8 @@ final class StudyCommands {
         List<Direction> directions = List.of(Direction.MINIMIZE);
         @Option(names = "--skip-if-exists", description = "Succeed when the study exists already.")
         boolean skipIfExists;
+        @Option(names = "--seed", paramLabel = "N", description = "The study's seed (default 0), kept for its lifetime.")
+        long seed;
 
         CreateStudy(OspreyCli.Context context) {
             this.context = context;
@@ -178,6 +180,9 @@ final class StudyCommands {
             try (Storage s = storage.open()) {
                 var builder = Study.builder().name(study).storage(s).heartbeatOff()
                         .directions(directions.toArray(Direction[]::new));
+                if (s.findStudy(study).isEmpty()) {
+                    builder.seed(seed);
+                }
                 try (Study created = skipIfExists ? builder.createOrLoad() : builder.create()) {
                     context.out().println(created.name());
                 }

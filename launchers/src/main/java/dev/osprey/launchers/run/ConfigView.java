@@ -25,7 +25,9 @@ public final class ConfigView {
         if (resolve) {
             Composition composition = composer.composition(request.configName(), inputs.fixed());
             job = SweepInputs.withoutOsprey(composition.resolvedConfig(
-                    Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0))));
+                    Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0, "trial.number", 0,
+                            "study.name", request.configName(), "output_dir", "<output dir>",
+                            "runtime.output_dir", "<output dir>"))));
         }
         return switch (which) {
             case "job" -> job.toYaml();

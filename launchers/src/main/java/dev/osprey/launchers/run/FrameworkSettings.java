@@ -157,6 +157,7 @@ public final class FrameworkSettings {
         return string("sweeper.study_name");
     }
 
+    /** The seed of a new study (0 by default); a resumed study keeps the one it was created with. */
     public long seed() {
         return integer("sweeper.seed", Integer.MIN_VALUE).orElse(0);
     }

@@ -69,9 +69,13 @@ public final class Multirun {
         String studyName = settings.studyName().orElse(stripYaml(request.configName()));
         Sampler studySampler = sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
         Launcher launcher = null;
-        try (Storage storage = Storages.open(location);
-             Study study = Study.builder().name(studyName).storage(storage).sampler(studySampler)
-                     .pruner(settings.pruner()).direction(settings.direction()).seed(settings.seed()).createOrLoad()) {
+        Storage opened = Storages.open(location);
+        var studyBuilder = Study.builder().name(studyName).storage(opened).sampler(studySampler)
+                .pruner(settings.pruner()).direction(settings.direction());
+        if (opened.findStudy(studyName).isEmpty()) {
+            studyBuilder.seed(settings.seed()); // a resumed study keeps the seed it was created with
+        }
+        try (Storage storage = opened; Study study = studyBuilder.createOrLoad()) {
             launcher = Launchers.create(launcherName(settings), settings.launcherSettings());
             if (detach && (launcher.name().equals("process") || launcher.name().equals("in-process"))) {
                 throw new IllegalArgumentException("--detach leaves jobs running after osprey exits, which the "

@@ -64,6 +64,11 @@ public final class SingleRun {
         try (Launcher launcher = Launchers.create(launcherName, inputs.settings().launcherSettings())) {
             JobHandle handle = launcher.submit(job);
             JobResult result = LogFollower.follow(handle, console);
+            if (!result.isCompleted() && result.exitCode().orElse(-1) == 0 && result.error().startsWith("no objective")) {
+                // a single run need not report a value (Hydra's runs return none): it succeeded
+                console.result("result: finished (exit code 0, no objective printed)");
+                return 0;
+            }
             console.result(result.isCompleted()
                     ? "result: completed, value " + (result.values().size() == 1 ? format(result.value()) : result.values())
                     : "result: " + result.status().name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + result.error());

@@ -249,7 +249,7 @@ public final class Sweep {
     }
 
     private void finish(Study study, Ended next) {
-        Running done = running.remove(next.number());
+        Running done = running.get(next.number());
         if (done == null) {
             return;
         }
@@ -260,12 +260,19 @@ public final class Sweep {
         }
         Trial trial = done.trial();
         trial.setUserAttr(ATTR_JOB_STATUS, result.status().name());
+        if (result.isCompleted() && result.values().size() != study.directions().size()) {
+            // a job's output that does not fit the study fails that trial, not the sweep
+            result = JobResult.ended(result.number(), JobStatus.FAILED, "the job gave " + result.values().size()
+                    + " objective value(s) " + result.values() + ", but the study has " + study.directions().size()
+                    + " objective(s)", result.exitCode(), result.duration(), result.logs());
+        }
         TrialRecord told = switch (result.status()) {
             case COMPLETED -> study.tell(trial, result.values().stream().mapToDouble(Double::doubleValue).toArray());
             case PRUNED -> study.tell(trial, TrialState.PRUNED);
             case FAILED, TIMED_OUT, CANCELLED -> study.tellFailed(trial,
                     result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + result.error());
         };
+        running.remove(next.number());
         count(result, result.error());
         JobResult reported = result;
         settings.listeners.forEach(l -> l.jobEnded(done.job(), reported, told));
@@ -291,9 +298,10 @@ public final class Sweep {
         }
     }
 
+    /** The error on one line (its lines joined), cut to a readable length; the whole text is in the study. */
     private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline) + " ...";
+        String joined = String.join(" | ", text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return joined.length() <= 300 ? joined : joined.substring(0, 297) + "...";
     }
 
     private int count(JobStatus status) {
@@ -330,7 +338,7 @@ public final class Sweep {
         }
         return new SweepSummary(ending, counts, trials.size(), best,
                 Duration.between(start, settings.clock.instant()), ending == SweepSummary.Ending.TOO_MANY_FAILURES
-                ? lastFailure : "");
+                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 ? lastFailure : "");
     }
 
     /** How many jobs are running now. */

@@ -38,7 +38,10 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
         DETACHED
     }
 
-    /** Process exit code for the command line: 0 the budget was met, 1 failures stopped the sweep, 130 interrupted. */
+    /**
+     * Process exit codes for the command line: 0 the budget was met, 1 failures stopped the sweep
+     * (or every job it ran failed), 130 interrupted.
+     */
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURES = 1;
     public static final int EXIT_INTERRUPTED = 130;
@@ -62,7 +65,11 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
                 || ending == Ending.DETACHED;
     }
 
+    /** 0 when the sweep did what was asked and at least one of its jobs (if it ran any) completed or was pruned. */
     public int exitCode() {
+        if (jobsRun() > 0 && count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 && ending != Ending.INTERRUPTED) {
+            return EXIT_FAILURES;
+        }
         return switch (ending) {
             case BUDGET_MET, TIME_UP, EXHAUSTED, DETACHED -> EXIT_OK;
             case TOO_MANY_FAILURES -> EXIT_FAILURES;

@@ -167,6 +167,29 @@ class RunCommandTest {
         assertTrue(unknown.err().contains("unknown sweeper setting 'ntrials'"), unknown.err());
     }
 
+    @Test
+    void aJobThatPrintsTwoValuesForOneObjectiveFailsItsTrialAndTheSweepGoesOn() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(0.1,0.2)", "--n-trials", "2", "--storage", storage(), "--study", "two",
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "sh", "-c", "echo 1 2");
+        assertEquals(1, run.exitCode(), "no job completed: " + run);
+        List<TrialRecord> trials = trials("two");
+        assertEquals(2, trials.size());
+        for (TrialRecord t : trials) {
+            assertEquals(TrialState.FAIL, t.state());
+            assertTrue(t.failReason().orElseThrow().contains("2 objective value(s)"), t.failReason().toString());
+        }
+        assertTrue(run.out().contains("last failure"), run.out());
+    }
+
+    @Test
+    void aSingleRunThatPrintsNoNumberStillSucceeds() {
+        CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "osprey.run.dir=" + work.resolve("single"), "--", "sh", "-c", "echo trained");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("no objective printed"), run.out());
+    }
+
     static Set<String> lines(String text) {
         return text.lines().collect(Collectors.toSet());
     }

@@ -132,4 +132,15 @@ class StudyCommandsTest {
         assertTrue(!run.err().contains("s3cret"), "the password never shows: " + run.err());
         assertTrue(!run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
     }
+
+    @Test
+    void askingWithADistributionThatDoesNotFitLeavesNoTrialRunning() {
+        assertEquals(0, CliRunner.run("create-study", "--study", "fit", "--storage", storage).exitCode());
+        assertEquals(0, CliRunner.run("ask", "fit", "x=interval(-10,10)", "--storage", storage).exitCode());
+        CliRunner changed = CliRunner.run("ask", "fit", "x=interval(0,1)", "--storage", storage);
+        assertEquals(2, changed.exitCode(), changed.toString());
+        CliRunner trials = CliRunner.run("trials", "fit", "--storage", storage, "--format", "csv");
+        assertTrue(trials.out().lines().skip(1).noneMatch(l -> l.contains(",RUNNING,") && !l.startsWith("0,")),
+                "the refused ask leaves no RUNNING trial behind: " + trials.out());
+    }
 }

@@ -68,7 +68,8 @@ final class SqlErrors {
         String why;
         if (state.equals("90020")) {
             why = "the H2 database file is in use by another process. An embedded H2 file serves one process"
-                    + " at a time: for several processes start an H2 server (Storages.h2Server(), or"
+                    + " at a time: wait for the other process (a running sweep) to end, or, for several processes,"
+                    + " start an H2 server ('osprey server', Storages.h2Server(), or"
                     + " org.h2.tools.Server) or use a shared server such as PostgreSQL, and give every worker"
                     + " its jdbc: URL";
         } else if (DAMAGED_FILE.contains(state) || state.equals("50000") && mentionsFile(e)) {
