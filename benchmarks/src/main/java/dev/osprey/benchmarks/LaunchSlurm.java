@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  */
 final class LaunchSlurm {
 
-    static final int DEFAULT_POLL_MS = 2000;
+    static final int DEFAULT_POLL_MS = 1000;
     static final long SETTLE_LIMIT_MS = 10_000;
     /** How often the watcher of a launcher job asks Slurm whether the job has ended. */
     static final int WATCH_MS = 20;

@@ -19,7 +19,7 @@ import java.time.Duration;
  * further sbatch options). A value Slurm refuses fails that job, not the sweep.
  *
  * <p>Launcher settings: {@code poll_interval_ms} (time between two {@code squeue} calls; default
- * 2000, gentle on a shared controller), {@code kill_grace_s} (seconds from SIGTERM to SIGKILL when
+ * 1000, the controller's own scheduling tick), {@code kill_grace_s} (seconds from SIGTERM to SIGKILL when
  * a job is stopped; default 5), {@code bin_dir} (where Slurm's commands are, if not on PATH),
  * {@code slurm_conf} (the cluster's slurm.conf, if not the default or SLURM_CONF).
  *
@@ -40,7 +40,7 @@ public final class SlurmLauncherProvider implements LauncherProvider {
     @Override
     public Launcher create(Config settings) {
         LauncherSettings s = new LauncherSettings(name(), settings);
-        int poll = s.intValue("poll_interval_ms", 2000);
+        int poll = s.intValue("poll_interval_ms", 1000);
         if (poll < 1) {
             throw new dev.osprey.launchers.LauncherException("slurm launcher: osprey.launcher.poll_interval_ms must"
                     + " be at least 1, got " + poll);
