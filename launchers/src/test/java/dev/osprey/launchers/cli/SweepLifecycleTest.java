@@ -87,27 +87,30 @@ class SweepLifecycleTest {
         String storage = work.resolve("studies").toString();
         Path socket = work.resolve("tsp").resolve("socket");
         Files.createDirectories(socket.getParent());
-        CliRunner run = CliRunner.run("run", "-m", "--detach", "-cp", conf.toString(), "-cn", "training",
-                "optimizer.lr=0.001,0.01,0.1", "osprey/launcher=tsp", "osprey.launcher.socket=" + socket,
-                "--storage", storage, "--study", "fire", "osprey.sweep.dir=" + work.resolve("multirun"),
-                "--", "python3", RunCommandTest.EXAMPLE.resolve("train.py").toString(), "{overrides}");
-        assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.err().contains("submitted: id"), run.toString());
-        assertTrue(run.out().contains("osprey collect fire"), run.toString());
-        assertEquals(3, trials(storage, "fire").size());
-        assertTrue(trials(storage, "fire").stream().allMatch(t -> t.state() == TrialState.RUNNING));
-        for (TrialRecord t : trials(storage, "fire")) {
-            Path result = Path.of((String) t.userAttrs().get(Sweep.ATTR_JOB_DIR)).resolve("result.json");
-            await(() -> Files.exists(result), "job " + t.number() + " wrote " + result);
+        try {
+            CliRunner run = CliRunner.run("run", "-m", "--detach", "-cp", conf.toString(), "-cn", "training",
+                    "optimizer.lr=0.001,0.01,0.1", "osprey/launcher=tsp", "osprey.launcher.socket=" + socket,
+                    "--storage", storage, "--study", "fire", "osprey.sweep.dir=" + work.resolve("multirun"),
+                    "--", "python3", RunCommandTest.EXAMPLE.resolve("train.py").toString(), "{overrides}");
+            assertEquals(0, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("submitted: id"), run.toString());
+            assertTrue(run.out().contains("osprey collect fire"), run.toString());
+            assertEquals(3, trials(storage, "fire").size());
+            assertTrue(trials(storage, "fire").stream().allMatch(t -> t.state() == TrialState.RUNNING));
+            for (TrialRecord t : trials(storage, "fire")) {
+                Path result = Path.of((String) t.userAttrs().get(Sweep.ATTR_JOB_DIR)).resolve("result.json");
+                await(() -> Files.exists(result), "job " + t.number() + " wrote " + result);
+            }
+            CliRunner collect = CliRunner.run("collect", "fire", "--storage", storage);
+            assertEquals(0, collect.exitCode(), collect.toString());
+            assertTrue(collect.err().contains("collected 3 result(s)"), collect.err());
+            assertTrue(trials(storage, "fire").stream().allMatch(t -> t.state() == TrialState.COMPLETE),
+                    trials(storage, "fire") + "\n" + collect);
+        } finally {
+            ProcessBuilder stop = new ProcessBuilder("tsp", "-K").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            stop.environment().put("TS_SOCKET", socket.toString());
+            stop.start().waitFor(10, TimeUnit.SECONDS);
         }
-        CliRunner collect = CliRunner.run("collect", "fire", "--storage", storage);
-        assertEquals(0, collect.exitCode(), collect.toString());
-        assertTrue(collect.err().contains("collected 3 result(s)"), collect.err());
-        assertTrue(trials(storage, "fire").stream().allMatch(t -> t.state() == TrialState.COMPLETE),
-                trials(storage, "fire") + "\n" + collect);
-        ProcessBuilder stop = new ProcessBuilder("tsp", "-K").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        stop.environment().put("TS_SOCKET", socket.toString());
-        stop.start().waitFor(10, TimeUnit.SECONDS);
     }
 }
