@@ -34,6 +34,8 @@ public final class JobPoller implements AutoCloseable {
     private final long firstLookNanos;
     /** The delay of the next extra round; reset by each submission. One chain of extra rounds at a time. */
     private volatile long earlyDelay;
+    /** Until when (System.nanoTime) the extra rounds go on. */
+    private volatile long earlyUntil;
     private final java.util.concurrent.atomic.AtomicBoolean earlyPending = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A poller that first looks at a new job after a sixteenth of {@code interval}. */
@@ -44,8 +46,10 @@ public final class JobPoller implements AutoCloseable {
     /**
      * @param interval  the steady time between rounds
      * @param firstLook how soon after a submission the first extra round runs; extra rounds then
-     *                  come 1.5 times further apart until they reach {@code interval}, so a short
-     *                  job is seen ending soon after it ends, not a whole interval later
+     *                  come 1.5 times further apart, but at most an eighth of {@code interval}
+     *                  apart, for three intervals after the last submission: a short job is seen
+     *                  ending soon after it ends, not a whole interval later, and a long one costs
+     *                  the scheduler no more than the steady rounds
      */
     public JobPoller(Scheduler scheduler, Duration interval, Duration firstLook) {
         if (interval.isNegative() || interval.isZero()) {
@@ -67,6 +71,7 @@ public final class JobPoller implements AutoCloseable {
         if (!job.result().isDone()) {
             live.add(job);
             earlyDelay = firstLookNanos;
+            earlyUntil = System.nanoTime() + 3 * intervalNanos;
             if (firstLookNanos < intervalNanos && earlyPending.compareAndSet(false, true)) {
                 scheduleEarly(firstLookNanos);
             }
@@ -77,9 +82,9 @@ public final class JobPoller implements AutoCloseable {
         try {
             thread.schedule(() -> {
                 round();
-                long next = (long) (earlyDelay * 1.5);
+                long next = Math.min((long) (earlyDelay * 1.5), Math.max(firstLookNanos, intervalNanos / 8));
                 earlyDelay = next;
-                if (!live.isEmpty() && next < intervalNanos) {
+                if (!live.isEmpty() && System.nanoTime() + next < earlyUntil) {
                     scheduleEarly(next);
                 } else {
                     earlyPending.set(false);
