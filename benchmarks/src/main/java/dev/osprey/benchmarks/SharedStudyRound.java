@@ -42,7 +42,15 @@ final class SharedStudyRound {
 
     static Map<String, Object> run(String storageName, BenchDatabases.Fresh db, String sampler, int workers,
                                    int total, double timeoutSeconds) {
-        String name = "bench-" + storageName + "-" + sampler + "-w" + workers;
+        return run(storageName, db, sampler, workers, total, timeoutSeconds, StorageWorkerJvm.plain());
+    }
+
+    /** One round, the workers started as {@code jvm} says; the row names it ({@code jvm}). */
+    static Map<String, Object> run(String storageName, BenchDatabases.Fresh db, String sampler, int workers,
+                                   int total, double timeoutSeconds, StorageWorkerJvm jvm) {
+        // one H2 server database serves every round of a run: each round's study has a name of its own
+        String name = "bench-" + storageName + "-" + sampler + "-w" + workers + "-"
+                + jvm.name().replaceAll("[^a-z0-9]", "");
         Study created = Study.builder().name(name).storage(db.storage()).sampler(OverheadSuite.sampler(sampler))
                 .seed(0).create();
         created.close();
@@ -53,15 +61,19 @@ final class SharedStudyRound {
             throw new IllegalStateException("cannot make a temporary directory: " + e, e);
         }
         try {
-            return runIn(dir, storageName, db, name, sampler, workers, total, timeoutSeconds);
+            Map<String, Object> row = new LinkedHashMap<>(runIn(dir, storageName, db, name, sampler, workers, total,
+                    timeoutSeconds, jvm));
+            row.put("jvm", jvm.name());
+            row.put("jvm_options", jvm.shownOptions());
+            return Collections.unmodifiableMap(row);
         } finally {
             BenchDatabases.deleteTree(dir);
         }
     }
 
     private static Map<String, Object> runIn(Path dir, String storageName, BenchDatabases.Fresh db, String name,
-                                             String sampler, int workers, int total, double timeoutSeconds) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+                                             String sampler, int workers, int total, double timeoutSeconds,
+                                             StorageWorkerJvm jvm) {
         List<Path> outs = new ArrayList<>();
         List<Process> processes = new ArrayList<>();
         List<String> errors = new ArrayList<>();
@@ -70,9 +82,8 @@ final class SharedStudyRound {
             for (int i = 0; i < workers; i++) {
                 Path out = dir.resolve("worker-" + i + ".txt");
                 outs.add(out);
-                ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                        StorageWorker.class.getName(), db.location(), name, sampler, Integer.toString(total),
-                        out.toString());
+                ProcessBuilder pb = new ProcessBuilder(jvm.command(StorageWorker.class.getName(),
+                        List.of(db.location(), name, sampler, Integer.toString(total), out.toString())));
                 pb.environment().putAll(db.workerEnv());
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve("worker-" + i + ".err")
                         .toFile());
@@ -97,8 +108,9 @@ final class SharedStudyRound {
         double wall = (System.nanoTime() - start) / 1e9;
         List<Told> told = new ArrayList<>();
         List<Double> ready = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < processes.size(); i++) {
-            String error = readTold(outs.get(i), told, ready);
+            String error = readTold(outs.get(i), told, ready, cpu);
             String prefix = "worker " + i + " ";
             if (error != null && errors.stream().noneMatch(e -> e.startsWith(prefix))) {
                 errors.add(prefix + "(exit " + exitOf(processes.get(i)) + "): " + error
@@ -113,6 +125,9 @@ final class SharedStudyRound {
                 trials, told, errors));
         if (!ready.isEmpty()) {
             row.put("ready_s", ready.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+        }
+        if (cpu.size() == workers) {
+            row.put("worker_cpu_s", cpu.stream().mapToDouble(Double::doubleValue).sum());
         }
         return Collections.unmodifiableMap(row);
     }
@@ -132,8 +147,8 @@ final class SharedStudyRound {
         return p.isAlive() ? "none" : Integer.toString(p.exitValue());
     }
 
-    /** Adds a worker's told pairs and its ready time; returns its error, or null if it finished cleanly. */
-    static String readTold(Path out, List<Told> told, List<Double> ready) {
+    /** Adds a worker's told pairs, ready time and CPU time; returns its error, or null if it finished cleanly. */
+    static String readTold(Path out, List<Told> told, List<Double> ready, List<Double> cpu) {
         List<String> lines;
         try {
             lines = Files.readAllLines(out, StandardCharsets.UTF_8);
@@ -149,6 +164,8 @@ final class SharedStudyRound {
                 error = line.substring(2);
             } else if (line.startsWith("# ready ")) {
                 ready.add(Double.parseDouble(line.substring("# ready ".length()).strip()));
+            } else if (line.startsWith("# cpu ")) {
+                cpu.add(Double.parseDouble(line.substring("# cpu ".length()).strip()));
             } else if (!line.isBlank()) {
                 String[] parts = line.strip().split(" ");
                 told.add(new Told(Integer.parseInt(parts[0]), Double.parseDouble(parts[1])));

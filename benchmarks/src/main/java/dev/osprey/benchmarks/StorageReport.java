@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The storage suite's Markdown: targets, part A (cost of the n-th trial) and part B (workers on one study). */
 final class StorageReport {
@@ -36,8 +37,37 @@ final class StorageReport {
                 + " Each worker writes the (number, value) pairs it told: lost = told but without a COMPLETE trial of"
                 + " that number and value in the database; handed twice = a number told by more than one worker or"
                 + " stored twice (`doubled` in the JSON). `h2server` is an H2 TCP server started by the suite on a"
-                + " free loopback port with a password.\n\n");
+                + " free loopback port with a password. Worker CPU s is the CPU time of all W worker processes"
+                + " together, start-up included.\n\n");
+        out.append(jvms(rows));
         out.append(partB(rows));
+        return out.toString();
+    }
+
+    /**
+     * How Osprey's worker JVMs were started. {@code default} is a plain {@code java -cp}; the tuned one is how
+     * to run many short-lived workers: the same command with the options shown, made once per machine and
+     * class path (see {@link StorageWorkerJvm}).
+     */
+    private static String jvms(List<Map<String, Object>> rows) {
+        Map<String, String> options = new TreeMap<>(Comparator.comparing(
+                (String name) -> !name.equals(StorageWorkerJvm.DEFAULT)).thenComparing(name -> name));
+        rows.stream().filter(r -> Row.is(r, "metric", "trials_per_s") && r.containsKey("jvm"))
+                .forEach(r -> options.putIfAbsent(Row.str(r, "jvm"), Row.str(r, "jvm_options")));
+        if (options.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("Osprey's workers ran in two kinds of JVM (the `worker JVM` column):");
+        options.forEach((name, opts) -> out.append(" `").append(name).append("`: ")
+                .append(opts.isBlank() ? "`java -cp CLASSPATH` with no options" : "`java " + opts + " -cp JARS`")
+                .append(';'));
+        out.setLength(out.length() - 1);
+        out.append(". The second is how we recommend running many short-lived workers, and how users would:"
+                + " the class cache (`-XX:AOTCache`, JDK 25; on JDK 19 to 24 a CDS archive with"
+                + " `-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=...`) is made once, by one run of the worker"
+                + " with `-XX:AOTCacheOutput=worker.aot` (here 200 TPE trials on a study of its own), and needs a"
+                + " class path of jars; `-XX:TieredStopAtLevel=1` (C1 only) and `-XX:+UseSerialGC` suit workers"
+                + " that live for seconds, not hours.\n\n");
         return out.toString();
     }
 
@@ -53,22 +83,24 @@ final class StorageReport {
         rounds.sort(Comparator.<Map<String, Object>, String>comparing(r -> Row.str(r, "storage"))
                 .thenComparing(r -> Row.str(r, "sampler"))
                 .thenComparingDouble(r -> Row.num(r, "workers"))
-                .thenComparing(r -> Row.is(r, "system", "osprey") ? 0 : 1));
+                .thenComparing(r -> Row.is(r, "system", "osprey") ? 0 : 1)
+                .thenComparing(r -> Row.is(r, "jvm", StorageWorkerJvm.DEFAULT) ? 0 : 1));
         List<List<String>> body = new ArrayList<>();
         for (Map<String, Object> r : rounds) {
             boolean measured = r.containsKey("trials");
             body.add(List.of(Row.str(r, "storage"), Row.str(r, "sampler"), String.valueOf((long) Row.num(r, "workers")),
-                    Row.str(r, "system"), Markdown.fixed(Row.num(r, "median"), 1),
+                    Row.str(r, "system"), r.containsKey("jvm") ? Row.str(r, "jvm") : "-",
+                    Markdown.fixed(Row.num(r, "median"), 1),
                     Markdown.fixed(Row.num(r, "wall_s"), 2), count(r, "trials"), count(r, "distinct"),
                     measured ? (Boolean.TRUE.equals(r.get("sequential")) ? "yes" : "**no**") : "-",
                     measured ? Row.str(r, "states") : "-", flagged(r, "lost"), flagged(r, "doubled"),
                     Row.is(r, "errors", "none") ? "none" : "**" + Row.str(r, "errors") + "**",
                     Markdown.fixed(Row.num(r, "trials") / Row.num(r, "db_span_s"), 1),
-                    Markdown.fixed(Row.num(r, "ready_s"), 2)));
+                    Markdown.fixed(Row.num(r, "ready_s"), 2), Markdown.fixed(Row.num(r, "worker_cpu_s"), 2)));
         }
-        return Markdown.table(List.of("storage", "sampler", "W", "system", "trials/s", "wall s", "trials in DB",
-                "distinct numbers", "0..N-1", "states", "lost", "handed twice", "errors",
-                "trials/s over DB span", "worker ready s"), body);
+        return Markdown.table(List.of("storage", "sampler", "W", "system", "worker JVM", "trials/s", "wall s",
+                "trials in DB", "distinct numbers", "0..N-1", "states", "lost", "handed twice", "errors",
+                "trials/s over DB span", "worker ready s", "worker CPU s"), body);
     }
 
     private static String count(Map<String, Object> r, String key) {

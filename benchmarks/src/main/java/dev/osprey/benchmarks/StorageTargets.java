@@ -1,14 +1,17 @@
 package dev.osprey.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The storage suite's targets, evaluated from the rows: the cost of the 1,000th random trial and of the
  * 3,000th TPE trial on an H2 file (mean ms over the 100 trials ending there), and 4 worker processes on
- * PostgreSQL finishing 500 trials at 500 trials/s or more with nothing lost or doubled.
+ * PostgreSQL finishing 500 trials at 500 trials/s or more with nothing lost or doubled, judged for each
+ * kind of worker JVM measured.
  */
 final class StorageTargets {
 
@@ -25,23 +28,38 @@ final class StorageTargets {
                 + " sits beside it where it was measured (no target applies to it): on SQLite for the H2-file"
                 + " targets, on the same PostgreSQL for the workers target. Trial costs: mean (median) ms over the"
                 + " 100 trials ending at the n-th. Workers: trials/s = " + TRIALS + " / wall time from the first"
-                + " worker's start to the last worker's exit; the target is judged for each sampler.\n\n");
+                + " worker's start to the last worker's exit; the target is judged for each sampler and each kind"
+                + " of worker JVM (see part B).\n\n");
         List<List<String>> body = new ArrayList<>();
         body.add(OverheadTargets.cost(rows, "the 1,000th random trial on an H2 file costs at most 1 ms (mean of"
                 + " trials 901..1,000)", "random", StorageSuite.H2_FILE, "sqlite", 1000, 1));
         body.add(OverheadTargets.cost(rows, "the 3,000th TPE trial on an H2 file costs at most 5 ms (mean of"
                 + " trials 2,901..3,000)", "tpe", StorageSuite.H2_FILE, "sqlite", 3000, 5));
         for (String sampler : OverheadSuite.SAMPLERS) {
-            body.add(workers(rows, sampler));
+            List<String> jvms = rows.stream().filter(r -> isRound(r, "osprey", sampler))
+                    .map(r -> r.containsKey("jvm") ? Row.str(r, "jvm") : null).distinct()
+                    .sorted(Comparator.nullsFirst(Comparator.comparing(
+                            (String name) -> !name.equals(StorageWorkerJvm.DEFAULT)).thenComparing(name -> name)))
+                    .toList();
+            if (jvms.isEmpty()) {
+                body.add(workers(rows, sampler, null));
+            }
+            for (String jvm : jvms) {
+                body.add(workers(rows, sampler, jvm));
+            }
         }
         out.append(Markdown.table(List.of("target", "osprey", "verdict", "optuna"), body));
         return out.append('\n').toString();
     }
 
-    private static List<String> workers(List<Map<String, Object>> rows, String sampler) {
+    /** The workers target for one sampler and, when the rows name one, one kind of worker JVM. */
+    private static List<String> workers(List<Map<String, Object>> rows, String sampler, String jvm) {
         String target = WORKERS + " worker processes on PostgreSQL finish " + TRIALS + " trials (" + sampler
-                + ") at " + (long) TRIALS_PER_S + " trials/s or more, nothing lost or doubled";
-        Optional<Map<String, Object>> osprey = round(rows, "osprey", sampler);
+                + ") at " + (long) TRIALS_PER_S + " trials/s or more, nothing lost or doubled"
+                + (jvm == null ? "" : "; worker JVM `" + jvm + "`");
+        Optional<Map<String, Object>> osprey = rows.stream()
+                .filter(r -> isRound(r, "osprey", sampler) && Objects.equals(jvm, Row.str(r, "jvm")))
+                .findFirst();
         String ospreyCell;
         String verdict;
         if (osprey.isPresent()) {
@@ -78,8 +96,12 @@ final class StorageTargets {
     }
 
     private static Optional<Map<String, Object>> round(List<Map<String, Object>> rows, String system, String sampler) {
-        return rows.stream().filter(r -> Row.is(r, "system", system) && Row.is(r, "metric", "trials_per_s")
+        return rows.stream().filter(r -> isRound(r, system, sampler)).findFirst();
+    }
+
+    private static boolean isRound(Map<String, Object> r, String system, String sampler) {
+        return Row.is(r, "system", system) && Row.is(r, "metric", "trials_per_s")
                 && Row.is(r, "storage", StorageSuite.POSTGRES) && Row.is(r, "sampler", sampler)
-                && Row.is(r, "workers", WORKERS) && Row.is(r, "budget", TRIALS)).findFirst();
+                && Row.is(r, "workers", WORKERS) && Row.is(r, "budget", TRIALS);
     }
 }

@@ -19,8 +19,8 @@ import java.nio.file.Path;
  * {@code OSPREY_STORAGE_PASSWORD}), loads the study created beforehand and runs
  * {@code study.optimize(objective, Budget.trials(TOTAL))} with the suite's trivial objective. Every
  * trial it tells is written to OUT as "number value", after a line "# ready S" (seconds from the JVM's
- * start until the study was loaded); the last line is "# done", or "# error ..." (and the exit status 1)
- * if the worker failed.
+ * start until the study was loaded); then "# cpu S" (the CPU seconds the process used, start-up
+ * included) and, last, "# done", or "# error ..." (and the exit status 1) if the worker failed.
  */
 public final class StorageWorker {
 
@@ -51,6 +51,10 @@ public final class StorageWorker {
                     });
                 } finally {
                     study.close();
+                }
+                if (ManagementFactory.getOperatingSystemMXBean()
+                        instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+                    told.println("# cpu " + os.getProcessCpuTime() / 1e9);
                 }
                 told.println("# done");
             } catch (RuntimeException | Error e) {

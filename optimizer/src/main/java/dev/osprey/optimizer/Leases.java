@@ -170,6 +170,11 @@ final class Leases implements AutoCloseable {
         }
     }
 
+    /** The grace cut-off at {@code now} (a RUNNING trial whose heartbeat is older is stale), or null when heartbeats are off. */
+    Instant staleBefore(Instant now) {
+        return settings.enabled() ? now.minus(settings.grace()) : null;
+    }
+
     /**
      * Fails the study's trials whose lease ran out at {@code now} and enqueues their retries.
      * Returns whether any trial was failed.

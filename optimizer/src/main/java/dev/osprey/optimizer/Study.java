@@ -355,9 +355,11 @@ public final class Study implements AutoCloseable {
         leases.requireOpen();
         Instant now = clock.instant();
         cache.refresh();
-        // reap first, so that the retries it enqueues are the next trials to start; with no trial
-        // RUNNING there is nothing to reap (trials started since the refresh are fresh)
-        if (cache.hasRunning() && leases.reap(now)) {
+        // reap first, so that the retries it enqueues are the next trials to start. Only a trial that
+        // started before the grace cut-off can be stale (its heartbeat is never older than its start;
+        // trials started since the refresh are younger still), so most asks need not look
+        Instant staleBefore = leases.staleBefore(now);
+        if (staleBefore != null && cache.hasRunningStartedBefore(staleBefore) && leases.reap(now)) {
             cache.refresh();
         }
         if (sampler.isExhausted(view)) {

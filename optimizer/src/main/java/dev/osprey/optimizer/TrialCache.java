@@ -4,13 +4,12 @@ import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.TrialChanges;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * This process's copy of a study's trials. Each refresh reads only the trials that changed since
@@ -23,7 +22,8 @@ final class TrialCache {
     private final List<TrialRecord> byNumber = new ArrayList<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
     private final Map<String, Integer> firstTrialOf = new HashMap<>();
-    private final Set<Integer> running = new HashSet<>();
+    /** The RUNNING trials by number, with their start ({@link Instant#MIN} if unknown). */
+    private final Map<Integer, Instant> running = new HashMap<>();
     private long cursor;
 
     TrialCache(Storage storage, long studyId) {
@@ -45,7 +45,7 @@ final class TrialCache {
         }
         byNumber.set(trial.number(), trial);
         if (trial.state() == TrialState.RUNNING) {
-            running.add(trial.number());
+            running.put(trial.number(), trial.start().orElse(Instant.MIN));
         } else {
             running.remove(trial.number());
         }
@@ -72,9 +72,18 @@ final class TrialCache {
         return number >= 0 && number < byNumber.size() ? byNumber.get(number) : null;
     }
 
-    /** Whether any trial known is RUNNING (kept up to date, so that asking is cheap). */
-    synchronized boolean hasRunning() {
-        return !running.isEmpty();
+    /**
+     * Whether a trial known to be RUNNING started before {@code time} (kept up to date, so that
+     * asking is cheap). A trial's heartbeat is never older than its start, so a trial that started
+     * later cannot be stale at a grace cut-off of {@code time}.
+     */
+    synchronized boolean hasRunningStartedBefore(Instant time) {
+        for (Instant start : running.values()) {
+            if (start.isBefore(time)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many trial numbers are known. */

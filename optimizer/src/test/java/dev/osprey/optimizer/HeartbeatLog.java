@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A storage that logs every heartbeat written through it (those the storage refused too), so that
- * tests wait for renewals to happen instead of sleeping.
+ * tests wait for renewals to happen instead of sleeping, and counts the looks for stale trials.
  */
 final class HeartbeatLog implements Storage {
 
@@ -28,9 +28,15 @@ final class HeartbeatLog implements Storage {
 
     private final Storage delegate;
     private final List<Beat> beats = new ArrayList<>(); // guarded by this
+    private int reaps; // guarded by this
 
     HeartbeatLog(Storage delegate) {
         this.delegate = delegate;
+    }
+
+    /** How many times a worker looked for stale trials through this storage. */
+    synchronized int reaps() {
+        return reaps;
     }
 
     /** The heartbeats of a trial so far, in order. */
@@ -130,6 +136,9 @@ final class HeartbeatLog implements Storage {
 
     @Override
     public List<TrialRecord> failStaleTrials(long studyId, Instant now, Duration grace) {
+        synchronized (this) {
+            reaps++;
+        }
         return delegate.failStaleTrials(studyId, now, grace);
     }
 

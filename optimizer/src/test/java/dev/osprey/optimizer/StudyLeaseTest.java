@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +86,24 @@ class StudyLeaseTest {
         assertTrue(failed.values().isEmpty());
         assertEquals(2, trial.number(), "without retries, the next trial is a new one");
         assertTrue(next.trials().stream().noneMatch(t -> t.state() == TrialState.WAITING));
+    }
+
+    @Test
+    void asksLookForStaleTrialsOnlyOnceARunningTrialStartedBeforeTheGraceCutOff() {
+        HeartbeatLog log = new HeartbeatLog(storage);
+        Function<Instant, Study> worker = now -> {
+            Study study = Study.builder().name("leases").storage(log).sampler(Samplers.random()).seed(7)
+                    .clock(InstantSource.fixed(now)).heartbeat(INTERVAL, GRACE).createOrLoad();
+            workers.add(study);
+            return study;
+        };
+        worker.apply(T0).ask();
+        Study later = worker.apply(T0.plus(GRACE));
+        later.ask();
+        later.ask();
+        assertEquals(0, log.reaps(), "a trial's heartbeat is never older than its start: none can be stale yet");
+        worker.apply(DEAD_AFTER_T0).ask();
+        assertEquals(1, log.reaps());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.osprey.optimizer.storage;
 
 import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.TrialState;
 import dev.osprey.optimizer.Workers;
 import org.junit.jupiter.api.Test;
 
@@ -9,8 +10,12 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
 
@@ -114,7 +119,82 @@ public interface ConcurrentStorageContract extends StorageFixture {
                 .failStaleTrials(study, T0.plusSeconds(120), Duration.ofSeconds(60))
                 .forEach(t -> failed.add(t.id())));
         assertEquals(stale, failed.stream().sorted().toList());
-        assertEquals(dev.osprey.optimizer.TrialState.RUNNING, storage().trial(fresh).state());
+        assertEquals(TrialState.RUNNING, storage().trial(fresh).state());
+    }
+
+    @Test
+    default void anIncrementalReaderMissesNoChangeWhileWorkersWrite() throws Exception {
+        long study = newStudy("s");
+        int writers = WORKERS - 1;
+        AtomicInteger writing = new AtomicInteger(writers);
+        Map<Integer, TrialRecord> seen = new HashMap<>();
+        Workers.runTogether(WORKERS, worker -> {
+            if (worker == writers) {
+                // reads while the others write, then once more after the last write committed
+                long cursor = 0;
+                boolean last;
+                do {
+                    last = writing.get() == 0;
+                    TrialChanges changes = storage().trialsChangedSince(study, cursor);
+                    changes.trials().forEach(t -> seen.put(t.number(), t));
+                    cursor = changes.cursor();
+                } while (!last);
+                return;
+            }
+            try {
+                for (int i = 0; i < 15; i++) {
+                    TrialRecord trial = start(study);
+                    storage().setParam(trial.id(), "x", TrialStorageContract.X);
+                    storage().reportIntermediate(trial.id(), 0, i);
+                    storage().setTrialUserAttr(trial.id(), "worker", worker);
+                    storage().finishTrial(trial.id(), TrialState.COMPLETE, List.of((double) i), null, T0);
+                }
+            } finally {
+                writing.decrementAndGet();
+            }
+        });
+        Map<Integer, TrialRecord> stored = new HashMap<>();
+        storage().trialsChangedSince(study, 0).trials().forEach(t -> stored.put(t.number(), t));
+        assertEquals(writers * 15, stored.size());
+        assertEquals(stored, seen, "the trials as an incremental reader saw them, change by change");
+    }
+
+    @Test
+    default void writesRacingTheReaperLandBeforeItsFailOrNotAtAll() throws Exception {
+        long study = newStudy("s");
+        List<TrialRecord> stale = IntStream.range(0, 30).mapToObj(i -> start(study, T0)).toList();
+        Map<Long, Set<String>> written = new ConcurrentHashMap<>();
+        Set<Long> told = ConcurrentHashMap.newKeySet();
+        List<Long> reaped = Collections.synchronizedList(new ArrayList<>());
+        Workers.runTogether(WORKERS, worker -> {
+            if (worker < 2) {
+                storage().failStaleTrials(study, T0.plusSeconds(120), Duration.ofSeconds(60))
+                        .forEach(t -> reaped.add(t.id()));
+                return;
+            }
+            for (TrialRecord trial : stale) {
+                try {
+                    if (worker == WORKERS - 1 && trial.number() % 3 == 0) {
+                        storage().finishTrial(trial.id(), TrialState.COMPLETE, List.of(1.0), null, T0);
+                        told.add(trial.id());
+                    } else {
+                        storage().setParam(trial.id(), "p" + worker, TrialStorageContract.X);
+                        written.computeIfAbsent(trial.id(), id -> ConcurrentHashMap.newKeySet()).add("p" + worker);
+                    }
+                } catch (dev.osprey.optimizer.TrialFinishedException finished) {
+                    // the reaper (or the tell) was first: the write must have left no trace
+                }
+            }
+        });
+        assertEquals(reaped.size(), reaped.stream().distinct().count(), "no trial failed twice");
+        for (TrialRecord trial : stale) {
+            TrialRecord stored = storage().trial(trial.id());
+            boolean failed = reaped.contains(trial.id());
+            assertTrue(failed != told.contains(trial.id()), "trial " + trial.number() + " finished exactly once");
+            assertEquals(failed ? TrialState.FAIL : TrialState.COMPLETE, stored.state());
+            assertEquals(written.getOrDefault(trial.id(), Set.of()), stored.params().keySet(),
+                    "trial " + trial.number() + " holds exactly the writes that were accepted");
+        }
     }
 
     private static List<Integer> range(int n) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Database implements AutoCloseable {
 
     /** The schema version this code reads and writes: the highest {@code V<n>} under db/migration. */
-    static final int SCHEMA_VERSION = 2;
+    static final int SCHEMA_VERSION = 3;
     static final int MAX_POOL_SIZE = 8;
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static final System.Logger LOG = System.getLogger(Database.class.getName());

@@ -28,6 +28,14 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
 
     /** The H2 lock timeout Osprey sets unless the URL sets one: longer than a busy study's queue. */
     static final int H2_LOCK_TIMEOUT_MS = 10_000;
+    /**
+     * The H2 setting that turns off its reuse of a query's previous result. H2 2.3 reuses a result
+     * when no row was written since it was computed, but it counts writes when they are made, not
+     * when they commit: a transaction that read while another one's writes were uncommitted gets
+     * the same stale rows again after that commit, even under the study lock (a stale trial was
+     * failed twice that way). Osprey sets it unless the URL does.
+     */
+    static final String H2_NO_RESULT_REUSE = "OPTIMIZE_REUSE_RESULTS";
     static final String USER_ENV = "OSPREY_STORAGE_USER";
     static final String PASSWORD_ENV = "OSPREY_STORAGE_PASSWORD";
     private static final String H2_SUFFIX = ".mv.db";
@@ -101,7 +109,8 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         Path file = Path.of(name + H2_SUFFIX);
         // the storage closes the database itself: H2's own shutdown hook would close it under a
         // sweep that is still failing its interrupted trials (Ctrl-C)
-        String url = "jdbc:h2:file:" + name + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MS + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + name + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MS + ";" + H2_NO_RESULT_REUSE
+                + "=FALSE;DB_CLOSE_ON_EXIT=FALSE";
         return new JdbcLocation(Kind.H2_EMBEDDED, url, h2User(null, properties, env),
                 credential(null, properties, "password", env, PASSWORD_ENV), Optional.of(file));
     }
@@ -112,6 +121,7 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         String user = null;
         String password = null;
         boolean lockTimeout = false;
+        boolean resultReuse = false;
         for (int i = 1; i < parts.length; i++) {
             String setting = parts[i];
             int eq = setting.indexOf('=');
@@ -123,12 +133,16 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
                 case "" -> { }
                 default -> {
                     lockTimeout |= key.equals("LOCK_TIMEOUT");
+                    resultReuse |= key.equals(H2_NO_RESULT_REUSE);
                     url.append(';').append(setting);
                 }
             }
         }
         if (!lockTimeout) {
             url.append(";LOCK_TIMEOUT=").append(H2_LOCK_TIMEOUT_MS);
+        }
+        if (!resultReuse) {
+            url.append(';').append(H2_NO_RESULT_REUSE).append("=FALSE");
         }
         String base = parts[0].toLowerCase(Locale.ROOT);
         Kind kind = base.startsWith("jdbc:h2:mem:") ? Kind.H2_MEMORY

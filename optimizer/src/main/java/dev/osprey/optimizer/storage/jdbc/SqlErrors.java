@@ -20,6 +20,8 @@ final class SqlErrors {
     /** Connections that broke (besides class 08): H2's 90067, PostgreSQL's server shutdown. */
     private static final Set<String> BROKEN = Set.of("90067", "90098", "57P01", "57P02", "57P03");
     private static final Set<String> BAD_CREDENTIALS = Set.of("28000", "28P01");
+    /** H2: a setting or statement that needs an admin user. */
+    private static final String H2_ADMIN_RIGHTS_REQUIRED = "90040";
     /**
      * H2's file errors: corrupted (90030), unsupported format (90048), file version (90034), I/O (90028),
      * and read only (90097), which a read-only open reports when H2 would have to roll the file back.
@@ -78,6 +80,10 @@ final class SqlErrors {
         } else if (BAD_CREDENTIALS.contains(state)) {
             why = "wrong user name or password (give them in the URL, as properties, or in "
                     + JdbcLocation.USER_ENV + " / " + JdbcLocation.PASSWORD_ENV + ")";
+        } else if (state.equals(H2_ADMIN_RIGHTS_REQUIRED)) {
+            why = "the H2 user is not an admin of the database. Osprey turns off H2's reuse of query results ("
+                    + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE; with it on, H2 2.3 can return rows as they were"
+                    + " before a commit), which H2 allows to admins only: connect as an admin user";
         } else if (state.equals("90149") || state.equals("3D000")) {
             why = "the database does not exist on the server, which does not create databases for clients;"
                     + " create it on the server side first";

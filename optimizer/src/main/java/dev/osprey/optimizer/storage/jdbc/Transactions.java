@@ -32,12 +32,20 @@ final class Transactions {
     private final String shownUrl;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    /** Reuses prepared statements (H2 servers), or null. */
+    private final StatementCache statements;
 
     Transactions(HikariDataSource pool, String shownUrl, RetryPolicy policy, Sleeper sleeper) {
+        this(pool, shownUrl, policy, sleeper, null);
+    }
+
+    Transactions(HikariDataSource pool, String shownUrl, RetryPolicy policy, Sleeper sleeper,
+                 StatementCache statements) {
         this.pool = pool;
         this.shownUrl = shownUrl;
         this.policy = policy;
         this.sleeper = sleeper;
+        this.statements = statements;
     }
 
     /**
@@ -46,9 +54,22 @@ final class Transactions {
      * @param what what the work does, for messages ("start a trial of study 3")
      */
     <T> T run(String what, Work<T> work) {
+        return run(what, false, work);
+    }
+
+    /**
+     * Runs {@code work} with auto-commit on: each statement it runs is a transaction of its own, so
+     * a work of one statement takes one round trip, with no separate commit, and holds its locks
+     * only while the database runs it. For single reads, and for writes done in one statement.
+     */
+    <T> T runAutoCommit(String what, Work<T> work) {
+        return run(what, true, work);
+    }
+
+    private <T> T run(String what, boolean autoCommit, Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return once(work);
+                return once(work, autoCommit);
             } catch (SQLException e) {
                 if (!SqlErrors.isTransient(e) || attempt >= policy.maxAttempts()) {
                     throw SqlErrors.failed(what, shownUrl, e, attempt);
@@ -58,19 +79,25 @@ final class Transactions {
         }
     }
 
-    private <T> T once(Work<T> work) throws SQLException {
+    private <T> T once(Work<T> work, boolean autoCommit) throws SQLException {
         Connection connection = pool.getConnection();
         boolean broken = false;
         try {
-            T result = work.run(connection);
+            Connection worked = statements == null ? connection : statements.wrap(connection);
+            if (autoCommit) {
+                // the pool sets auto-commit off again when the connection comes back
+                connection.setAutoCommit(true);
+                return work.run(worked);
+            }
+            T result = work.run(worked);
             connection.commit();
             return result;
         } catch (SQLException e) {
             broken = SqlErrors.isBrokenConnection(e);
-            rollback(connection, e);
+            rollback(connection, autoCommit, e);
             throw e;
         } catch (RuntimeException | Error e) {
-            rollback(connection, e);
+            rollback(connection, autoCommit, e);
             throw e;
         } finally {
             if (broken) {
@@ -81,7 +108,10 @@ final class Transactions {
         }
     }
 
-    private static void rollback(Connection connection, Throwable cause) {
+    private static void rollback(Connection connection, boolean autoCommit, Throwable cause) {
+        if (autoCommit) {
+            return; // each statement committed or rolled back on its own
+        }
         try {
             connection.rollback();
         } catch (SQLException | RuntimeException e) {

@@ -88,28 +88,26 @@ final class TrialReader {
         return found.get(0);
     }
 
+    /** One trial as it is now, with its change number; a StorageException if there is none with that id. */
+    KnownTrials.Known known(Connection connection, long trialId) throws SQLException {
+        Found rows = read(connection, Filter.TRIAL, trialId, 0);
+        if (rows.trials().isEmpty()) {
+            throw Rows.missingTrial(trialId);
+        }
+        return new KnownTrials.Known(rows.maxSeq(), rows.trials().get(0));
+    }
+
     /** The trials of a study that a transaction stamped with {@code seq}, by number. */
     List<TrialRecord> stamped(Connection connection, long studyId, long seq) throws SQLException {
         return read(connection, Filter.STAMPED, studyId, seq).trials();
     }
 
     /**
-     * The trials changed after {@code cursor}, in the order their changes were committed. The
-     * study's change counter is looked at first: when nothing changed, that is the only query.
+     * The trials changed after {@code cursor}, in the order their changes were committed: one
+     * statement, which also reads the study's row to tell "nothing changed" from "no such study".
      */
     TrialChanges changedSince(Connection connection, long studyId, long cursor) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT change_seq FROM studies WHERE study_id = ?")) {
-            select.setLong(1, studyId);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    throw new StorageException("study id " + studyId + " does not exist (was it deleted?)");
-                }
-                if (row.getLong(1) <= cursor) {
-                    return new TrialChanges(List.of(), cursor);
-                }
-            }
-        }
-        Rows rows = read(connection, Filter.CHANGED, studyId, cursor);
+        Found rows = read(connection, Filter.CHANGED, studyId, cursor);
         if (!rows.studyFound()) {
             throw new StorageException("study id " + studyId + " does not exist (was it deleted?)");
         }
@@ -117,10 +115,10 @@ final class TrialReader {
     }
 
     /** What a read found: the trials, the largest change number among them, whether the study exists. */
-    private record Rows(List<TrialRecord> trials, long maxSeq, boolean studyFound) {
+    private record Found(List<TrialRecord> trials, long maxSeq, boolean studyFound) {
     }
 
-    private Rows read(Connection connection, Filter filter, long first, long second) throws SQLException {
+    private Found read(Connection connection, Filter filter, long first, long second) throws SQLException {
         Map<Long, Builder> trials = new LinkedHashMap<>();
         long maxSeq = 0;
         boolean studyFound = false;
@@ -157,7 +155,7 @@ final class TrialReader {
         for (Builder builder : trials.values()) {
             out.add(builder.build());
         }
-        return new Rows(out, maxSeq, studyFound);
+        return new Found(out, maxSeq, studyFound);
     }
 
     /** A trial being assembled from its rows. */

@@ -71,6 +71,18 @@ class H2ServerTest {
     }
 
     @Test
+    void aUserWhoIsNoAdminIsToldWhyTheyAreRefused() throws Exception {
+        try (var admin = java.sql.DriverManager.getConnection(server.url(), server.user(), SECRET);
+             var statement = admin.createStatement()) {
+            statement.execute("CREATE USER IF NOT EXISTS reader PASSWORD 'pw'");
+        }
+        StorageException e = assertThrows(StorageException.class,
+                () -> Storages.open(server.url(), JdbcLocationTest.credentials("reader", "pw")));
+        assertTrue(e.getMessage().contains("not an admin") && e.getMessage().contains("OPTIMIZE_REUSE_RESULTS"),
+                e.getMessage());
+    }
+
+    @Test
     void aServerNeedsAPasswordAndADirectory() {
         IllegalStateException none = assertThrows(IllegalStateException.class,
                 () -> Storages.h2Server().directory(directory).port(0).start());

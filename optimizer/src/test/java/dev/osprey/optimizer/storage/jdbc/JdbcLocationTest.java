@@ -37,14 +37,14 @@ class JdbcLocationTest {
         for (String given : new String[] {base.toString(), base + ".mv.db"}) {
             JdbcLocation location = parse(given);
             assertEquals(JdbcLocation.Kind.H2_EMBEDDED, location.kind());
-            assertEquals("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE", location.url());
+            assertEquals("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE", location.url());
             assertEquals(Optional.of(Path.of(base + ".mv.db")), location.file());
             assertEquals("sa", location.user());
             assertNull(location.password());
         }
         JdbcLocation relative = parse("osprey-studies/studies");
         assertEquals("jdbc:h2:file:" + Path.of("osprey-studies/studies").toAbsolutePath()
-                + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE",
+                + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE",
                 relative.url(), "H2 wants explicit paths: relative ones are made absolute");
     }
 
@@ -56,10 +56,11 @@ class JdbcLocationTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "jdbc:h2:mem:x                                 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=10000",
-        "jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0",
-        "jdbc:h2:file:/data/s;USER=u;PASSWORD=p;X=1   | H2_EMBEDDED | jdbc:h2:file:/data/s;X=1;LOCK_TIMEOUT=10000",
-        "jdbc:h2:tcp://127.0.0.1:9092/studies          | H2_SERVER   | jdbc:h2:tcp://127.0.0.1:9092/studies;LOCK_TIMEOUT=10000",
+        "jdbc:h2:mem:x                                 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
+        "jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE",
+        "jdbc:h2:file:/data/s;USER=u;PASSWORD=p;X=1   | H2_EMBEDDED | jdbc:h2:file:/data/s;X=1;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
+        "jdbc:h2:tcp://127.0.0.1:9092/studies          | H2_SERVER   | jdbc:h2:tcp://127.0.0.1:9092/studies;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
+        "jdbc:h2:mem:x;optimize_reuse_results=TRUE     | H2_MEMORY   | jdbc:h2:mem:x;optimize_reuse_results=TRUE;LOCK_TIMEOUT=10000",
         "jdbc:postgresql://db:5432/hpo                 | POSTGRESQL  | jdbc:postgresql://db:5432/hpo",
         "jdbc:postgresql://db/hpo?user=u&password=p&ssl=true | POSTGRESQL | jdbc:postgresql://db/hpo?ssl=true",
     })

@@ -78,7 +78,7 @@ class MigrationFixtureTest {
             assertEquals(List.of(TrialState.FAIL), storage.failStaleTrials(legacy.id(), T0.plusSeconds(60),
                     java.time.Duration.ofSeconds(30)).stream().map(TrialRecord::state).toList());
         }
-        assertEquals(List.of("1", "2"), appliedVersions(file));
+        assertEquals(List.of("1", "2", "3"), appliedVersions(file));
     }
 
     private Path copyFixture() throws IOException {

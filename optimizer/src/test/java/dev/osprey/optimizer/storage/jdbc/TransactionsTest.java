@@ -106,6 +106,24 @@ class TransactionsTest {
     }
 
     @Test
+    void autoCommitWorkCommitsEachStatementAndTheConnectionReturnsToTransactions() {
+        tx.run("create", c -> c.createStatement().executeUpdate("CREATE TABLE t (x INT)"));
+        assertThrows(StorageException.class, () -> tx.runAutoCommit("insert twice", c -> {
+            c.createStatement().executeUpdate("INSERT INTO t VALUES (1)");
+            return c.createStatement().executeUpdate("INSERT INTO nowhere VALUES (1)");
+        }));
+        assertEquals(1, tx.run("count", TransactionsTest::count), "the first statement committed on its own");
+        assertFalse(tx.run("look", Connection::getAutoCommit), "the pool hands out transactions again");
+        AtomicInteger attempts = new AtomicInteger();
+        assertEquals("done", tx.runAutoCommit("conflict", c -> {
+            if (attempts.incrementAndGet() < 2) {
+                throw new SQLException("conflict", "40001");
+            }
+            return "done";
+        }), "conflicts are tried again as in a transaction");
+    }
+
+    @Test
     void aPoolTimeoutWithoutAStateIsNotRetried() {
         assertThrows(StorageException.class, () -> tx.run("wait", c -> {
             throw new SQLTransientConnectionException("pool exhausted");
