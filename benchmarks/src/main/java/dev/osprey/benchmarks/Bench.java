@@ -126,7 +126,9 @@ public final class Bench {
                 + " fresh JVMs (`ColdCompose`), each composing twice; the time runs from the start of main(), so the"
                 + " JVM's own start is left out (it is shown on its own row) and the composer's class loading is in."
                 + " The child's classpath holds what composing needs: this module, the composer, the optimizer and"
-                + " snakeyaml-engine (not the database drivers of the other suites).");
+                + " snakeyaml-engine (not the database drivers of the other suites). A second series runs the same"
+                + " children with an application class-data archive (made by one unmeasured run), as a launcher"
+                + " could; the target is judged on the default JVM.");
         return ComposeReport.render(rows);
     }
 

@@ -67,7 +67,8 @@ public final class ComposeSuite {
     }
 
     public static List<Map<String, Object>> run(Plan plan, Consumer<String> progress) {
-        List<Map<String, Object>> rows = new ArrayList<>();
+        // the cold runs first, while this JVM is idle and before its JIT threads get busy
+        List<Map<String, Object>> rows = new ArrayList<>(ColdCompose.runChildren(plan.coldRuns(), progress));
         double[] parse = rates(plan, PARSE_MIX.size(), () -> {
             for (String override : PARSE_MIX) {
                 Overrides.parse(override);
@@ -87,7 +88,6 @@ public final class ComposeSuite {
                 "metric", "composes_per_s"), resolved, "rounds"));
         progress.accept("osprey warm compose + resolve: " + Markdown.fixed(Stats.median(resolved), 0)
                 + " composes/s");
-        rows.addAll(ColdCompose.runChildren(plan.coldRuns(), progress));
         rows.addAll(HydraBaseline.rows());
         return rows;
     }

@@ -27,7 +27,9 @@ public sealed interface ConfigValue {
 
         public MapValue {
             Map<String, ConfigValue> copy = new LinkedHashMap<>();
-            entries.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, k)));
+            for (Map.Entry<String, ConfigValue> e : entries.entrySet()) {
+                copy.put(Objects.requireNonNull(e.getKey(), "key"), Objects.requireNonNull(e.getValue(), e.getKey()));
+            }
             entries = Collections.unmodifiableMap(copy);
         }
 

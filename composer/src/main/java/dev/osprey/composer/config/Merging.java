@@ -35,19 +35,20 @@ final class Merging {
             return base;
         }
         Map<String, ConfigValue> out = new LinkedHashMap<>(base.entries());
-        overlay.entries().forEach((key, value) -> {
-            String childPath = ConfigPath.child(path, key, false);
+        for (Map.Entry<String, ConfigValue> entry : overlay.entries().entrySet()) {
+            String key = entry.getKey();
             ConfigValue existing = out.get(key);
             if (existing == null) {
                 if (struct) {
+                    String childPath = ConfigPath.child(path, key, false);
                     throw new ConfigKeyException(childPath, "Key '" + key + "' is not in struct (full key: "
                             + childPath + ")");
                 }
-                out.put(key, value);
+                out.put(key, entry.getValue());
             } else {
-                out.put(key, merge(existing, value, struct, childPath));
+                out.put(key, merge(existing, entry.getValue(), struct, ConfigPath.child(path, key, false)));
             }
-        });
+        }
         return new MapValue(out);
     }
 }
