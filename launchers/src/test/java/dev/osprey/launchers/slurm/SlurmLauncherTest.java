@@ -5,7 +5,7 @@ import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.Launcher;
-import dev.osprey.launchers.LauncherContract;
+import dev.osprey.launchers.ProgramLauncherContract;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The slurm launcher against a real Slurm cluster (scripts/slurm-single-node.sh starts one; its
  * env.sh exports SLURM_CONF). Slurm costs about a second per job, so the jobs are few and trivial.
  */
-class SlurmLauncherTest extends LauncherContract {
+class SlurmLauncherTest extends ProgramLauncherContract {
 
     @BeforeEach
     void requireSlurm() {
@@ -60,40 +60,6 @@ class SlurmLauncherTest extends LauncherContract {
     @Override
     protected int manyJobs() {
         return 4;
-    }
-
-    static Task sh(String script) {
-        return Task.Program.of("sh", "-c", script);
-    }
-
-    @Override
-    protected Task returning(double value) {
-        return sh("echo training; echo " + value);
-    }
-
-    @Override
-    protected Task returningItsNumber() {
-        return sh("echo \"$OSPREY_JOB_NUM\"");
-    }
-
-    @Override
-    protected Task failing() {
-        return sh("echo 'CUDA out of memory' >&2; exit 3");
-    }
-
-    @Override
-    protected Task returningNaN() {
-        return sh("echo nan");
-    }
-
-    @Override
-    protected Task runningLong() {
-        return sh("sleep 600");
-    }
-
-    @Override
-    protected Task reportingThenRunningLong() {
-        return sh("for i in 0 1 2 3 4; do echo \"osprey:report $i $i\"; done; sleep 600");
     }
 
     @Test

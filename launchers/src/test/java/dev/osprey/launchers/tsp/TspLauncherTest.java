@@ -5,7 +5,7 @@ import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.Launcher;
-import dev.osprey.launchers.LauncherContract;
+import dev.osprey.launchers.ProgramLauncherContract;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tsp launcher against a real task-spooler, each test on its own queue socket. */
-class TspLauncherTest extends LauncherContract {
+class TspLauncherTest extends ProgramLauncherContract {
 
     @TempDir
     Path queue;
@@ -56,40 +56,6 @@ class TspLauncherTest extends LauncherContract {
     @Override
     protected Launcher newLauncher(int slots) {
         return Launchers.create("tsp", Config.of(settings(slots)));
-    }
-
-    static Task sh(String script) {
-        return Task.Program.of("sh", "-c", script);
-    }
-
-    @Override
-    protected Task returning(double value) {
-        return sh("echo training; echo " + value);
-    }
-
-    @Override
-    protected Task returningItsNumber() {
-        return sh("echo \"$OSPREY_JOB_NUM\"");
-    }
-
-    @Override
-    protected Task failing() {
-        return sh("echo 'CUDA out of memory' >&2; exit 3");
-    }
-
-    @Override
-    protected Task returningNaN() {
-        return sh("echo nan");
-    }
-
-    @Override
-    protected Task runningLong() {
-        return sh("sleep 600");
-    }
-
-    @Override
-    protected Task reportingThenRunningLong() {
-        return sh("for i in 0 1 2 3 4; do echo \"osprey:report $i $i\"; done; sleep 600");
     }
 
     @Test

@@ -1,0 +1,43 @@
+package dev.osprey.launchers;
+
+/**
+ * The contract kit for launchers that run external programs: the kit's jobs as small
+ * {@code sh -c} scripts that speak the external-program protocol.
+ */
+public abstract class ProgramLauncherContract extends LauncherContract {
+
+    /** A job running {@code script} with {@code sh -c}. */
+    public static Task sh(String script) {
+        return Task.Program.of("sh", "-c", script);
+    }
+
+    @Override
+    protected Task returning(double value) {
+        return sh("echo training; echo " + value);
+    }
+
+    @Override
+    protected Task returningItsNumber() {
+        return sh("echo \"$OSPREY_JOB_NUM\"");
+    }
+
+    @Override
+    protected Task failing() {
+        return sh("echo 'CUDA out of memory' >&2; exit 3");
+    }
+
+    @Override
+    protected Task returningNaN() {
+        return sh("echo nan");
+    }
+
+    @Override
+    protected Task runningLong() {
+        return sh("sleep 600");
+    }
+
+    @Override
+    protected Task reportingThenRunningLong() {
+        return sh("for i in 0 1 2 3 4; do echo \"osprey:report $i $i\"; done; sleep 600");
+    }
+}
