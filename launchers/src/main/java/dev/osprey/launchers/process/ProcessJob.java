@@ -47,7 +47,9 @@ final class ProcessJob implements JobHandle {
     private record Stop(JobStatus status, String why) {
     }
 
-    ProcessJob(Job job, Task.Program program, Semaphore slots, Duration killGrace, ScheduledExecutorService timers) {
+    ProcessJob(Job job, Task.Program program, Semaphore slots, Duration killGrace, ScheduledExecutorService timers,
+               java.util.Set<ProcessJob> killing) {
+        this.killing = killing;
         this.job = job;
         this.program = program;
         this.slots = slots;
@@ -254,13 +256,36 @@ final class ProcessJob implements JobHandle {
         List<ProcessHandle> family = p.descendants().toList();
         family.forEach(ProcessHandle::destroy);
         p.destroy();
-        // not on the launcher's timers: closing the launcher must not call off the SIGKILL
-        java.util.concurrent.CompletableFuture.delayedExecutor(killGrace.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+        Runnable forceKill = () -> {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             family.forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
+        };
+        pendingKills.add(forceKill);
+        killing.add(this);
+        // not on the launcher's timers: closing the launcher runs the SIGKILL at once instead (see killNow)
+        java.util.concurrent.CompletableFuture.delayedExecutor(killGrace.toNanos(), TimeUnit.NANOSECONDS).execute(() -> {
+            if (pendingKills.remove(forceKill)) {
+                forceKill.run();
+            }
+            if (pendingKills.isEmpty()) {
+                killing.remove(this);
+            }
         });
     }
+
+    /** SIGKILL now to what a stop signalled and its grace period has not yet ended (the launcher is closing). */
+    void killNow() {
+        for (Runnable kill : pendingKills) {
+            if (pendingKills.remove(kill)) {
+                kill.run();
+            }
+        }
+        killing.remove(this);
+    }
+
+    private final java.util.Set<Runnable> pendingKills = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<ProcessJob> killing;
 
     private void finish(JobResult outcome) {
         result.complete(outcome);

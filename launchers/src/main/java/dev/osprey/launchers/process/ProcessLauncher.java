@@ -26,6 +26,8 @@ final class ProcessLauncher implements Launcher {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers;
     private final Set<ProcessJob> live = ConcurrentHashMap.newKeySet();
+    /** Jobs whose SIGKILL is still due, so that closing can send it at once (a job ends before its grace period does). */
+    private final Set<ProcessJob> killing = ConcurrentHashMap.newKeySet();
 
     ProcessLauncher(int slots, Duration killGrace) {
         if (slots < 1) {
@@ -55,7 +57,7 @@ final class ProcessLauncher implements Launcher {
             throw new LauncherException("job directory " + job.directory() + " is not a writable directory;"
                     + " check the output directory setting and its permissions");
         }
-        ProcessJob handle = new ProcessJob(job, program, slots, killGrace, timers);
+        ProcessJob handle = new ProcessJob(job, program, slots, killGrace, timers, killing);
         live.add(handle);
         handle.result().whenComplete((r, e) -> live.remove(handle));
         workers.submit(handle::run);
@@ -68,6 +70,7 @@ final class ProcessLauncher implements Launcher {
         for (ProcessJob job : live) {
             job.result().join();
         }
+        killing.forEach(ProcessJob::killNow);
         workers.shutdown();
         timers.shutdownNow();
     }
