@@ -27,7 +27,19 @@ public final class ProgramOutcome {
     /** How much of stderr a failed job keeps in its error text. */
     public static final int STDERR_TAIL_LINES = 20;
 
+    /** How the error of a program that exited 0 without reporting an objective begins. */
+    static final String NO_OBJECTIVE = "no objective";
+
     private ProgramOutcome() {
+    }
+
+    /**
+     * Whether a program ran to a clean end (exit 0) without reporting an objective: a failure for a
+     * sweep's trial, but a success for a single run, which, as in Hydra, need not return a value.
+     */
+    public static boolean endedWithoutObjective(JobResult result) {
+        return result.status() == JobStatus.FAILED && result.exitCode().orElse(-1) == 0
+                && result.error().startsWith(NO_OBJECTIVE);
     }
 
     /**
@@ -62,7 +74,7 @@ public final class ProgramOutcome {
                     code, duration, logs);
         }
         if (values.isEmpty()) {
-            return JobResult.ended(number, JobStatus.FAILED, "no objective: the program exited 0 but printed no line"
+            return JobResult.ended(number, JobStatus.FAILED, NO_OBJECTIVE + ": the program exited 0 but printed no line"
                     + " that is a number and wrote no result file (OSPREY_RESULT_FILE)" + stderrTail(files),
                     code, duration, logs);
         }

@@ -4,7 +4,6 @@ import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.output.OutputDirectories;
 import dev.osprey.composer.output.SweepDirectory;
 import dev.osprey.composer.override.ConfigOverride;
-import dev.osprey.composer.override.Overrides;
 import dev.osprey.composer.sweep.BasicSweeper;
 import dev.osprey.composer.sweep.SearchSpaces;
 import dev.osprey.launchers.Launcher;
@@ -185,9 +184,5 @@ public final class Multirun {
 
     private static String stripYaml(String name) {
         return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
-    }
-
-    static List<ConfigOverride> parse(List<String> overrides) {
-        return Overrides.parseAll(overrides);
     }
 }

@@ -76,9 +76,10 @@ final class ProgressListener implements SweepListener {
         String total = toRun < 0 ? "?" : Integer.toString(toRun);
         String remaining = toRun > 0 && finished > 0
                 ? String.format(Locale.ROOT, ", ~%.0f s left", elapsed / finished * Math.max(0, toRun - finished)) : "";
-        String best = sweep.study().trials().stream().anyMatch(t -> t.state() == TrialState.COMPLETE)
-                && sweep.study().directions().size() == 1
-                ? ", best " + format(sweep.study().bestTrial()) : "";
+        String best = sweep.study().directions().size() != 1 ? "" : sweep.study().trials().stream()
+                .filter(t -> t.state() == TrialState.COMPLETE)
+                .min((a, b) -> sweep.study().directions().get(0).isBetter(a.value(), b.value()) ? -1 : 1)
+                .map(t -> ", best " + format(t)).orElse("");
         console.progress(String.format(Locale.ROOT, "%d/%s finished, %d running, %d failed%s, %.0f s elapsed%s",
                 finished, total, sweep.running(), failed, best, elapsed, remaining));
     }

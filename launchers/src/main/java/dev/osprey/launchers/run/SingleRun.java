@@ -15,6 +15,7 @@ import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Pruning;
 import dev.osprey.launchers.Task;
+import dev.osprey.launchers.protocol.ProgramOutcome;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class SingleRun {
         try (Launcher launcher = Launchers.create(launcherName, inputs.settings().launcherSettings())) {
             JobHandle handle = launcher.submit(job);
             JobResult result = LogFollower.follow(handle, console);
-            if (!result.isCompleted() && result.exitCode().orElse(-1) == 0 && result.error().startsWith("no objective")) {
+            if (ProgramOutcome.endedWithoutObjective(result)) {
                 // a single run need not report a value (Hydra's runs return none): it succeeded
                 console.result("result: finished (exit code 0, no objective printed)");
                 return 0;

@@ -15,7 +15,6 @@ import dev.osprey.optimizer.TrialState;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -344,10 +343,5 @@ public final class Sweep {
     /** How many jobs are running now. */
     public int running() {
         return running.size();
-    }
-
-    /** Unused by the loop; kept for listeners that show progress. */
-    List<Integer> runningNumbers() {
-        return new ArrayList<>(running.keySet());
     }
 }

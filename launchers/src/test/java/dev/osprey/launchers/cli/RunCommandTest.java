@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -188,9 +187,5 @@ class RunCommandTest {
                 "osprey.run.dir=" + work.resolve("single"), "--", "sh", "-c", "echo trained");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("no objective printed"), run.out());
-    }
-
-    static Set<String> lines(String text) {
-        return text.lines().collect(Collectors.toSet());
     }
 }

@@ -2,9 +2,8 @@ package dev.osprey.launchers.docs;
 
 import dev.osprey.composer.config.Config;
 import dev.osprey.launchers.Launcher;
-import dev.osprey.launchers.LauncherContract;
 import dev.osprey.launchers.Launchers;
-import dev.osprey.launchers.Task;
+import dev.osprey.launchers.ProgramLauncherContract;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** The serial launcher keeps the launcher contract; it is found by its name through its provider. */
 @ExtendWith(SerialLauncherTest.WithoutPruning.class)
-class SerialLauncherTest extends LauncherContract {
+class SerialLauncherTest extends ProgramLauncherContract {
 
     /** The starter does not pass intermediate values on, so the contract's pruning check is skipped, visibly. */
     static final class WithoutPruning implements ExecutionCondition {
@@ -28,39 +27,5 @@ class SerialLauncherTest extends LauncherContract {
     @Override
     protected Launcher newLauncher(int slots) {
         return Launchers.create("serial", Config.empty()); // runs one job at a time, whatever the slots
-    }
-
-    private static Task sh(String script) {
-        return Task.Program.of("sh", "-c", script);
-    }
-
-    @Override
-    protected Task returning(double value) {
-        return sh("echo training; echo " + value);
-    }
-
-    @Override
-    protected Task returningItsNumber() {
-        return sh("echo \"$OSPREY_JOB_NUM\"");
-    }
-
-    @Override
-    protected Task failing() {
-        return sh("echo 'CUDA out of memory' >&2; exit 3");
-    }
-
-    @Override
-    protected Task returningNaN() {
-        return sh("echo nan");
-    }
-
-    @Override
-    protected Task runningLong() {
-        return sh("sleep 600");
-    }
-
-    @Override
-    protected Task reportingThenRunningLong() {
-        return sh("for i in 0 1 2 3 4; do echo \"osprey:report $i $i\"; done; sleep 600");
     }
 }
