@@ -1,8 +1,8 @@
 package dev.osprey.benchmarks;
 
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
-import dev.osprey.optimizer.storage.jdbc.H2Server;
+import dev.osprey.optimizer.Storages;
+import dev.osprey.studydb.H2Server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -115,7 +115,7 @@ final class BenchDatabases {
                 throw new UncheckedIOException(e);
             }
             String password = HexFormat.of().formatHex(randomBytes(16));
-            return new H2(Storages.h2Server().directory(dir).port(0).password(password).start(), dir, password);
+            return new H2(H2Server.builder().directory(dir).port(0).password(password).start(), dir, password);
         }
 
         /** A client of the server; studies made through it are left to the server's database. */

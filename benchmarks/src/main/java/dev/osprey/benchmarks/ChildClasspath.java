@@ -1,7 +1,6 @@
 package dev.osprey.benchmarks;
 
 import dev.osprey.composer.compose.Composer;
-import dev.osprey.optimizer.internal.Json;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.File;
@@ -40,7 +39,7 @@ final class ChildClasspath implements AutoCloseable {
         try {
             Path temp = Files.createTempDirectory("osprey-coldcompose");
             List<String> entries = new ArrayList<>();
-            for (Class<?> type : List.of(ColdCompose.class, Composer.class, Json.class, LoadSettings.class)) {
+            for (Class<?> type : List.of(ColdCompose.class, Composer.class, LoadSettings.class)) {
                 Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
                 Path entry = Files.isDirectory(location) ? pack(location, temp.resolve(entries.size() + ".jar"))
                         : location;

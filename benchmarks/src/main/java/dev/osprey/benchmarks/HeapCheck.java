@@ -1,7 +1,6 @@
 package dev.osprey.benchmarks;
 
 import dev.osprey.optimizer.Study;
-import dev.osprey.optimizer.internal.Json;
 import dev.osprey.optimizer.sampler.Samplers;
 
 import java.io.IOException;
@@ -40,7 +39,7 @@ public final class HeapCheck {
         System.gc();
         long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         int trials = study.trials().size();
-        System.out.println(Json.write(Map.of("trials", trials, "heap_mb", used / 1048576.0, "wall_s", wall,
+        System.out.println(BenchJson.write(Map.of("trials", trials, "heap_mb", used / 1048576.0, "wall_s", wall,
                 "max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0)));
     }
 
@@ -70,7 +69,7 @@ public final class HeapCheck {
         Map<?, ?> result = null;
         for (String line : output.split("\n")) {
             if (line.startsWith("{")) {
-                result = (Map<?, ?>) Json.parse(line.trim());
+                result = (Map<?, ?>) BenchJson.parse(line.trim());
             }
         }
         boolean passed = exit == 0 && result != null && ((Number) result.get("trials")).intValue() == n;

@@ -1,6 +1,5 @@
 package dev.osprey.benchmarks;
 
-import dev.osprey.optimizer.internal.Json;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -81,7 +80,7 @@ final class OptunaPeer {
                     new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     if (line.startsWith("{")) {
-                        rows.add(asRow(Json.parse(line)));
+                        rows.add(asRow(BenchJson.parse(line)));
                     }
                 }
             }

@@ -1,6 +1,5 @@
 package dev.osprey.benchmarks;
 
-import dev.osprey.optimizer.internal.Json;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,14 +27,14 @@ final class ResultWriter {
 
     static String json(String suite, Instant started, Map<String, String> peers, List<Map<String, Object>> rows) {
         StringBuilder out = new StringBuilder("{\n");
-        out.append("  \"suite\": ").append(Json.write(suite)).append(",\n");
-        out.append("  \"started\": ").append(Json.write(started.truncatedTo(ChronoUnit.SECONDS).toString()))
+        out.append("  \"suite\": ").append(BenchJson.write(suite)).append(",\n");
+        out.append("  \"started\": ").append(BenchJson.write(started.truncatedTo(ChronoUnit.SECONDS).toString()))
                 .append(",\n");
-        out.append("  \"machine\": ").append(Json.write(machine())).append(",\n");
-        out.append("  \"peers\": ").append(Json.write(peers)).append(",\n");
+        out.append("  \"machine\": ").append(BenchJson.write(machine())).append(",\n");
+        out.append("  \"peers\": ").append(BenchJson.write(peers)).append(",\n");
         out.append("  \"rows\": [");
         for (int i = 0; i < rows.size(); i++) {
-            out.append(i == 0 ? "\n    " : ",\n    ").append(Json.write(rows.get(i)));
+            out.append(i == 0 ? "\n    " : ",\n    ").append(BenchJson.write(rows.get(i)));
         }
         out.append(rows.isEmpty() ? "]\n" : "\n  ]\n").append("}\n");
         return out.toString();

@@ -1,8 +1,8 @@
 package dev.osprey.benchmarks;
 
 import dev.osprey.optimizer.Study;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.StudyInfo;
 

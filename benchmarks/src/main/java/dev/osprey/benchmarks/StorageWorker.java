@@ -2,9 +2,9 @@ package dev.osprey.benchmarks;
 
 import dev.osprey.optimizer.Budget;
 import dev.osprey.optimizer.Study;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 
 import java.io.IOException;
 import java.io.PrintWriter;

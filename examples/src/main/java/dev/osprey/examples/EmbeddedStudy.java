@@ -2,10 +2,10 @@ package dev.osprey.examples;
 
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 
 /**
  * Embedding the study API: a study is created in an H2 file, optimised, closed; then re-opened

@@ -1,7 +1,7 @@
 package dev.osprey.examples;
 
 import dev.osprey.launchers.JobContext;
-import dev.osprey.launchers.Osprey;
+import dev.osprey.cli.Osprey;
 import dev.osprey.optimizer.TrialPrunedException;
 
 import java.util.SplittableRandom;

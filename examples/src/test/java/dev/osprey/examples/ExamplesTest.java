@@ -1,11 +1,11 @@
 package dev.osprey.examples;
 
-import dev.osprey.launchers.cli.OspreyCli;
+import dev.osprey.cli.OspreyCli;
 import dev.osprey.optimizer.Study;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +36,7 @@ class ExamplesTest {
     @Test
     void theJavaTrainProgramSweepsThroughOspreyMain() {
         String storage = work.resolve("studies").toString();
-        int code = dev.osprey.launchers.Osprey.run(new String[] {"-m", "lr=tag(log,interval(1e-3,1))",
+        int code = dev.osprey.cli.Osprey.run(new String[] {"-m", "lr=tag(log,interval(1e-3,1))",
                 "hidden=range(4,33,4)", "l2=tag(log,interval(1e-6,1e-2))", "--n-trials", "12", "--n-jobs", "2",
                 "--storage", storage, "osprey.sweep.dir=" + work.resolve("multirun")},
                 "classpath:classifier", "train", TrainClassifier.Training.class, TrainClassifier::train);
@@ -57,7 +57,7 @@ class ExamplesTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = dev.osprey.launchers.Osprey.run(new String[] {"hidden=many"}, "classpath:classifier", "train",
+            code = dev.osprey.cli.Osprey.run(new String[] {"hidden=many"}, "classpath:classifier", "train",
                     TrainClassifier.Training.class, TrainClassifier::train);
         } finally {
             System.setErr(saved);

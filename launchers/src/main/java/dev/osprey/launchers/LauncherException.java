@@ -1,7 +1,5 @@
 package dev.osprey.launchers;
 
-import dev.osprey.optimizer.OspreyException;
-
 /**
  * A launcher cannot start work at all: unknown launcher, invalid settings, a scheduler command that
  * is missing or unreachable, a job directory that cannot be written. Jobs that fail are
@@ -9,7 +7,7 @@ import dev.osprey.optimizer.OspreyException;
  *
  * @since 0.1
  */
-public final class LauncherException extends OspreyException {
+public final class LauncherException extends RuntimeException {
 
     public LauncherException(String message) {
         super(message);

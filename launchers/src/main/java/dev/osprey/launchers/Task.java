@@ -50,7 +50,7 @@ public sealed interface Task {
     interface JobFunction {
         /**
          * Runs the job and returns its objective value(s). Throwing fails the job with the
-         * exception's message; throwing {@link dev.osprey.optimizer.TrialPrunedException} prunes it.
+         * exception's message; throwing {@link JobPrunedException} prunes it.
          */
         double[] run(JobContext context) throws Exception;
     }

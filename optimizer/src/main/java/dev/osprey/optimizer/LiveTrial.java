@@ -1,5 +1,9 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.Param;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialFinishedException;
 import dev.osprey.optimizer.space.Distribution;
 
 import java.util.Map;

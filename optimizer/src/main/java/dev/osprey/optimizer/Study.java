@@ -1,5 +1,10 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialFinishedException;
 import dev.osprey.optimizer.pruner.Pruner;
 import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.space.Distribution;

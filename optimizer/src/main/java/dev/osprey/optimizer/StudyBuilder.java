@@ -1,12 +1,14 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.pruner.Pruner;
 import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.storage.DuplicateStudyException;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 import dev.osprey.optimizer.storage.StudyInfo;
 import dev.osprey.optimizer.storage.StudyNames;
 import dev.osprey.optimizer.storage.StudyNotFoundException;

@@ -1,5 +1,6 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.space.CategoricalDistribution;
 import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.space.FloatDistribution;

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.TrialChanges;

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialState;
+import dev.osprey.optimizer.trial.TrialFinishedException;
 import java.util.OptionalInt;
 
 /**

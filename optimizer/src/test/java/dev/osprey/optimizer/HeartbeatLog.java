@@ -1,5 +1,9 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.Param;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.StudyInfo;
 import dev.osprey.optimizer.storage.TrialChanges;

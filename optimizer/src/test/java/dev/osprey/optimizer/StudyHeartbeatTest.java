@@ -1,7 +1,8 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.sampler.Samplers;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

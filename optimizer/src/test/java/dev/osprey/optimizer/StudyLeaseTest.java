@@ -1,8 +1,11 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+import dev.osprey.optimizer.trial.TrialFinishedException;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

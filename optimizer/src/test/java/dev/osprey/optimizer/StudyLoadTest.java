@@ -1,9 +1,12 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.storage.DuplicateStudyException;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.sampler.Samplers;
 import org.junit.jupiter.api.Test;

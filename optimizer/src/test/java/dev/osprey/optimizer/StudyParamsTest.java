@@ -1,5 +1,7 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.space.Distribution;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.sampler.Samplers;
 import org.junit.jupiter.api.Test;
 

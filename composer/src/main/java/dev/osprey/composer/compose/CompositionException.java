@@ -1,6 +1,7 @@
 package dev.osprey.composer.compose;
 
-import dev.osprey.optimizer.OspreyException;
+import dev.osprey.composer.ComposerException;
+
 
 /**
  * A config could not be composed: a Defaults List that contradicts itself or the command line, an
@@ -9,7 +10,7 @@ import dev.osprey.optimizer.OspreyException;
  *
  * @since 0.1
  */
-public class CompositionException extends OspreyException {
+public class CompositionException extends ComposerException {
 
     public CompositionException(String message) {
         super(message);

@@ -1,6 +1,7 @@
 package dev.osprey.composer.config;
 
-import dev.osprey.optimizer.OspreyException;
+import dev.osprey.composer.ComposerException;
+
 
 /**
  * A config tree was read or changed in a way it does not allow: a value of another type than asked
@@ -9,7 +10,7 @@ import dev.osprey.optimizer.OspreyException;
  *
  * @since 0.1
  */
-public class ConfigException extends OspreyException {
+public class ConfigException extends ComposerException {
 
     private final String path;
 

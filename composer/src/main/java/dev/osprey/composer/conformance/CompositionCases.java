@@ -1,11 +1,11 @@
 package dev.osprey.composer.conformance;
 
+import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.compose.ConfigRepository;
 import dev.osprey.composer.compose.MissingConfigException;
 import dev.osprey.composer.config.Config;
 import dev.osprey.composer.yaml.YamlLoader;
-import dev.osprey.optimizer.OspreyException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -83,11 +83,11 @@ final class CompositionCases {
         for (String line : HYDRA_ONLY_SEARCH_PATH_LINES) {
             expectedError = expectedError.replace(line + "\n", "").replace("\n" + line, "");
         }
-        OspreyException error;
+        ComposerException error;
         try {
             Config composed = composer.compose(configName, overrides);
             throw new Mismatch("an error is expected, but it composed:\n" + composed.toYaml());
-        } catch (OspreyException e) {
+        } catch (ComposerException e) {
             error = e;
         }
         Mismatch.check("error message", expectedError, error.getMessage());

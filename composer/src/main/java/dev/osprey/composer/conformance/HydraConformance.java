@@ -1,6 +1,5 @@
 package dev.osprey.composer.conformance;
 
-import dev.osprey.optimizer.internal.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +79,7 @@ public final class HydraConformance {
         if (testCase.containsKey("overrides")) {
             return SweeperCases.check(testCase);
         }
-        return CaseResult.failed("unknown", Json.write(testCase), "neither an override case ('input') nor a"
+        return CaseResult.failed("unknown", CorpusJson.write(testCase), "neither an override case ('input') nor a"
                 + " sweeper case ('overrides')");
     }
 
@@ -101,7 +100,7 @@ public final class HydraConformance {
                     return;
                 }
                 try {
-                    cases.add((Map<String, Object>) Json.parse(line));
+                    cases.add((Map<String, Object>) CorpusJson.parse(line));
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException(jsonl + ":" + number[0] + ": not a JSON object: "
                             + e.getMessage(), e);

@@ -4,7 +4,6 @@ import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.OverrideParseException;
 import dev.osprey.composer.override.Overrides;
-import dev.osprey.optimizer.internal.Json;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,12 +85,12 @@ final class OverrideCases {
     }
 
     private static Object normalize(Object encoded) {
-        return Json.parse(Json.write(encoded));
+        return CorpusJson.parse(CorpusJson.write(encoded));
     }
 
     private static List<String> sorted(List<?> items) {
         List<String> texts = new ArrayList<>();
-        items.forEach(i -> texts.add(Json.write(i)));
+        items.forEach(i -> texts.add(CorpusJson.write(i)));
         texts.sort(Comparator.naturalOrder());
         return texts;
     }

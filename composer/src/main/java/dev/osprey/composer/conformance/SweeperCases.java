@@ -1,7 +1,7 @@
 package dev.osprey.composer.conformance;
 
-import dev.osprey.composer.sweep.BasicSweeper;
-import dev.osprey.optimizer.OspreyException;
+import dev.osprey.composer.ComposerException;
+import dev.osprey.composer.multirun.BasicSweeper;
 
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ final class SweeperCases {
                 try {
                     List<List<List<String>>> batches = sweeper.batchesOf(overrides);
                     throw new Mismatch("an error is expected, but the sweeper made " + batches);
-                } catch (OspreyException e) {
+                } catch (ComposerException e) {
                     Mismatch.check("error message", expect.get("message"), e.getMessage());
                 }
             } else {

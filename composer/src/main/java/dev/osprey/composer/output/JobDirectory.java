@@ -1,7 +1,7 @@
 package dev.osprey.composer.output;
 
+import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.config.Config;
-import dev.osprey.optimizer.OspreyException;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -68,7 +68,7 @@ public final class JobDirectory {
      *                  ({@code composition.resolvedConfig(resolvers)}); written as it is
      * @param overrides the job's overrides in Hydra form ({@code optimizer.lr=0.01}, {@code model=vit})
      * @param settings  the framework's settings for the run (sampler, seed, launcher, ...)
-     * @throws OspreyException if a metadata file exists already
+     * @throws ComposerException if a metadata file exists already
      */
     public void writeMetadata(Config config, List<String> overrides, Config settings) {
         Objects.requireNonNull(config, "config");
@@ -89,7 +89,7 @@ public final class JobDirectory {
         try {
             Files.writeString(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
-            throw new OspreyException(file + " already exists: the metadata of a job is written once. Write the"
+            throw new ComposerException(file + " already exists: the metadata of a job is written once. Write the"
                     + " metadata of another run to its own directory.", e);
         }
     }

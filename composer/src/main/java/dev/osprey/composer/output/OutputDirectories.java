@@ -1,9 +1,9 @@
 package dev.osprey.composer.output;
 
+import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.config.Config;
 import dev.osprey.composer.interpolation.InterpolationException;
 import dev.osprey.composer.interpolation.Resolvers;
-import dev.osprey.optimizer.OspreyException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +64,7 @@ public final class OutputDirectories {
      * A new single-run directory named by {@code pattern}, which may use {@code ${now:<java.time
      * pattern>}} and {@code ${oc.env:VAR}}.
      *
-     * @throws OspreyException if the pattern cannot be resolved or no free name is found
+     * @throws ComposerException if the pattern cannot be resolved or no free name is found
      */
     public JobDirectory createRun(String pattern) {
         return new JobDirectory(createFresh(resolve(pattern)), -1);
@@ -87,11 +87,11 @@ public final class OutputDirectories {
             Resolvers resolvers = Resolvers.standard(System::getenv, clock, Map.of());
             name = Config.of(Map.of("dir", pattern)).withResolvers(resolvers).getString("dir");
         } catch (InterpolationException e) {
-            throw new OspreyException("Cannot name the output directory from the pattern '" + pattern + "': "
+            throw new ComposerException("Cannot name the output directory from the pattern '" + pattern + "': "
                     + e.getMessage() + ". Patterns may use ${now:yyyy-MM-dd} and ${oc.env:VAR}.", e);
         }
         if (name.isBlank()) {
-            throw new OspreyException("The output directory pattern '" + pattern + "' gives an empty name");
+            throw new ComposerException("The output directory pattern '" + pattern + "' gives an empty name");
         }
         return base.resolve(name).normalize();
     }
@@ -114,7 +114,7 @@ public final class OutputDirectories {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the output directory " + wanted + ": " + e.getMessage(), e);
         }
-        throw new OspreyException("Cannot create the output directory " + wanted + ": it and the names " + wanted
+        throw new ComposerException("Cannot create the output directory " + wanted + ": it and the names " + wanted
                 .getFileName() + "_1 to _" + MAX_SUFFIX + " are all taken; clean up old runs or choose another"
                 + " pattern");
     }

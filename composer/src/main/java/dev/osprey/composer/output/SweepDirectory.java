@@ -1,7 +1,7 @@
 package dev.osprey.composer.output;
 
-import dev.osprey.optimizer.OspreyException;
 
+import dev.osprey.composer.ComposerException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -35,7 +35,7 @@ public final class SweepDirectory {
      * to share outputs.
      *
      * @throws IllegalArgumentException if {@code jobNum} is negative
-     * @throws OspreyException          if the job's directory exists already
+     * @throws ComposerException          if the job's directory exists already
      */
     public JobDirectory createJob(int jobNum) {
         if (jobNum < 0) {
@@ -45,7 +45,7 @@ public final class SweepDirectory {
         try {
             return new JobDirectory(Files.createDirectory(dir), jobNum);
         } catch (FileAlreadyExistsException e) {
-            throw new OspreyException("The directory of job " + jobNum + " already exists: " + dir + ". Each job of a"
+            throw new ComposerException("The directory of job " + jobNum + " already exists: " + dir + ". Each job of a"
                     + " sweep needs its own number; give the next job the next number (or start a new sweep).", e);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the directory of job " + jobNum + " (" + dir + "): "

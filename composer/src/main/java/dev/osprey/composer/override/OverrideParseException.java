@@ -1,6 +1,7 @@
 package dev.osprey.composer.override;
 
-import dev.osprey.optimizer.OspreyException;
+import dev.osprey.composer.ComposerException;
+
 
 /**
  * A command-line override that is not valid: a character no token accepts, a token the grammar
@@ -13,7 +14,7 @@ import dev.osprey.optimizer.OspreyException;
  * error messages can be compared with Hydra's. {@link #getMessage()} adds the override, the
  * column and, for syntax errors, what was expected there.
  */
-public final class OverrideParseException extends OspreyException {
+public final class OverrideParseException extends ComposerException {
 
     private final String input;
     private final int column;

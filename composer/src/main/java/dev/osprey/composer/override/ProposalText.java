@@ -85,7 +85,7 @@ final class ProposalText {
             Value value = Overrides.parse("k=" + valueText).value();
             return (value instanceof Element.StringValue s && s.text().equals(text))
                     || (value instanceof QuotedString q && q.text().equals(text));
-        } catch (OverrideParseException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             return false;
         }
     }

@@ -1,6 +1,7 @@
 package dev.osprey.composer.yaml;
 
-import dev.osprey.optimizer.OspreyException;
+import dev.osprey.composer.ComposerException;
+
 
 /**
  * A YAML text that could not be loaded. The message is one paragraph that starts with
@@ -9,7 +10,7 @@ import dev.osprey.optimizer.OspreyException;
  *
  * @since 0.1
  */
-public final class YamlLoadException extends OspreyException {
+public final class YamlLoadException extends ComposerException {
 
     private final String source;
     private final int line;

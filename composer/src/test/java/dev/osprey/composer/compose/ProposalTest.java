@@ -4,8 +4,6 @@ import dev.osprey.composer.config.Config;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.Overrides;
-import dev.osprey.composer.sweep.SearchSpace;
-import dev.osprey.composer.sweep.SearchSpaces;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,22 +75,6 @@ class ProposalTest {
         Resolvers resolvers = Resolvers.standard(name -> null,
                 Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), Map.of("trial.number", 4));
         assertEquals("vit_0.30000000000000004_4", trial.resolvedConfig(resolvers).getString("run"));
-    }
-
-    @Test
-    void aSearchSpaceOverGroupsAndValuesGivesTheSameConfig() {
-        SearchSpace space = SearchSpaces.fromStrings(List.of("model=choice(resnet,vit)",
-                "optimizer.lr=tag(log, interval(1e-5, 1e-1))", "+note=hello world"));
-        Map<String, Object> proposal = new LinkedHashMap<>();
-        proposal.put("model", "vit");
-        proposal.put("optimizer.lr", 1.2345678901234567e-5);
-        List<String> job = space.jobOverrides(proposal);
-        assertEquals(List.of("+note=hello\\ world", "model=vit", "optimizer.lr=1.2345678901234568e-05"), job);
-        Config viaJob = composer.compose("train", job);
-        Config viaProposal = composer.composeProposal("train", List.of("+note=hello world"), proposal).config();
-        assertEquals(viaJob, viaProposal);
-        assertEquals(1.2345678901234567e-5, viaJob.getDouble("optimizer.lr"));
-        assertEquals("hello world", viaJob.getString("note"));
     }
 
     @Test

@@ -1,9 +1,9 @@
 package dev.osprey.composer.output;
 
+import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.config.Config;
 import dev.osprey.composer.config.ConfigValue;
 import dev.osprey.composer.yaml.YamlLoader;
-import dev.osprey.optimizer.OspreyException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +53,7 @@ class OutputDirectoriesTest {
         assertEquals(sweep.path().resolve("0"), job.path());
         assertEquals(OptionalInt.of(0), job.jobNum());
         assertEquals(sweep.path().resolve("12"), sweep.createJob(12).path());
-        OspreyException twice = assertThrows(OspreyException.class, () -> sweep.createJob(0));
+        ComposerException twice = assertThrows(ComposerException.class, () -> sweep.createJob(0));
         assertEquals("The directory of job 0 already exists: " + sweep.path().resolve("0") + ". Each job of a sweep"
                 + " needs its own number; give the next job the next number (or start a new sweep).", twice.getMessage());
         assertThrows(IllegalArgumentException.class, () -> sweep.createJob(-1));
@@ -64,7 +64,7 @@ class OutputDirectoriesTest {
     void patternsUseTheClockAndTheEnvironment() {
         JobDirectory run = outputs().createRun("runs/${oc.env:OSPREY_NO_SUCH_VARIABLE,local}/${now:yyyyMMdd-HHmmss}");
         assertEquals(base.resolve("runs/local/20260304-050607"), run.path());
-        OspreyException e = assertThrows(OspreyException.class, () -> outputs().createRun("runs/${model.name}"));
+        ComposerException e = assertThrows(ComposerException.class, () -> outputs().createRun("runs/${model.name}"));
         assertTrue(e.getMessage().startsWith("Cannot name the output directory from the pattern 'runs/${model.name}':"
                 + " Interpolation '${model.name}' at 'dir': key 'model' not found."), e.getMessage());
     }
@@ -85,7 +85,7 @@ class OutputDirectoriesTest {
         assertEquals(overrides, written.toPlain());
         assertEquals(Map.of("sampler", "tpe", "seed", 7L),
                 YamlLoader.loadConfig(meta.resolve("osprey.yaml")).toPlain());
-        OspreyException again = assertThrows(OspreyException.class,
+        ComposerException again = assertThrows(ComposerException.class,
                 () -> job.writeMetadata(config, overrides, Config.empty()));
         assertTrue(again.getMessage().endsWith("config.yaml already exists: the metadata of a job is written once."
                 + " Write the metadata of another run to its own directory."), again.getMessage());

@@ -1,5 +1,6 @@
 package dev.osprey.launchers.inprocess;
 
+import dev.osprey.launchers.JobPrunedException;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobContext;
 import dev.osprey.launchers.JobHandle;
@@ -8,7 +9,6 @@ import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Task;
-import dev.osprey.optimizer.TrialPrunedException;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,11 +104,11 @@ final class InProcessLauncher implements Launcher {
                 double[] values = function.run(this);
                 List<Double> boxed = Arrays.stream(values == null ? new double[0] : values).boxed().toList();
                 String problem = boxed.isEmpty() ? "the objective returned no value"
-                        : dev.osprey.launchers.protocol.Objective.problem(boxed);
+                        : dev.osprey.launchers.protocol.ObjectiveLines.problem(boxed);
                 result.complete(problem == null
                         ? JobResult.completed(job.number(), boxed, OptionalInt.empty(), elapsed(), logs())
                         : ended(JobStatus.FAILED, problem));
-            } catch (TrialPrunedException e) {
+            } catch (JobPrunedException e) {
                 result.complete(ended(JobStatus.PRUNED, e.getMessage() == null ? "pruned" : e.getMessage()));
             } catch (InterruptedException e) {
                 result.complete(ended(JobStatus.CANCELLED, "interrupted"));

@@ -6,7 +6,7 @@ import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.JobFiles;
-import dev.osprey.launchers.protocol.Objective;
+import dev.osprey.launchers.protocol.ObjectiveLines;
 import dev.osprey.launchers.protocol.ProgramCommand;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 import dev.osprey.launchers.protocol.ResultJson;
@@ -191,16 +191,16 @@ final class ProcessJob implements JobHandle {
             while ((line = nextLine(in)) != null) {
                 log.write(line);
                 log.newLine();
-                Optional<Objective.Report> report = Objective.report(line);
+                Optional<ObjectiveLines.Report> report = ObjectiveLines.report(line);
                 if (report.isPresent()) {
                     log.flush();
-                    Objective.Report r = report.get();
+                    ObjectiveLines.Report r = report.get();
                     if (stop.get() == null && job.pruning().report(r.step(), r.value())) {
                         stopWith(JobStatus.PRUNED, "pruned at step " + r.step() + " (value " + r.value() + ")");
                     }
                     continue;
                 }
-                Optional<List<Double>> numbers = Objective.numbers(line);
+                Optional<List<Double>> numbers = ObjectiveLines.numbers(line);
                 if (numbers.isPresent()) {
                     last = numbers;
                     lastNumbers = numbers;

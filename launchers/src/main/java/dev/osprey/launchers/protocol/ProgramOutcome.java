@@ -60,7 +60,7 @@ public final class ProgramOutcome {
         try {
             String written = Files.readString(files.objective(), StandardCharsets.UTF_8);
             values = written.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b)
-                    .flatMap(Objective::numbers);
+                    .flatMap(ObjectiveLines::numbers);
             source = "the result file " + files.objective().getFileName();
             if (values.isEmpty()) {
                 return JobResult.ended(number, JobStatus.FAILED, source + " holds " + quote(written)
@@ -78,7 +78,7 @@ public final class ProgramOutcome {
                     + " that is a number and wrote no result file (OSPREY_RESULT_FILE)" + stderrTail(files),
                     code, duration, logs);
         }
-        String problem = Objective.problem(values.get());
+        String problem = ObjectiveLines.problem(values.get());
         if (problem != null) {
             return JobResult.ended(number, JobStatus.FAILED, problem + " (from " + source + ")", code, duration, logs);
         }

@@ -2,7 +2,10 @@ package dev.osprey.launchers.protocol;
 
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
-import dev.osprey.optimizer.internal.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,13 @@ import java.util.OptionalInt;
  */
 public final class ResultJson {
 
+    /** NaN and infinities are read as bare tokens, as Python's json module writes them. */
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private ResultJson() {
     }
 
@@ -38,7 +48,7 @@ public final class ResultJson {
         root.put("exit_code", result.exitCode().isPresent() ? (Object) (long) result.exitCode().getAsInt() : null);
         root.put("duration_ms", result.duration().toMillis());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(temporary, Json.write(root) + "\n", StandardCharsets.UTF_8);
+        Files.writeString(temporary, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -52,9 +62,9 @@ public final class ResultJson {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         Object parsed;
         try {
-            parsed = Json.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
+            parsed = MAPPER.readValue(text, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
         if (!(parsed instanceof Map<?, ?> root) || !(root.get("status") instanceof String status)) {
             throw new IOException(file + " is not a job result: it needs a \"status\" field");

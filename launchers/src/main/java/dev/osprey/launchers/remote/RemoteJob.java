@@ -5,7 +5,7 @@ import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.protocol.JobFiles;
-import dev.osprey.launchers.protocol.Objective;
+import dev.osprey.launchers.protocol.ObjectiveLines;
 import dev.osprey.launchers.protocol.ResultJson;
 
 import java.io.IOException;
@@ -211,7 +211,7 @@ public final class RemoteJob implements JobHandle {
 
     /** Hands new intermediate values to the pruner, in order; stops the job when it says so. */
     private void passReports(boolean ended, long now) {
-        for (Objective.Report report : reports.read(ended)) {
+        for (ObjectiveLines.Report report : reports.read(ended)) {
             if (stop.get() != null) {
                 return;
             }

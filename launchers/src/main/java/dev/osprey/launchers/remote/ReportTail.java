@@ -1,6 +1,6 @@
 package dev.osprey.launchers.remote;
 
-import dev.osprey.launchers.protocol.Objective;
+import dev.osprey.launchers.protocol.ObjectiveLines;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,8 +38,8 @@ final class ReportTail {
      *
      * @param ended whether the job has ended, so that a last line without a newline counts too
      */
-    List<Objective.Report> read(boolean ended) {
-        List<Objective.Report> reports = new ArrayList<>();
+    List<ObjectiveLines.Report> read(boolean ended) {
+        List<ObjectiveLines.Report> reports = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() < offset) {
                 // the file was rewritten (a requeued job starts over)
@@ -79,9 +79,9 @@ final class ReportTail {
         return reports;
     }
 
-    private void endLine(List<Objective.Report> reports) {
+    private void endLine(List<ObjectiveLines.Report> reports) {
         if (!skipping && line.size() > 0) {
-            Objective.report(line.toString(StandardCharsets.UTF_8)).ifPresent(reports::add);
+            ObjectiveLines.report(line.toString(StandardCharsets.UTF_8)).ifPresent(reports::add);
         }
         line.reset();
         skipping = false;

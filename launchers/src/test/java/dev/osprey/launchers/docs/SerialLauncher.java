@@ -38,7 +38,7 @@ public final class SerialLauncher implements Launcher {
                 if (!process.waitFor(limit, TimeUnit.MILLISECONDS)) stop(JobStatus.TIMED_OUT, "timed out after " + limit + " ms");
                 int exit = process.waitFor();
                 synchronized (this) { if (stopped != null) return stopped; }
-                Optional<List<Double>> last = Files.readAllLines(files.stdout()).stream().map(Objective::numbers)
+                Optional<List<Double>> last = Files.readAllLines(files.stdout()).stream().map(ObjectiveLines::numbers)
                         .flatMap(Optional::stream).reduce((earlier, later) -> later); // the last line of numbers
                 return ProgramOutcome.decide(job.number(), exit, last, files, Duration.ofNanos(System.nanoTime() - start));
             } catch (IOException | InterruptedException e) {

@@ -8,7 +8,7 @@ import dev.osprey.launchers.LauncherContract;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
-import dev.osprey.optimizer.TrialPrunedException;
+import dev.osprey.launchers.JobPrunedException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -59,7 +59,7 @@ class InProcessLauncherTest extends LauncherContract {
         return new Task.JavaTask(context -> {
             for (int step = 0; step < 5; step++) {
                 if (context.report(step, step)) {
-                    throw new TrialPrunedException("pruned at step " + step);
+                    throw new JobPrunedException("pruned at step " + step);
                 }
             }
             Thread.sleep(600_000);

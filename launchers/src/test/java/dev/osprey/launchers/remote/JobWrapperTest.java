@@ -3,7 +3,7 @@ package dev.osprey.launchers.remote;
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.protocol.JobFiles;
-import dev.osprey.launchers.protocol.Objective;
+import dev.osprey.launchers.protocol.ObjectiveLines;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 import dev.osprey.launchers.protocol.ResultJson;
 import org.junit.jupiter.api.Test;
@@ -132,10 +132,10 @@ class JobWrapperTest {
         try (BufferedReader in = Files.newBufferedReader(files.stdout(), StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
-                if (Objective.report(line).isPresent()) {
+                if (ObjectiveLines.report(line).isPresent()) {
                     continue;
                 }
-                Optional<List<Double>> numbers = Objective.numbers(line);
+                Optional<List<Double>> numbers = ObjectiveLines.numbers(line);
                 if (numbers.isPresent()) {
                     last = numbers;
                 }

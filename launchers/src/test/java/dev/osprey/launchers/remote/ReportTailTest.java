@@ -1,6 +1,6 @@
 package dev.osprey.launchers.remote;
 
-import dev.osprey.launchers.protocol.Objective;
+import dev.osprey.launchers.protocol.ObjectiveLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +26,10 @@ class ReportTailTest {
         ReportTail tail = new ReportTail(file);
         assertEquals(List.of(), tail.read(false), "no file yet");
         append(file, "epoch 1\nosprey:report 0 0.5\r\nosprey:report 1 0.");
-        assertEquals(List.of(new Objective.Report(0, 0.5)), tail.read(false));
+        assertEquals(List.of(new ObjectiveLines.Report(0, 0.5)), tail.read(false));
         append(file, "25\nosprey:report 2 nan\nosprey:report 3 0.125");
-        assertEquals(List.of(new Objective.Report(1, 0.25)), tail.read(false), "a NaN report is no report");
-        assertEquals(List.of(new Objective.Report(3, 0.125)), tail.read(true), "at the end the last line counts");
+        assertEquals(List.of(new ObjectiveLines.Report(1, 0.25)), tail.read(false), "a NaN report is no report");
+        assertEquals(List.of(new ObjectiveLines.Report(3, 0.125)), tail.read(true), "at the end the last line counts");
     }
 
     @Test
@@ -39,6 +39,6 @@ class ReportTailTest {
         append(file, "osprey:report 0 1\nosprey:report 1 2\n");
         assertEquals(2, tail.read(false).size());
         Files.writeString(file, "osprey:report 0 3\n");
-        assertEquals(List.of(new Objective.Report(0, 3)), tail.read(false));
+        assertEquals(List.of(new ObjectiveLines.Report(0, 3)), tail.read(false));
     }
 }

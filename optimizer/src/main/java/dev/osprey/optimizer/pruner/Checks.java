@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.Direction;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 /** Argument checks and step arithmetic shared by the pruners. */
 final class Checks {

@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 /** Never prunes. */
 final class NopPruner implements Pruner {

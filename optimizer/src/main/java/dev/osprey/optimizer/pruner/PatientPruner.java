@@ -1,8 +1,8 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.Direction;
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.Direction;
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 /**
  * Decides whether a running trial should stop early, from the intermediate values it has reported

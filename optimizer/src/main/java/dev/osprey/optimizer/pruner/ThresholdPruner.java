@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 /**
  * Prunes a trial whose latest intermediate value is NaN or leaves {@code [lower, upper]}. A

@@ -1,8 +1,8 @@
 package dev.osprey.optimizer.sampler;
 
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.internal.Json;
+import dev.osprey.optimizer.space.PlainValues;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.internal.Rngs;
 import dev.osprey.optimizer.space.Distribution;
 
@@ -41,12 +41,12 @@ final class GridSampler implements Sampler {
             }
             List<Object> normalized = new ArrayList<>();
             for (Object v : values) {
-                normalized.add(Json.normalize(v));
+                normalized.add(PlainValues.normalize(v));
             }
             this.space.put(name, Collections.unmodifiableList(normalized));
         });
         this.points = product(this.space);
-        this.gridKey = key(Json.write(this.space));
+        this.gridKey = key(canonical(this.space));
     }
 
     private static List<Map<String, Object>> product(TreeMap<String, List<Object>> space) {
@@ -64,6 +64,28 @@ final class GridSampler implements Sampler {
             points = next;
         }
         return Collections.unmodifiableList(points);
+    }
+
+    /** A text that differs whenever the grid's names, values or value types differ. */
+    private static String canonical(Object value) {
+        return switch (value) {
+            case null -> "n";
+            case String s -> "s" + s.length() + ":" + s;
+            case Boolean b -> "b" + b;
+            case Long l -> "i" + l;
+            case Double d -> "d" + d;
+            case List<?> list -> {
+                StringBuilder out = new StringBuilder("l" + list.size() + "[");
+                list.forEach(v -> out.append(canonical(v)));
+                yield out.append(']').toString();
+            }
+            case Map<?, ?> map -> {
+                StringBuilder out = new StringBuilder("m" + map.size() + "{");
+                map.forEach((k, v) -> out.append(canonical(k)).append(canonical(v)));
+                yield out.append('}').toString();
+            }
+            default -> throw new IllegalArgumentException("not a plain value: " + value);
+        };
     }
 
     /** A 64-bit digest of the grid's values: grids that differ never share claims in practice. */

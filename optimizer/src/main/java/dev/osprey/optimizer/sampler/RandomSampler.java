@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.sampler;
 
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.internal.Rngs;
 import dev.osprey.optimizer.space.CategoricalDistribution;
 import dev.osprey.optimizer.space.Distribution;

@@ -1,6 +1,5 @@
 package dev.osprey.optimizer.space;
 
-import dev.osprey.optimizer.internal.Json;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +30,7 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
                 throw new IllegalArgumentException("categorical choices must be strings, numbers, booleans or null,"
                         + " but got " + choice + " of type " + choice.getClass().getName());
             }
-            Object value = Json.normalize(choice);
+            Object value = PlainValues.normalize(choice);
             if (!seen.add(value == null ? NullKey.INSTANCE : value)) {
                 throw new IllegalArgumentException("categorical choices must be distinct, but " + choice
                         + " appears twice in " + choices);
@@ -53,7 +52,7 @@ public record CategoricalDistribution(List<Object> choices) implements Distribut
         if (!(choice == null || choice instanceof String || choice instanceof Boolean || choice instanceof Number)) {
             return -1;
         }
-        return choices.indexOf(Json.normalize(choice));
+        return choices.indexOf(PlainValues.normalize(choice));
     }
 
     @Override

@@ -24,16 +24,6 @@ public sealed interface Distribution permits FloatDistribution, IntDistribution,
     /** Whether the distribution has exactly one value (then nothing needs to be sampled). */
     boolean isSingle();
 
-    /** The JSON form used by storages; {@link #fromJson(String)} reads it back. */
-    default String toJson() {
-        return DistributionJson.write(this);
-    }
-
-    /** Reads the JSON form written by {@link #toJson()}; the message of the error names what is wrong. */
-    static Distribution fromJson(String json) {
-        return DistributionJson.read(json);
-    }
-
     /** A float distribution on {@code [low, high]}. */
     static FloatDistribution floats(double low, double high) {
         return new FloatDistribution(low, high, false, null);

@@ -1,11 +1,11 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.Direction;
-import dev.osprey.optimizer.Param;
-import dev.osprey.optimizer.TrialFinishedException;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
-import dev.osprey.optimizer.internal.Json;
+import dev.osprey.optimizer.space.PlainValues;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.Param;
+import dev.osprey.optimizer.trial.TrialFinishedException;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** A storage in this process's memory: fast, shared by the threads of one JVM, gone when it exits. */
-final class InMemoryStorage implements Storage {
+public final class InMemoryStorage implements Storage {
 
     private final Map<Long, StudyData> studies = new HashMap<>();
     private final Map<String, Long> studyIdsByName = new TreeMap<>();
@@ -37,7 +37,7 @@ final class InMemoryStorage implements Storage {
         }
         long id = nextStudyId++;
         StudyData study = new StudyData(id, name, List.copyOf(directions));
-        systemAttrs.forEach((k, v) -> study.systemAttrs.put(k, Json.normalize(v)));
+        systemAttrs.forEach((k, v) -> study.systemAttrs.put(k, PlainValues.normalize(v)));
         studies.put(id, study);
         studyIdsByName.put(name, id);
         return study.info();
@@ -64,7 +64,7 @@ final class InMemoryStorage implements Storage {
 
     @Override
     public synchronized void setStudyUserAttr(long studyId, String key, Object value) {
-        study(studyId).userAttrs.put(key, Json.normalize(value));
+        study(studyId).userAttrs.put(key, PlainValues.normalize(value));
     }
 
     @Override
@@ -90,7 +90,7 @@ final class InMemoryStorage implements Storage {
         StudyData study = study(studyId);
         MutableTrial trial = newTrial(study);
         trial.state = TrialState.WAITING;
-        systemAttrs.forEach((k, v) -> trial.systemAttrs.put(k, Json.normalize(v)));
+        systemAttrs.forEach((k, v) -> trial.systemAttrs.put(k, PlainValues.normalize(v)));
         study.waiting.add(trial.number);
         return touch(study, trial);
     }
@@ -103,8 +103,8 @@ final class InMemoryStorage implements Storage {
         trial.values = source.values();
         trial.params.putAll(source.params());
         trial.intermediate.putAll(source.intermediateValues());
-        source.userAttrs().forEach((k, v) -> trial.userAttrs.put(k, Json.normalize(v)));
-        source.systemAttrs().forEach((k, v) -> trial.systemAttrs.put(k, Json.normalize(v)));
+        source.userAttrs().forEach((k, v) -> trial.userAttrs.put(k, PlainValues.normalize(v)));
+        source.systemAttrs().forEach((k, v) -> trial.systemAttrs.put(k, PlainValues.normalize(v)));
         trial.start = source.start().orElse(null);
         trial.end = source.end().orElse(null);
         trial.heartbeat = trial.start;
@@ -148,14 +148,14 @@ final class InMemoryStorage implements Storage {
     @Override
     public synchronized void setTrialUserAttr(long trialId, String key, Object value) {
         MutableTrial trial = unfinished(trialId, "set user attribute '" + key + "'");
-        trial.userAttrs.put(key, Json.normalize(value));
+        trial.userAttrs.put(key, PlainValues.normalize(value));
         touch(study(trial.studyId), trial);
     }
 
     @Override
     public synchronized void setTrialSystemAttr(long trialId, String key, Object value) {
         MutableTrial trial = unfinished(trialId, "set system attribute '" + key + "'");
-        trial.systemAttrs.put(key, Json.normalize(value));
+        trial.systemAttrs.put(key, PlainValues.normalize(value));
         touch(study(trial.studyId), trial);
     }
 

@@ -1,9 +1,9 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.Direction;
-import dev.osprey.optimizer.Param;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.Param;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>trial numbers are unique and gap-free per study ({@link #startTrial}, {@link #enqueueTrial});</li>
- *   <li>a finished trial never changes: writing to it throws {@link dev.osprey.optimizer.TrialFinishedException};</li>
+ *   <li>a finished trial never changes: writing to it throws {@link dev.osprey.optimizer.trial.TrialFinishedException};</li>
  *   <li>a RUNNING trial holds a lease renewed by {@link #recordHeartbeat}; {@link #failStaleTrials} fails
  *       those whose lease ran out;</li>
  *   <li>a grid point is claimed by at most one trial ({@link #claimGridPoint}).</li>
@@ -70,7 +70,7 @@ public interface Storage extends AutoCloseable {
     void setTrialSystemAttr(long trialId, String key, Object value);
 
     /**
-     * Finishes a RUNNING trial. Throws {@link dev.osprey.optimizer.TrialFinishedException} if it
+     * Finishes a RUNNING trial. Throws {@link dev.osprey.optimizer.trial.TrialFinishedException} if it
      * has already finished.
      *
      * @param state  COMPLETE, PRUNED or FAIL

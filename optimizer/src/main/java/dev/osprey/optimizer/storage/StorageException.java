@@ -1,9 +1,9 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.OspreyException;
+import dev.osprey.optimizer.OptimizerException;
 
 /** A storage could not do what was asked: the database is unreachable, locked, corrupt, or refused a write. */
-public class StorageException extends OspreyException {
+public class StorageException extends OptimizerException {
 
     public StorageException(String message) {
         super(message);

@@ -1,6 +1,6 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.Direction;
+import dev.osprey.optimizer.trial.Direction;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

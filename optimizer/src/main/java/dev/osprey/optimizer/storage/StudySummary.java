@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.Direction;
+import dev.osprey.optimizer.pruner.Pruners;
+import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
 import org.junit.jupiter.api.Test;

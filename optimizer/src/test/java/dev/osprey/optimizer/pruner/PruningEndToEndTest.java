@@ -1,10 +1,11 @@
 package dev.osprey.optimizer.pruner;
 
+import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.Objective;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.TrialPrunedException;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -1,10 +1,10 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.Direction;
+import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.sampler.Samplers;
 
 import java.util.Map;

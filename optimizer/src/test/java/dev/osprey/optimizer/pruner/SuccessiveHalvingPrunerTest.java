@@ -1,9 +1,10 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.Direction;
+import dev.osprey.optimizer.pruner.Pruners;
+import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialState;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

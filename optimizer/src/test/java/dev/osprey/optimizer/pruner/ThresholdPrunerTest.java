@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.pruner;
 
+import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,14 @@
 package dev.osprey.optimizer.sampler;
 
+import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.Budget;
 import dev.osprey.optimizer.Study;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.Workers;
 import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

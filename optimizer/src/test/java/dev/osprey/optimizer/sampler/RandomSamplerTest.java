@@ -1,11 +1,12 @@
 package dev.osprey.optimizer.sampler;
 
+import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.Budget;
 import dev.osprey.optimizer.Study;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.Workers;
 import dev.osprey.optimizer.storage.Storage;
-import dev.osprey.optimizer.storage.Storages;
+import dev.osprey.optimizer.Storages;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,10 +1,9 @@
 package dev.osprey.optimizer.sampler;
 
-import dev.osprey.optimizer.Budget;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.space.CategoricalDistribution;
 import dev.osprey.optimizer.space.Distribution;

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer.sampler;
 
+import dev.osprey.optimizer.sampler.Samplers;
+
 /** The sampler contract for TPE modelling groups of parameters that always appear together. */
 class TpeGroupSamplerTest extends SamplerContract {
 

@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.Workers;
 import org.junit.jupiter.api.Test;
 
@@ -181,7 +181,7 @@ public interface ConcurrentStorageContract extends StorageFixture {
                         storage().setParam(trial.id(), "p" + worker, TrialStorageContract.X);
                         written.computeIfAbsent(trial.id(), id -> ConcurrentHashMap.newKeySet()).add("p" + worker);
                     }
-                } catch (dev.osprey.optimizer.TrialFinishedException finished) {
+                } catch (dev.osprey.optimizer.trial.TrialFinishedException finished) {
                     // the reaper (or the tell) was first: the write must have left no trace
                 }
             }

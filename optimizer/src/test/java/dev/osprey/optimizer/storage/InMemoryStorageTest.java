@@ -1,5 +1,7 @@
 package dev.osprey.optimizer.storage;
 
+import dev.osprey.optimizer.Storages;
+
 /** The storage contract for the in-memory storage. */
 class InMemoryStorageTest extends StorageContract {
 

@@ -1,8 +1,8 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.Direction;
+import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Study;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.TrialRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.Direction;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 import java.time.Instant;
 import java.util.List;

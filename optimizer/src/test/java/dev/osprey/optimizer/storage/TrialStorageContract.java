@@ -1,9 +1,9 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.Param;
-import dev.osprey.optimizer.TrialFinishedException;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.Param;
+import dev.osprey.optimizer.trial.TrialFinishedException;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.space.Distribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

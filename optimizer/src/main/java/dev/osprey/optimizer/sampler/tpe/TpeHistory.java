@@ -1,9 +1,9 @@
 package dev.osprey.optimizer.sampler.tpe;
 
-import dev.osprey.optimizer.Direction;
-import dev.osprey.optimizer.Param;
-import dev.osprey.optimizer.TrialRecord;
-import dev.osprey.optimizer.TrialState;
+import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.Param;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.space.Distribution;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.osprey.optimizer.sampler.tpe;
 
-import dev.osprey.optimizer.Param;
-import dev.osprey.optimizer.StudyView;
-import dev.osprey.optimizer.TrialRecord;
+import dev.osprey.optimizer.trial.Param;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.internal.Rngs;
 import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.sampler.Samplers;

@@ -1,0 +1,191 @@
+package dev.osprey.cli;
+
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.Storages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code osprey run} on the training example's config tree, with the example's Python script. */
+class RunCommandTest {
+
+    static final Path EXAMPLE = Path.of("..", "examples", "training").toAbsolutePath().normalize();
+
+    @TempDir
+    Path work;
+
+    private String storage() {
+        return work.resolve("db").resolve("studies").toString();
+    }
+
+    private CliRunner sweep(String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=tag(log,interval(1e-4,1e-1))", "model=choice(resnet,vit)", "training.epochs=range(10,60,10)",
+                "--storage", storage(), "osprey.sweep.dir=" + work.resolve("multirun")));
+        args.addAll(Arrays.asList(extra));
+        args.addAll(List.of("--", "python3", EXAMPLE.resolve("train.py").toString(), "{overrides}"));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    private List<TrialRecord> trials(String study) {
+        try (Storage s = Storages.open(storage());
+             Study loaded = Study.builder().name(study).storage(s).heartbeatOff().load()) {
+            return loaded.trials();
+        }
+    }
+
+    @Test
+    void aTpeSweepRunsTheProgramPerTrialAndStoresEveryResult() throws Exception {
+        CliRunner run = sweep("--n-trials", "8", "--n-jobs", "4");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<TrialRecord> trials = trials("training");
+        assertEquals(8, trials.size());
+        for (TrialRecord t : trials) {
+            assertEquals(TrialState.COMPLETE, t.state(), t.toString());
+            assertEquals(Set.of("optimizer.lr", "model", "training.epochs"), t.paramValues().keySet());
+            Path dir = Path.of((String) t.userAttrs().get("osprey.job_dir"));
+            // the program's last line is the value told to the study
+            List<String> out = Files.readAllLines(dir.resolve("stdout.log"));
+            assertEquals(Double.parseDouble(out.get(out.size() - 1)), t.value(), 1e-9);
+            String config = Files.readString(dir.resolve(".osprey").resolve("config.yaml"));
+            assertTrue(config.contains("name: " + t.paramValues().get("model")), config);
+            assertTrue(Set.of(10L, 20L, 30L, 40L, 50L).contains(((Number) t.paramValues().get("training.epochs")).longValue()));
+        }
+        assertTrue(run.out().contains("best trial"), run.out());
+    }
+
+    @Test
+    void runningTheSameSweepAgainResumesTheStudy() {
+        assertEquals(0, sweep("--n-trials", "3").exitCode());
+        CliRunner again = sweep("--n-trials", "5");
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.err().contains("3 trials already"), again.err());
+        assertTrue(again.out().contains("jobs run               2"), again.out());
+        assertEquals(5, trials("training").size());
+    }
+
+    @Test
+    void aGridSweepRunsEveryCombinationInTheBasicSweepersOrder() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "model=resnet,vit", "optimizer=adam,sgd", "--storage", storage(), "--study", "grid",
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "python3", EXAMPLE.resolve("train.py").toString(),
+                "{overrides}");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<String> order = trials("grid").stream()
+                .map(t -> t.paramValues().get("model") + "/" + t.paramValues().get("optimizer")).toList();
+        assertEquals(List.of("resnet/adam", "resnet/sgd", "vit/adam", "vit/sgd"), order);
+        assertTrue(run.out().contains("every point ran"), run.out());
+    }
+
+    @Test
+    void aFailingProgramFailsItsTrialsAndFailFastStopsTheSweepWithExitCodeOne() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(-1,-0.5)", "--storage", storage(), "--study", "broken", "--n-trials", "4",
+                "--fail-fast", "osprey.sweep.dir=" + work.resolve("multirun"),
+                "--", "python3", EXAMPLE.resolve("train.py").toString(), "{overrides}");
+        assertEquals(1, run.exitCode(), run.toString());
+        TrialRecord first = trials("broken").get(0);
+        assertEquals(TrialState.FAIL, first.state());
+        assertTrue(first.failReason().orElseThrow().contains("optimizer.lr must be positive"), first.failReason().toString());
+    }
+
+    @Test
+    void aSingleRunStreamsTheProgramsOutputAndPrintsItsResult() throws Exception {
+        CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "model=vit",
+                "osprey.run.dir=" + work.resolve("single"), "--", "python3", EXAMPLE.resolve("train.py").toString(),
+                "{overrides}");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("model=vit optimizer=adam"), run.out());
+        assertTrue(run.out().contains("result: completed, value"), run.out());
+        assertTrue(Files.readString(work.resolve("single").resolve(".osprey").resolve("config.yaml")).contains("patch_size: 16"));
+    }
+
+    @Test
+    void aSweepInASingleRunIsAnErrorThatSaysToAddMultirun() {
+        CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "model=resnet,vit",
+                "--", "true");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("add -m"), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace without --debug");
+    }
+
+    @Test
+    void aMultirunWithoutAProgramSaysHowToGiveOne() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "model=resnet,vit", "--storage", storage(), "osprey.sweep.dir=" + work.resolve("multirun"));
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("put the command after '--'"), run.err());
+    }
+
+    @Test
+    void anOverrideTheGrammarRejectsNamesTheColumn() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(1e-4,", "--", "true");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("optimizer.lr=interval(1e-4,"), run.err());
+    }
+
+    @Test
+    void anUnknownOptionOfAGroupListsTheAvailableOnes() {
+        CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "model=gpt",
+                "--", "true");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("resnet") && run.err().contains("vit"), run.err());
+    }
+
+    @Test
+    void cfgJobPrintsTheComposedConfigWithoutRunning() {
+        CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "optimizer=sgd",
+                "--cfg", "job");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("momentum: 0.9"), run.out());
+        assertTrue(!run.out().contains("osprey"), run.out());
+    }
+
+    @Test
+    void ospreysOwnSettingsAreOverridesToo() {
+        CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "osprey/sweeper=random", "osprey.sweeper.n_trials=7", "--cfg", "osprey");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("sampler: random") && run.out().contains("n_trials: 7"), run.out());
+        CliRunner unknown = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "osprey.sweeper.ntrials=7", "--cfg", "osprey");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown sweeper setting 'ntrials'"), unknown.err());
+    }
+
+    @Test
+    void aJobThatPrintsTwoValuesForOneObjectiveFailsItsTrialAndTheSweepGoesOn() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(0.1,0.2)", "--n-trials", "2", "--storage", storage(), "--study", "two",
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "sh", "-c", "echo 1 2");
+        assertEquals(1, run.exitCode(), "no job completed: " + run);
+        List<TrialRecord> trials = trials("two");
+        assertEquals(2, trials.size());
+        for (TrialRecord t : trials) {
+            assertEquals(TrialState.FAIL, t.state());
+            assertTrue(t.failReason().orElseThrow().contains("2 objective value(s)"), t.failReason().toString());
+        }
+        assertTrue(run.out().contains("last failure"), run.out());
+    }
+
+    @Test
+    void aSingleRunThatPrintsNoNumberStillSucceeds() {
+        CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "osprey.run.dir=" + work.resolve("single"), "--", "sh", "-c", "echo trained");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("no objective printed"), run.out());
+    }
+}

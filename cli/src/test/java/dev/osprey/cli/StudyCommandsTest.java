@@ -1,0 +1,148 @@
+package dev.osprey.cli;
+
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.Storages;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StudyCommandsTest {
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    @TempDir
+    Path work;
+    String storage;
+
+    @BeforeEach
+    void aStudyWithTrials() {
+        storage = work.resolve("studies").toString();
+        try (Storage s = Storages.open(storage);
+             Study study = Study.builder().name("quad").storage(s).heartbeatOff().seed(3).create()) {
+            study.optimize(t -> Math.pow(t.suggestFloat("x", -2, 2) - 1, 2), 12);
+        }
+    }
+
+    @Test
+    void studiesListsEachStudyWithItsCountsAndBest() throws Exception {
+        CliRunner run = CliRunner.run("studies", "--storage", storage, "--format", "json");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<?> rows = JSON.readValue(run.out(), List.class);
+        Map<?, ?> row = (Map<?, ?>) rows.get(0);
+        assertEquals("quad", row.get("name"));
+        assertEquals(12L, row.get("trials"));
+        assertEquals(12L, row.get("complete"));
+    }
+
+    @Test
+    void trialsAndBestReadTheStudy() {
+        CliRunner trials = CliRunner.run("trials", "quad", "--storage", storage, "--format", "csv");
+        assertEquals(0, trials.exitCode(), trials.toString());
+        assertEquals(13, trials.out().lines().count());
+        assertTrue(trials.out().startsWith("number,state,value,params"), trials.out());
+        CliRunner best = CliRunner.run("best", "quad", "--storage", storage);
+        assertEquals(0, best.exitCode(), best.toString());
+        assertTrue(best.out().lines().skip(1).findFirst().orElseThrow().contains("x="), best.out());
+    }
+
+    @Test
+    void anUnknownStudyListsThoseThatExist() {
+        CliRunner run = CliRunner.run("trials", "qaud", "--storage", storage);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("no study named 'qaud'") && run.err().contains("quad"), run.err());
+    }
+
+    @Test
+    void exportWritesCsvAndJson() {
+        CliRunner csv = CliRunner.run("export", "quad", "--storage", storage);
+        assertEquals(0, csv.exitCode(), csv.toString());
+        assertEquals(13, csv.out().lines().count());
+        CliRunner json = CliRunner.run("export", "quad", "--storage", storage, "--format", "json");
+        assertEquals(0, json.exitCode(), json.toString());
+        assertTrue(json.out().contains("\"params_x\""), json.out());
+    }
+
+    @Test
+    void askAndTellDriveAStudyFromAShell() throws Exception {
+        assertEquals(0, CliRunner.run("create-study", "--study", "shell", "--storage", storage).exitCode());
+        CliRunner ask = CliRunner.run("ask", "shell", "x=interval(0,1)", "k=choice(a,b)", "--storage", storage);
+        assertEquals(0, ask.exitCode(), ask.toString());
+        Map<?, ?> asked = JSON.readValue(ask.out(), Map.class);
+        long number = (Long) asked.get("number");
+        CliRunner tell = CliRunner.run("tell", "shell", Long.toString(number), "0.25", "--storage", storage);
+        assertEquals(0, tell.exitCode(), tell.toString());
+        CliRunner again = CliRunner.run("tell", "shell", Long.toString(number), "0.5", "--storage", storage);
+        assertEquals(1, again.exitCode(), "a finished trial never changes: " + again);
+        assertEquals(0, CliRunner.run("tell", "shell", Long.toString(number), "0.5", "--skip-if-finished",
+                "--storage", storage).exitCode());
+        CliRunner best = CliRunner.run("best", "shell", "--storage", storage, "--format", "json");
+        assertTrue(best.out().contains("0.25"), best.out());
+    }
+
+    @Test
+    void deleteStudyRemovesIt() {
+        assertEquals(0, CliRunner.run("delete-study", "quad", "--storage", storage).exitCode());
+        assertEquals("[]", CliRunner.run("studies", "--storage", storage, "--format", "json").out().strip());
+    }
+
+    @Test
+    void unknownCommandsAndFlagsSuggestTheClosest() {
+        CliRunner run = CliRunner.run("studys");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("studies"), run.err());
+        CliRunner flag = CliRunner.run("studies", "--storge", storage);
+        assertEquals(2, flag.exitCode());
+        assertTrue(flag.err().contains("--storage"), flag.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        CliRunner run = CliRunner.run("--help");
+        assertEquals(0, run.exitCode());
+        for (String command : List.of("run", "studies", "trials", "best", "export", "ask", "tell", "collect", "server")) {
+            assertTrue(run.out().contains("  " + command), command + " in\n" + run.out());
+        }
+        assertTrue(run.out().contains("Exit codes"), run.out());
+    }
+
+    @Test
+    void completionOffersCommandsFlagsAndConfigChoices() {
+        Path conf = RunCommandTest.EXAMPLE.resolve("conf");
+        assertTrue(CliRunner.run("__complete", "st").out().contains("studies"));
+        assertTrue(CliRunner.run("__complete", "run", "--n-").out().contains("--n-trials"));
+        CliRunner groups = CliRunner.run("__complete", "run", "-cp", conf.toString(), "-cn", "training", "mod");
+        assertTrue(groups.out().contains("model=vit") && groups.out().contains("model=resnet"), groups.out());
+        CliRunner keys = CliRunner.run("__complete", "run", "-cp", conf.toString(), "-cn", "training", "training.");
+        assertTrue(keys.out().contains("training.epochs="), keys.out());
+        assertTrue(CliRunner.run("completion").out().contains("complete -o default -F _osprey_complete osprey"));
+    }
+
+    @Test
+    void aStorageThatCannotBeOpenedIsNamedWithoutItsPassword() {
+        CliRunner run = CliRunner.run("studies", "--storage", "jdbc:postgresql://127.0.0.1:1/hpo?user=u&password=s3cret");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("127.0.0.1:1"), run.err());
+        assertTrue(!run.err().contains("s3cret"), "the password never shows: " + run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
+    }
+
+    @Test
+    void askingWithADistributionThatDoesNotFitLeavesNoTrialRunning() {
+        assertEquals(0, CliRunner.run("create-study", "--study", "fit", "--storage", storage).exitCode());
+        assertEquals(0, CliRunner.run("ask", "fit", "x=interval(-10,10)", "--storage", storage).exitCode());
+        CliRunner changed = CliRunner.run("ask", "fit", "x=interval(0,1)", "--storage", storage);
+        assertEquals(2, changed.exitCode(), changed.toString());
+        CliRunner trials = CliRunner.run("trials", "fit", "--storage", storage, "--format", "csv");
+        assertTrue(trials.out().lines().skip(1).noneMatch(l -> l.contains(",RUNNING,") && !l.startsWith("0,")),
+                "the refused ask leaves no RUNNING trial behind: " + trials.out());
+    }
+}

@@ -1,0 +1,107 @@
+package dev.osprey.optimizer.trial;
+
+import dev.osprey.optimizer.space.Distribution;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable snapshot of a trial as it is stored.
+ *
+ * @param id                 the storage's identifier, unique across studies
+ * @param number             the trial's number in its study: 0, 1, 2, ... without gaps
+ * @param state              where the trial is in its life
+ * @param values             one value per objective for COMPLETE trials, otherwise empty
+ * @param params             parameter name to value and distribution, in suggestion order
+ * @param intermediateValues step to reported value, ascending by step
+ * @param userAttrs          attributes set by the user (JSON-compatible values)
+ * @param systemAttrs        attributes set by Osprey itself (JSON-compatible values)
+ * @param start              when the trial started running, if it has
+ * @param end                when it finished, if it has
+ */
+public record TrialRecord(
+        long id,
+        int number,
+        TrialState state,
+        List<Double> values,
+        Map<String, Param> params,
+        SortedMap<Integer, Double> intermediateValues,
+        Map<String, Object> userAttrs,
+        Map<String, Object> systemAttrs,
+        Optional<Instant> start,
+        Optional<Instant> end) {
+
+    /** The system attribute that holds why a trial failed. */
+    public static final String FAIL_REASON = "fail_reason";
+    /** The system attribute of a retry that holds the number of the failed trial it runs again (as in Optuna). */
+    public static final String FAILED_TRIAL = "failed_trial";
+    /** The system attribute of a retry that holds the numbers of all earlier attempts, oldest first (as in Optuna). */
+    public static final String RETRY_HISTORY = "retry_history";
+
+    public TrialRecord {
+        Objects.requireNonNull(state, "state");
+        values = List.copyOf(values);
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        intermediateValues = Collections.unmodifiableSortedMap(new TreeMap<>(intermediateValues));
+        userAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(userAttrs));
+        systemAttrs = Collections.unmodifiableMap(new LinkedHashMap<>(systemAttrs));
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(end, "end");
+    }
+
+    /** The first objective value, for single-objective studies. */
+    public double value() {
+        if (values.isEmpty()) {
+            throw new IllegalStateException("trial " + number + " is " + state + " and has no value");
+        }
+        return values.get(0);
+    }
+
+    /** Parameter name to user-facing value, in suggestion order. */
+    public Map<String, Object> paramValues() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        params.forEach((name, p) -> out.put(name, p.value()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Parameter name to distribution, in suggestion order. */
+    public Map<String, Distribution> distributions() {
+        Map<String, Distribution> out = new LinkedHashMap<>();
+        params.forEach((name, p) -> out.put(name, p.distribution()));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Why the trial failed, if it did and a reason was stored. */
+    public Optional<String> failReason() {
+        return Optional.ofNullable(systemAttrs.get(FAIL_REASON)).map(Object::toString);
+    }
+
+    /** For a retry of a trial whose worker died: the number of that trial. Empty for a trial that is no retry. */
+    public OptionalInt retriedFrom() {
+        return systemAttrs.get(FAILED_TRIAL) instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
+    }
+
+    /**
+     * For a retry: the numbers of every earlier attempt at its parameters, oldest first (the original
+     * trial, then each retry that died too). Empty for a trial that is no retry.
+     */
+    public List<Integer> retryHistory() {
+        if (!(systemAttrs.get(RETRY_HISTORY) instanceof List<?> history)) {
+            return List.of();
+        }
+        return history.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).toList();
+    }
+
+    /** The last reported step, if any. */
+    public Optional<Integer> lastStep() {
+        return intermediateValues.isEmpty() ? Optional.empty() : Optional.of(intermediateValues.lastKey());
+    }
+}

@@ -1,0 +1,200 @@
+package dev.osprey.studydb;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.osprey.optimizer.storage.StorageException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.output.MigrateResult;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An open study database: a small HikariCP pool, the schema brought up to date by Flyway, and for
+ * embedded H2 one extra connection held for the storage's life, so that the database stays open
+ * (an in-memory one would vanish with its last connection) while the pool renews connections.
+ */
+final class Database implements AutoCloseable {
+
+    /** The schema version this code reads and writes: the highest {@code V<n>} under db/migration. */
+    static final int SCHEMA_VERSION = 3;
+    static final int MAX_POOL_SIZE = 8;
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
+    final JdbcLocation location;
+    final HikariDataSource pool;
+    private final Connection anchor;
+
+    private Database(JdbcLocation location, HikariDataSource pool, Connection anchor) {
+        this.location = location;
+        this.pool = pool;
+        this.anchor = anchor;
+    }
+
+    /** Opens the database, creating an H2 file or memory database if there is none, and migrates it. */
+    static Database open(JdbcLocation location) {
+        if (location.kind().isH2()) {
+            H2Settings.defaultBindAddress();
+        }
+        probeExistingFile(location);
+        Connection anchor = null;
+        if (location.kind().isEmbedded()) {
+            try {
+                anchor = DriverManager.getConnection(location.url(), location.driverProperties());
+            } catch (SQLException e) {
+                throw SqlErrors.cannotOpen(location.shown(), e);
+            }
+        }
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(config(location));
+        } catch (HikariPool.PoolInitializationException e) {
+            closeQuietly(anchor);
+            throw SqlErrors.cannotOpen(location.shown(), e.getCause() != null ? e.getCause() : e);
+        } catch (RuntimeException e) {
+            closeQuietly(anchor);
+            throw new StorageException("cannot open the study database " + location.shown() + ": "
+                    + JdbcLocation.redact(String.valueOf(e.getMessage())), e);
+        }
+        try {
+            migrate(location, pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            closeQuietly(anchor);
+            throw e;
+        }
+        return new Database(location, pool, anchor);
+    }
+
+    /**
+     * Opens an existing H2 file read-only first. H2 silently rolls a damaged file back to its last
+     * sound state (even to an empty database) and writes that over it; read-only, it reports the
+     * damage instead (as "read only", 90097), and the file is refused as it is.
+     */
+    private static void probeExistingFile(JdbcLocation location) {
+        if (location.file().isEmpty() || !Files.isRegularFile(location.file().get())) {
+            return;
+        }
+        try (Connection probe = DriverManager.getConnection(location.url() + ";ACCESS_MODE_DATA=r",
+                location.driverProperties())) {
+            probe.getMetaData();
+        } catch (SQLException e) {
+            throw SqlErrors.cannotOpen(location.shown(), e);
+        }
+    }
+
+    private static HikariConfig config(JdbcLocation location) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("osprey-storage-" + POOLS.incrementAndGet());
+        config.setDriverClassName(location.kind().driverClass());
+        config.setJdbcUrl(location.url());
+        if (location.user() != null) {
+            config.setUsername(location.user());
+        }
+        if (location.password() != null) {
+            config.setPassword(location.password());
+        }
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.setMaximumPoolSize(MAX_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setInitializationFailTimeout(1);
+        if (location.kind() == JdbcLocation.Kind.POSTGRESQL) {
+            config.addDataSourceProperty("ApplicationName", "osprey");
+        }
+        return config;
+    }
+
+    /**
+     * Applies the migrations the database lacks. Flyway may never clean (drop) anything, nor
+     * adopt a database that holds tables of its own without Osprey's history table.
+     */
+    private static void migrate(JdbcLocation location, HikariDataSource pool) {
+        if (isCurrent(pool)) {
+            return; // the common case: starting Flyway costs a worker about half a second
+        }
+        MigrateResult result;
+        try {
+            result = Flyway.configure(Database.class.getClassLoader())
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .cleanDisabled(true)
+                    .baselineOnMigrate(false)
+                    .loggers("slf4j") // quiet unless the application routes SLF4J somewhere; Osprey logs below
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            String message = String.valueOf(e.getMessage());
+            String hint = message.contains("no schema history table")
+                    ? " (the database holds tables Osprey did not create: give Osprey a database, or schema, of its own)"
+                    : "";
+            throw new StorageException("cannot bring the study database " + location.shown() + " to schema version "
+                    + SCHEMA_VERSION + ": " + JdbcLocation.redact(message) + hint, e);
+        }
+        if (result.migrationsExecuted > 0) {
+            boolean created = result.initialSchemaVersion == null;
+            LOG.log(created ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
+                    "study database {0}: schema {1} -> {2} ({3} migration(s))", location.shown(),
+                    created ? "new" : result.initialSchemaVersion, result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        }
+        String found = result.initialSchemaVersion;
+        if (found != null && MigrationVersion.fromVersion(found)
+                .isNewerThan(MigrationVersion.fromVersion(String.valueOf(SCHEMA_VERSION)))) {
+            throw new StorageException("the study database " + location.shown() + " has schema version " + found
+                    + ", written by a newer Osprey; this one knows versions up to " + SCHEMA_VERSION
+                    + ": use the newer Osprey");
+        }
+    }
+
+    /**
+     * Whether every migration up to {@link #SCHEMA_VERSION} is recorded as applied, read straight
+     * from Flyway's history table; anything else (no table, a failed or newer migration) goes
+     * through Flyway, which migrates or explains.
+     */
+    private static boolean isCurrent(HikariDataSource pool) {
+        try (Connection c = pool.getConnection();
+             var statement = c.createStatement();
+             var rows = statement.executeQuery(
+                     "SELECT \"version\", \"success\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")) {
+            java.util.Set<String> applied = new java.util.HashSet<>();
+            while (rows.next()) {
+                if (!rows.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rows.getString(1));
+            }
+            for (int v = 1; v <= SCHEMA_VERSION; v++) {
+                if (!applied.remove(Integer.toString(v))) {
+                    return false;
+                }
+            }
+            return applied.isEmpty();
+        } catch (SQLException e) {
+            return false; // no history table yet, or another layout: Flyway decides
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        closeQuietly(anchor);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // closing after a failure: the first error is the one to report
+            }
+        }
+    }
+}

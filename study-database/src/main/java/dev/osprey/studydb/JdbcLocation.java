@@ -1,0 +1,245 @@
+package dev.osprey.studydb;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Where a JDBC storage lives: the URL handed to the driver and the credentials, parsed from what
+ * the user gave. The URL never holds the password (it is moved to {@link #password()}), so the URL
+ * may be shown in messages; {@link #toString()} never shows the password either.
+ *
+ * @param kind     which database and how it is reached
+ * @param url      the JDBC URL without credentials, with Osprey's settings added
+ * @param user     the user name, or null to let the driver choose
+ * @param password the password, or null
+ * @param file     the database file, when the location was a plain path
+ */
+record JdbcLocation(Kind kind, String url, String user, String password, Optional<Path> file) {
+
+    /** The H2 lock timeout Osprey sets unless the URL sets one: longer than a busy study's queue. */
+    static final int H2_LOCK_TIMEOUT_MS = 10_000;
+    /**
+     * The H2 setting that turns off its reuse of a query's previous result. H2 2.3 reuses a result
+     * when no row was written since it was computed, but it counts writes when they are made, not
+     * when they commit: a transaction that read while another one's writes were uncommitted gets
+     * the same stale rows again after that commit, even under the study lock (a stale trial was
+     * failed twice that way). Osprey sets it unless the URL does.
+     */
+    static final String H2_NO_RESULT_REUSE = "OPTIMIZE_REUSE_RESULTS";
+    static final String USER_ENV = "OSPREY_STORAGE_USER";
+    static final String PASSWORD_ENV = "OSPREY_STORAGE_PASSWORD";
+    private static final String H2_SUFFIX = ".mv.db";
+    private static final Pattern SECRET = Pattern.compile("(?i)([a-z_]*password\\s*=)[^;&]*");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
+
+    enum Kind {
+        /** An H2 database file opened in this process. */
+        H2_EMBEDDED,
+        /** An H2 database in this process's memory. */
+        H2_MEMORY,
+        /** An H2 database served by an H2 TCP server. */
+        H2_SERVER,
+        /** A PostgreSQL database. */
+        POSTGRESQL;
+
+        boolean isH2() {
+            return this != POSTGRESQL;
+        }
+
+        boolean isEmbedded() {
+            return this == H2_EMBEDDED || this == H2_MEMORY;
+        }
+
+        String driverClass() {
+            return isH2() ? "org.h2.Driver" : "org.postgresql.Driver";
+        }
+    }
+
+    JdbcLocation {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(file, "file");
+    }
+
+    /**
+     * Parses a location: a plain path is an H2 file ({@code .mv.db} may be left off or given),
+     * {@code jdbc:h2:} and {@code jdbc:postgresql:} URLs are used as given. Credentials come from
+     * the URL, else from {@code properties} ({@code user}, {@code password}), else from the
+     * environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}).
+     */
+    static JdbcLocation parse(String location, Properties properties, Function<String, String> env) {
+        if (location == null || location.isBlank()) {
+            throw new IllegalArgumentException("a storage location must not be empty: give a file path or a JDBC URL");
+        }
+        String given = location.strip();
+        String lower = given.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:h2:")) {
+            return h2Url(given, properties, env);
+        }
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return postgresUrl(given, properties, env);
+        }
+        if (lower.startsWith("jdbc:") || lower.matches("^[a-z][a-z0-9+.-]*://.*")) {
+            throw new IllegalArgumentException("unsupported storage location '" + redact(given)
+                    + "': give a file path, a jdbc:h2: URL or a jdbc:postgresql:// URL");
+        }
+        return h2File(given, properties, env);
+    }
+
+    private static JdbcLocation h2File(String given, Properties properties, Function<String, String> env) {
+        Path path = Path.of(given).toAbsolutePath().normalize();
+        if (Files.isDirectory(path)) {
+            throw new IllegalArgumentException("storage location '" + given + "' is a directory; give a database"
+                    + " file such as " + path.resolve("studies") + " (H2 adds " + H2_SUFFIX + ")");
+        }
+        String name = path.toString();
+        if (name.endsWith(H2_SUFFIX)) {
+            name = name.substring(0, name.length() - H2_SUFFIX.length());
+        }
+        Path file = Path.of(name + H2_SUFFIX);
+        // the storage closes the database itself: H2's own shutdown hook would close it under a
+        // sweep that is still failing its interrupted trials (Ctrl-C)
+        String url = "jdbc:h2:file:" + name + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MS + ";" + H2_NO_RESULT_REUSE
+                + "=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+        return new JdbcLocation(Kind.H2_EMBEDDED, url, h2User(null, properties, env),
+                credential(null, properties, "password", env, PASSWORD_ENV), Optional.of(file));
+    }
+
+    private static JdbcLocation h2Url(String given, Properties properties, Function<String, String> env) {
+        String[] parts = given.split(";");
+        StringBuilder url = new StringBuilder(parts[0]);
+        String user = null;
+        String password = null;
+        boolean lockTimeout = false;
+        boolean resultReuse = false;
+        for (int i = 1; i < parts.length; i++) {
+            String setting = parts[i];
+            int eq = setting.indexOf('=');
+            String key = (eq < 0 ? setting : setting.substring(0, eq)).strip().toUpperCase(Locale.ROOT);
+            String value = eq < 0 ? "" : setting.substring(eq + 1);
+            switch (key) {
+                case "USER" -> user = value;
+                case "PASSWORD" -> password = value;
+                case "" -> { }
+                default -> {
+                    lockTimeout |= key.equals("LOCK_TIMEOUT");
+                    resultReuse |= key.equals(H2_NO_RESULT_REUSE);
+                    url.append(';').append(setting);
+                }
+            }
+        }
+        if (!lockTimeout) {
+            url.append(";LOCK_TIMEOUT=").append(H2_LOCK_TIMEOUT_MS);
+        }
+        if (!resultReuse) {
+            url.append(';').append(H2_NO_RESULT_REUSE).append("=FALSE");
+        }
+        String base = parts[0].toLowerCase(Locale.ROOT);
+        Kind kind = base.startsWith("jdbc:h2:mem:") ? Kind.H2_MEMORY
+                : base.startsWith("jdbc:h2:tcp:") || base.startsWith("jdbc:h2:ssl:") ? Kind.H2_SERVER
+                : Kind.H2_EMBEDDED;
+        return new JdbcLocation(kind, url.toString(), h2User(user, properties, env),
+                credential(password, properties, "password", env, PASSWORD_ENV), h2FileOf(parts[0]));
+    }
+
+    /** The file of a {@code jdbc:h2:file:} (or implicit file) URL, for the checks made before H2 opens it. */
+    private static Optional<Path> h2FileOf(String base) {
+        String rest = base.substring("jdbc:h2:".length());
+        if (rest.regionMatches(true, 0, "file:", 0, 5)) {
+            rest = rest.substring(5);
+        } else if (!rest.startsWith("/") && !rest.startsWith("./") && !rest.startsWith("~")) {
+            return Optional.empty();
+        }
+        if (rest.startsWith("~")) {
+            rest = System.getProperty("user.home") + rest.substring(1);
+        }
+        return rest.isEmpty() ? Optional.empty() : Optional.of(Path.of(rest + H2_SUFFIX).toAbsolutePath().normalize());
+    }
+
+    private static JdbcLocation postgresUrl(String given, Properties properties, Function<String, String> env) {
+        int query = given.indexOf('?');
+        String base = query < 0 ? given : given.substring(0, query);
+        if (USER_INFO.matcher(base).find() || base.substring("jdbc:postgresql:".length()).contains("@")) {
+            throw new IllegalArgumentException("storage location '" + redact(given) + "' has user:password@ in it,"
+                    + " which the PostgreSQL driver does not read; use ?user=...&password=... or properties");
+        }
+        List<String> kept = new ArrayList<>();
+        String user = null;
+        String password = null;
+        if (query >= 0) {
+            for (String param : given.substring(query + 1).split("&")) {
+                int eq = param.indexOf('=');
+                String key = eq < 0 ? param : param.substring(0, eq);
+                String value = eq < 0 ? "" : URLDecoder.decode(param.substring(eq + 1), StandardCharsets.UTF_8);
+                switch (key) {
+                    case "user" -> user = value;
+                    case "password" -> password = value;
+                    case "" -> { }
+                    default -> kept.add(param);
+                }
+            }
+        }
+        String url = kept.isEmpty() ? base : base + "?" + String.join("&", kept);
+        return new JdbcLocation(Kind.POSTGRESQL, url, credential(user, properties, "user", env, USER_ENV),
+                credential(password, properties, "password", env, PASSWORD_ENV), Optional.empty());
+    }
+
+    /** H2 makes the first user of a new database its administrator; Osprey's default is H2's usual "sa". */
+    private static String h2User(String fromUrl, Properties properties, Function<String, String> env) {
+        String user = credential(fromUrl, properties, "user", env, USER_ENV);
+        return user != null ? user : "sa";
+    }
+
+    private static String credential(String fromUrl, Properties properties, String property,
+                                     Function<String, String> env, String variable) {
+        if (fromUrl != null) {
+            return fromUrl;
+        }
+        String fromProperties = properties.getProperty(property);
+        if (fromProperties != null) {
+            return fromProperties;
+        }
+        String fromEnv = env.apply(variable);
+        return fromEnv == null || fromEnv.isEmpty() ? null : fromEnv;
+    }
+
+    /** The URL with any password in it replaced by {@code ***}: the form every message shows. */
+    static String redact(String url) {
+        if (url == null) {
+            return null;
+        }
+        return USER_INFO.matcher(SECRET.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
+    }
+
+    /** The URL to show people. */
+    String shown() {
+        return redact(url);
+    }
+
+    /** The properties the driver gets: the user and password, when known. */
+    Properties driverProperties() {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return kind + " " + shown() + (user == null ? "" : " as " + user) + (password == null ? "" : " (password set)");
+    }
+}

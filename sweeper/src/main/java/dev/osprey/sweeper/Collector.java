@@ -1,0 +1,60 @@
+package dev.osprey.sweeper;
+
+import dev.osprey.launchers.JobResult;
+import dev.osprey.launchers.protocol.JobFiles;
+import dev.osprey.launchers.protocol.ResultJson;
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the results of a fire-and-forget sweep into its study: every RUNNING trial that names a job
+ * directory whose {@code result.json} exists is told what the job reported.
+ *
+ * @since 0.1
+ */
+public final class Collector {
+
+    private Collector() {
+    }
+
+    /** What a collection did. */
+    public record Collected(List<TrialRecord> told, int stillRunning, List<String> problems) {
+    }
+
+    public static Collected collect(Study study) {
+        List<TrialRecord> told = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        int running = 0;
+        for (TrialRecord trial : study.trials()) {
+            if (trial.state() != TrialState.RUNNING || !(trial.userAttrs().get(Sweeper.ATTR_JOB_DIR) instanceof String dir)) {
+                continue;
+            }
+            Path resultFile = new JobFiles(Path.of(dir)).result();
+            if (!Files.exists(resultFile)) {
+                running++;
+                continue;
+            }
+            JobResult result;
+            try {
+                result = ResultJson.read(resultFile, trial.number());
+            } catch (IOException e) {
+                problems.add("trial " + trial.number() + ": " + e.getMessage());
+                continue;
+            }
+            told.add(switch (result.status()) {
+                case COMPLETED -> study.tell(trial.number(), result.values().stream().mapToDouble(Double::doubleValue).toArray());
+                case PRUNED -> study.tell(trial.number(), TrialState.PRUNED);
+                case FAILED, TIMED_OUT, CANCELLED -> study.tellFailed(trial.number(),
+                        result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + result.error());
+            });
+        }
+        return new Collected(told, running, problems);
+    }
+}

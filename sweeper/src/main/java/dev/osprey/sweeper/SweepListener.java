@@ -1,0 +1,29 @@
+package dev.osprey.sweeper;
+
+import dev.osprey.launchers.Job;
+import dev.osprey.launchers.JobHandle;
+import dev.osprey.launchers.JobResult;
+import dev.osprey.optimizer.trial.TrialRecord;
+
+/**
+ * Callbacks of a sweep, all run on the sweep's own thread. {@link #sweepEnded} always runs, also
+ * after failures and interruption.
+ *
+ * @since 0.1
+ */
+public interface SweepListener {
+
+    default void sweepStarted(Sweeper sweep) {
+    }
+
+    /** A job was handed to the launcher; its id and logs are known. */
+    default void jobStarted(Job job, JobHandle handle) {
+    }
+
+    /** A job ended and its trial was told. */
+    default void jobEnded(Job job, JobResult result, TrialRecord trial) {
+    }
+
+    default void sweepEnded(SweepSummary summary) {
+    }
+}

@@ -1,0 +1,110 @@
+package dev.osprey.sweeper;
+
+import dev.osprey.launchers.JobStatus;
+import dev.osprey.optimizer.trial.TrialRecord;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a sweep went.
+ *
+ * @param ending       why it stopped
+ * @param jobs         jobs this sweep ran, by how they ended
+ * @param studyTrials  trials the study holds now (all workers, all runs)
+ * @param best         the study's best trial, if it has one
+ * @param duration     wall time of the sweep
+ * @param failureNote  the last failure's error, when failures stopped the sweep
+ * @since 0.1
+ */
+public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int studyTrials, Optional<TrialRecord> best,
+                           Duration duration, String failureNote) {
+
+    /** Why a sweep stopped. */
+    public enum Ending {
+        /** The study holds the budgeted number of trials. */
+        BUDGET_MET,
+        /** The wall-clock budget ran out (running jobs were let finish). */
+        TIME_UP,
+        /** The grid (or the sampler) had no point left. */
+        EXHAUSTED,
+        /** The failure policy stopped it. */
+        TOO_MANY_FAILURES,
+        /** It was interrupted (Ctrl-C); running jobs were cancelled. */
+        INTERRUPTED,
+        /** Its jobs were submitted and left to run (fire and forget). */
+        DETACHED
+    }
+
+    /**
+     * Process exit codes for the command line: 0 the budget was met, 1 failures stopped the sweep
+     * (or every job it ran failed), 130 interrupted.
+     */
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_FAILURES = 1;
+    public static final int EXIT_INTERRUPTED = 130;
+
+    public SweepSummary {
+        jobs = java.util.Collections.unmodifiableMap(new EnumMap<>(jobs.isEmpty() ? Map.of(JobStatus.COMPLETED, 0) : jobs));
+        failureNote = failureNote == null ? "" : failureNote;
+    }
+
+    public int count(JobStatus status) {
+        return jobs.getOrDefault(status, 0);
+    }
+
+    public int jobsRun() {
+        return jobs.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** Whether the sweep did what was asked of it. */
+    public boolean metBudget() {
+        return ending == Ending.BUDGET_MET || ending == Ending.TIME_UP || ending == Ending.EXHAUSTED
+                || ending == Ending.DETACHED;
+    }
+
+    /** 0 when the sweep did what was asked and at least one of its jobs (if it ran any) completed or was pruned. */
+    public int exitCode() {
+        if (jobsRun() > 0 && count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 && ending != Ending.INTERRUPTED) {
+            return EXIT_FAILURES;
+        }
+        return switch (ending) {
+            case BUDGET_MET, TIME_UP, EXHAUSTED, DETACHED -> EXIT_OK;
+            case TOO_MANY_FAILURES -> EXIT_FAILURES;
+            case INTERRUPTED -> EXIT_INTERRUPTED;
+        };
+    }
+
+    /** The end-of-sweep table for people. */
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format("%-22s %s%n", "sweep ended", describe()));
+        out.append(String.format("%-22s %d%n", "jobs run", jobsRun()));
+        for (JobStatus status : JobStatus.values()) {
+            if (count(status) > 0) {
+                out.append(String.format("  %-20s %d%n", status.name().toLowerCase(java.util.Locale.ROOT), count(status)));
+            }
+        }
+        out.append(String.format("%-22s %d%n", "trials in the study", studyTrials));
+        out.append(String.format("%-22s %.1f s%n", "wall time", duration.toMillis() / 1000.0));
+        best.ifPresent(b -> out.append(String.format("%-22s #%d  value %s  %s%n", "best trial", b.number(),
+                b.values().size() == 1 ? b.values().get(0) : b.values(), b.paramValues())));
+        if (!failureNote.isEmpty()) {
+            out.append(String.format("%-22s %s%n", ending == Ending.DETACHED ? "next" : "last failure", failureNote));
+        }
+        return out.toString();
+    }
+
+    private String describe() {
+        return switch (ending) {
+            case BUDGET_MET -> "budget met";
+            case TIME_UP -> "time budget spent";
+            case EXHAUSTED -> "every point ran";
+            case TOO_MANY_FAILURES -> "stopped: too many failed jobs";
+            case INTERRUPTED -> "interrupted; running jobs were cancelled and their trials failed";
+            case DETACHED -> "jobs submitted and left running";
+        };
+    }
+}

@@ -1,0 +1,346 @@
+package dev.osprey.sweeper;
+
+import dev.osprey.launchers.Job;
+import dev.osprey.launchers.JobHandle;
+import dev.osprey.launchers.JobResult;
+import dev.osprey.launchers.JobStatus;
+import dev.osprey.launchers.LauncherException;
+import dev.osprey.launchers.Pruning;
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.Trial;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The asynchronous sweep: keeps up to {@code jobsInFlight} trials running and asks the study for the
+ * next one as soon as one finishes (never waiting for a batch). Each job's result is told to the
+ * study at once, so the sampler learns from it before the next proposal.
+ *
+ * <p>The trial budget is study-level: a sweep asked for 50 trials on a study that holds 30 runs 20.
+ * Made by {@link #builder()}; {@link #run()} blocks until the sweep ends; {@link #interrupt()} (from
+ * another thread, e.g. a Ctrl-C hook) cancels the running jobs and fails their trials as interrupted.
+ *
+ * @since 0.1
+ */
+public final class Sweeper {
+
+    /** User attributes the sweep stores on each trial, so that later commands find the job. */
+    public static final String ATTR_JOB_DIR = "osprey.job_dir";
+    public static final String ATTR_JOB_ID = "osprey.job_id";
+    public static final String ATTR_JOB_STATUS = "osprey.job_status";
+
+    private final SweeperBuilder settings;
+    private final LinkedBlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
+    private final Map<Integer, Running> running = new LinkedHashMap<>();
+    private final Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
+    private volatile boolean interrupted;
+    private GridCursor grid;
+    private String lastFailure = "";
+
+    private record Running(Trial trial, Job job, JobHandle handle) {
+    }
+
+    private record Ended(int number, JobResult result) {
+    }
+
+    Sweeper(SweeperBuilder settings) {
+        this.settings = settings;
+    }
+
+    public static SweeperBuilder builder() {
+        return new SweeperBuilder();
+    }
+
+    public Study study() {
+        return settings.study;
+    }
+
+    /** Cancels the running jobs and ends the sweep; safe to call from any thread. */
+    public void interrupt() {
+        interrupted = true;
+        ended.add(new Ended(-1, null));
+    }
+
+    /**
+     * Runs the sweep to its end.
+     *
+     * @throws LauncherException when the launcher cannot take jobs at all (the sweep's trials so far
+     *                           are failed first, so that the study stays consistent)
+     */
+    public SweepSummary run() {
+        if (settings.detach) {
+            return runDetached();
+        }
+        InstantSource clock = settings.clock;
+        Instant start = clock.instant();
+        Instant deadline = settings.maxDuration == null ? null : start.plus(settings.maxDuration);
+        Study study = settings.study;
+        if (settings.plan instanceof SweepPlan.Grid g) {
+            grid = new GridCursor(g, study.trials());
+        }
+        int maxTrials = maxTrials(study);
+        settings.listeners.forEach(l -> l.sweepStarted(this));
+        SweepSummary.Ending ending = null;
+        try {
+            while (true) {
+                if (ending == null) {
+                    if (interrupted) {
+                        ending = SweepSummary.Ending.INTERRUPTED;
+                    } else if (deadline != null && !clock.instant().isBefore(deadline)) {
+                        ending = SweepSummary.Ending.TIME_UP;
+                    }
+                }
+                while (ending == null && running.size() < settings.jobsInFlight) {
+                    Optional<SweepSummary.Ending> stop = launchNext(study, maxTrials);
+                    if (stop.isPresent()) {
+                        ending = stop.get();
+                    }
+                }
+                if (ending == SweepSummary.Ending.INTERRUPTED || ending == SweepSummary.Ending.TOO_MANY_FAILURES) {
+                    running.values().forEach(r -> r.handle().cancel());
+                }
+                if (running.isEmpty()) {
+                    break;
+                }
+                Ended next = awaitNext(deadline, clock);
+                if (next != null && next.result() != null) {
+                    finish(study, next);
+                    if (ending == null && settings.failurePolicy.exceeded(count(JobStatus.FAILED) + count(JobStatus.TIMED_OUT),
+                            finishedJobs())) {
+                        ending = SweepSummary.Ending.TOO_MANY_FAILURES;
+                    }
+                }
+            }
+            if (ending == null) {
+                ending = SweepSummary.Ending.BUDGET_MET;
+            }
+        } catch (RuntimeException | Error e) {
+            abandonRunning(study, "the sweep stopped: " + e.getMessage());
+            SweepSummary summary = summary(study, SweepSummary.Ending.INTERRUPTED, start);
+            settings.listeners.forEach(l -> l.sweepEnded(summary));
+            throw e;
+        }
+        SweepSummary summary = summary(study, ending, start);
+        settings.listeners.forEach(l -> l.sweepEnded(summary));
+        return summary;
+    }
+
+    /**
+     * Fire and forget: submits every job of the budget, detaches their trials (no lease to expire)
+     * and returns; {@link Collector} later reads their {@code result.json} into the study.
+     */
+    private SweepSummary runDetached() {
+        Instant start = settings.clock.instant();
+        Study study = settings.study;
+        if (settings.plan instanceof SweepPlan.Grid g) {
+            grid = new GridCursor(g, study.trials());
+        }
+        int maxTrials = maxTrials(study);
+        settings.listeners.forEach(l -> l.sweepStarted(this));
+        SweepSummary.Ending ending = null;
+        int submitted = 0;
+        while (ending == null && !interrupted) {
+            Optional<SweepSummary.Ending> stop = launchNext(study, maxTrials);
+            if (stop.isPresent()) {
+                ending = stop.get();
+            } else if (!running.isEmpty()) {
+                running.values().forEach(r -> study.detach(r.trial()));
+                submitted += running.size();
+                running.clear();
+            }
+        }
+        SweepSummary summary = new SweepSummary(SweepSummary.Ending.DETACHED, Map.of(), held(study), Optional.empty(),
+                Duration.between(start, settings.clock.instant()), submitted + " job(s) submitted; collect their results"
+                + " with 'osprey collect " + study.name() + "'");
+        settings.listeners.forEach(l -> l.sweepEnded(summary));
+        return summary;
+    }
+
+    /** Starts one more job, or says why the sweep launches no more. */
+    private Optional<SweepSummary.Ending> launchNext(Study study, int maxTrials) {
+        Map<String, Object> fixed = null;
+        if (grid != null) {
+            Optional<Map<String, Object>> point = grid.next();
+            if (point.isEmpty()) {
+                return Optional.of(SweepSummary.Ending.EXHAUSTED);
+            }
+            fixed = point.get();
+            if (held(study) >= maxTrials) {
+                return Optional.of(SweepSummary.Ending.BUDGET_MET);
+            }
+            study.enqueueTrial(fixed);
+        }
+        Optional<Trial> asked = study.askWithin(maxTrials);
+        if (asked.isEmpty()) {
+            return Optional.of(grid == null && held(study) < maxTrials
+                    ? SweepSummary.Ending.EXHAUSTED : SweepSummary.Ending.BUDGET_MET);
+        }
+        Trial trial = asked.get();
+        Map<String, Object> params = new LinkedHashMap<>();
+        Job job;
+        try {
+            (grid != null ? grid.space() : ((SweepPlan.Search) settings.plan).space())
+                    .forEach((name, distribution) -> params.put(name, trial.suggest(name, distribution)));
+            // a detached job is watched by no one: its intermediate values stay in its log
+            job = settings.jobs.create(trial.number(), params, settings.detach ? Pruning.NEVER : pruningOf(trial));
+        } catch (RuntimeException e) {
+            String why = "the job could not be made: " + e.getMessage();
+            TrialRecord told = study.tellFailed(trial, why);
+            JobResult result = JobResult.ended(trial.number(), JobStatus.FAILED, why, java.util.OptionalInt.empty(),
+                    Duration.ZERO, Optional.empty());
+            count(result, why);
+            settings.listeners.forEach(l -> l.jobEnded(null, result, told));
+            return settings.failurePolicy.exceeded(count(JobStatus.FAILED) + count(JobStatus.TIMED_OUT), finishedJobs())
+                    ? Optional.of(SweepSummary.Ending.TOO_MANY_FAILURES) : Optional.empty();
+        }
+        JobHandle handle;
+        try {
+            handle = settings.launcher.submit(job);
+        } catch (RuntimeException e) {
+            study.tellFailed(trial, "the launcher could not take the job: " + e.getMessage());
+            throw e;
+        }
+        trial.setUserAttr(ATTR_JOB_DIR, job.directory().toString());
+        trial.setUserAttr(ATTR_JOB_ID, handle.id());
+        running.put(trial.number(), new Running(trial, job, handle));
+        if (settings.detach) {
+            settings.listeners.forEach(l -> l.jobStarted(job, handle));
+            return Optional.empty();
+        }
+        handle.result().whenComplete((result, error) -> ended.add(new Ended(trial.number(), result != null ? result
+                : JobResult.ended(trial.number(), JobStatus.FAILED, "the launcher failed: " + error,
+                java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));
+        settings.listeners.forEach(l -> l.jobStarted(job, handle));
+        return Optional.empty();
+    }
+
+    private static Pruning pruningOf(Trial trial) {
+        return (step, value) -> {
+            trial.report(step, value);
+            return trial.shouldPrune();
+        };
+    }
+
+    private Ended awaitNext(Instant deadline, InstantSource clock) {
+        try {
+            if (deadline == null) {
+                return ended.take();
+            }
+            long waitMillis = Math.max(1, Duration.between(clock.instant(), deadline).toMillis());
+            return ended.poll(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            interrupted = true;
+            return null;
+        }
+    }
+
+    private void finish(Study study, Ended next) {
+        Running done = running.get(next.number());
+        if (done == null) {
+            return;
+        }
+        JobResult result = next.result();
+        if (interrupted && result.status() == JobStatus.CANCELLED) {
+            result = JobResult.ended(result.number(), JobStatus.CANCELLED, "interrupted", result.exitCode(),
+                    result.duration(), result.logs());
+        }
+        Trial trial = done.trial();
+        trial.setUserAttr(ATTR_JOB_STATUS, result.status().name());
+        if (result.isCompleted() && result.values().size() != study.directions().size()) {
+            // a job's output that does not fit the study fails that trial, not the sweep
+            result = JobResult.ended(result.number(), JobStatus.FAILED, "the job gave " + result.values().size()
+                    + " objective value(s) " + result.values() + ", but the study has " + study.directions().size()
+                    + " objective(s)", result.exitCode(), result.duration(), result.logs());
+        }
+        TrialRecord told = switch (result.status()) {
+            case COMPLETED -> study.tell(trial, result.values().stream().mapToDouble(Double::doubleValue).toArray());
+            case PRUNED -> study.tell(trial, TrialState.PRUNED);
+            case FAILED, TIMED_OUT, CANCELLED -> study.tellFailed(trial,
+                    result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + result.error());
+        };
+        running.remove(next.number());
+        count(result, result.error());
+        JobResult reported = result;
+        settings.listeners.forEach(l -> l.jobEnded(done.job(), reported, told));
+    }
+
+    /** After an unexpected error: cancel and fail what runs, so no trial is left RUNNING. */
+    private void abandonRunning(Study study, String why) {
+        for (Running r : running.values()) {
+            r.handle().cancel();
+            try {
+                study.tellFailed(r.trial(), why);
+            } catch (RuntimeException ignored) {
+                // the trial may already be finished; the original error is what matters
+            }
+        }
+        running.clear();
+    }
+
+    private void count(JobResult result, String error) {
+        counts.merge(result.status(), 1, Integer::sum);
+        if (result.status() == JobStatus.FAILED || result.status() == JobStatus.TIMED_OUT) {
+            lastFailure = "job " + result.number() + ": " + firstLine(error);
+        }
+    }
+
+    /** The error on one line (its lines joined), cut to a readable length; the whole text is in the study. */
+    private static String firstLine(String text) {
+        String joined = String.join(" | ", text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return joined.length() <= 300 ? joined : joined.substring(0, 297) + "...";
+    }
+
+    private int count(JobStatus status) {
+        return counts.getOrDefault(status, 0);
+    }
+
+    private int finishedJobs() {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private int maxTrials(Study study) {
+        if (settings.maxTrials != null) {
+            return settings.maxTrials;
+        }
+        if (grid != null) {
+            return held(study) + grid.remaining();
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** Trials that count against the budget: every state but WAITING (enqueued, not started). */
+    private static int held(Study study) {
+        return (int) study.trials().stream().filter(t -> t.state() != TrialState.WAITING).count();
+    }
+
+    private SweepSummary summary(Study study, SweepSummary.Ending ending, Instant start) {
+        List<TrialRecord> trials = study.trials();
+        Optional<TrialRecord> best;
+        try {
+            best = study.directions().size() == 1 && trials.stream().anyMatch(t -> t.state() == TrialState.COMPLETE)
+                    ? Optional.of(study.bestTrial()) : Optional.empty();
+        } catch (RuntimeException e) {
+            best = Optional.empty();
+        }
+        return new SweepSummary(ending, counts, trials.size(), best,
+                Duration.between(start, settings.clock.instant()), ending == SweepSummary.Ending.TOO_MANY_FAILURES
+                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 ? lastFailure : "");
+    }
+
+    /** How many jobs are running now. */
+    public int running() {
+        return running.size();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.osprey.sweeper.multirun;
+
+import dev.osprey.composer.compose.ComposedDefault;
+import dev.osprey.composer.compose.Composer;
+import dev.osprey.composer.compose.Composition;
+import dev.osprey.composer.config.Config;
+import dev.osprey.composer.interpolation.Resolvers;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Overrides;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** {@code --cfg job|osprey|all} and {@code --info}: what a run would compose, without running it. */
+public final class ConfigView {
+
+    private ConfigView() {
+    }
+
+    public static String show(RunRequest request, String which, boolean resolve) {
+        Composer composer = new Composer(Configs.repository(request.configs()));
+        SweepInputs inputs = SweepInputs.of(composer, request.configName(), withoutSweeps(request.overrides()));
+        Config job = inputs.baseConfig();
+        if (resolve) {
+            Composition composition = composer.composition(request.configName(), inputs.fixed());
+            job = SweepInputs.withoutOsprey(composition.resolvedConfig(
+                    Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0, "trial.number", 0,
+                            "study.name", request.configName(), "output_dir", "<output dir>",
+                            "runtime.output_dir", "<output dir>"))));
+        }
+        return switch (which) {
+            case "job" -> job.toYaml();
+            case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml();
+            case "all" -> job.asOpen().forceAdd("osprey", inputs.settings().asConfig().root().toPlain()).toYaml();
+            default -> throw new IllegalArgumentException("--cfg takes job, osprey or all, not '" + which + "'");
+        };
+    }
+
+    public static String info(RunRequest request) {
+        Composer composer = new Composer(Configs.repository(request.configs()));
+        Composition composition = composer.composition(request.configName(),
+                withoutFramework(withoutSweeps(request.overrides())));
+        StringBuilder out = new StringBuilder();
+        out.append("Config search path: ").append(composer.repository().location()).append('\n');
+        out.append("Primary config: ").append(request.configName()).append('\n');
+        out.append("Defaults list:\n");
+        for (ComposedDefault step : composition.defaults()) {
+            out.append("  ").append(step.configPath()).append(step.packageName().isEmpty() ? "" : " @ " + step.packageName())
+                    .append('\n');
+        }
+        out.append("Choices:\n");
+        composition.choices().forEach((group, option) -> out.append("  ").append(group).append(": ").append(option).append('\n'));
+        out.append("Overrides: ").append(request.overrides()).append('\n');
+        return out.toString();
+    }
+
+    private static List<String> withoutSweeps(List<String> overrides) {
+        return Overrides.parseAll(overrides).stream().filter(o -> !o.isSweep()).map(ConfigOverride::input).toList();
+    }
+
+    private static List<String> withoutFramework(List<String> overrides) {
+        return Overrides.parseAll(overrides).stream().filter(o -> !FrameworkSettings.isFramework(o))
+                .map(ConfigOverride::input).toList();
+    }
+}

@@ -1,0 +1,245 @@
+package dev.osprey.sweeper.multirun;
+
+import dev.osprey.composer.config.Config;
+import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Element;
+import dev.osprey.composer.override.OverrideKind;
+import dev.osprey.composer.override.Overrides;
+import dev.osprey.sweeper.FailurePolicy;
+import dev.osprey.optimizer.trial.Direction;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Osprey's own settings for a run or sweep, the {@code osprey} node: built-in defaults, then the
+ * primary config's {@code osprey:} node, then the command line's {@code osprey/...} and
+ * {@code osprey.*} overrides (Hydra's {@code hydra/...} and {@code hydra.*}, renamed).
+ *
+ * <pre>
+ * osprey/sweeper=tpe|random|grid     osprey.sweeper.n_trials=50   osprey.sweeper.n_jobs=4
+ * osprey.sweeper.direction=maximize  osprey.sweeper.storage=URL   osprey.sweeper.study_name=NAME
+ * osprey.sweeper.seed=1  osprey.sweeper.max_failures=3  osprey.sweeper.timeout_s=3600
+ * osprey.sweeper.pruner=none|median|hyperband|successive_halving
+ * osprey.sweeper.params={x: "interval(0,1)"}
+ * osprey/launcher=process|in-process|tsp|slurm   osprey.launcher.&lt;setting&gt;=...
+ * osprey.job.timeout_s=600   osprey.run.dir=...   osprey.sweep.dir=...
+ * </pre>
+ */
+public final class FrameworkSettings {
+
+    static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
+            "study_name", "seed", "max_failures", "fail_fast", "timeout_s", "params", "pruner");
+    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid");
+
+    private final Config settings;
+
+    private FrameworkSettings(Config settings) {
+        this.settings = settings;
+    }
+
+    /** The built-in defaults. */
+    public static FrameworkSettings defaults() {
+        Map<String, Object> sweeper = new LinkedHashMap<>();
+        sweeper.put("sampler", "auto");
+        sweeper.put("direction", "minimize");
+        sweeper.put("n_jobs", 1);
+        sweeper.put("seed", 0);
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("sweeper", sweeper);
+        root.put("launcher", Map.of("name", "process"));
+        root.put("run", Map.of("dir", "outputs/${now:yyyy-MM-dd}/${now:HH-mm-ss}"));
+        root.put("sweep", Map.of("dir", "multirun/${now:yyyy-MM-dd}/${now:HH-mm-ss}"));
+        return new FrameworkSettings(Config.of(root));
+    }
+
+    /** Whether an override addresses Osprey's settings rather than the job's config. */
+    public static boolean isFramework(ConfigOverride override) {
+        String key = override.key();
+        return key.equals("osprey") || key.startsWith("osprey.") || key.startsWith("osprey/");
+    }
+
+    /** Whether a swept framework override varies per job (launcher resources), rather than being an error. */
+    public static boolean isPerJob(ConfigOverride override) {
+        return override.key().startsWith("osprey.launcher.");
+    }
+
+    /** These settings with the primary config's {@code osprey:} node merged over them. */
+    public FrameworkSettings withConfig(Config node) {
+        return new FrameworkSettings(settings.merge(node));
+    }
+
+    /** These settings with single-valued framework overrides applied in order. */
+    public FrameworkSettings withOverrides(List<ConfigOverride> overrides) {
+        Config out = settings;
+        for (ConfigOverride o : overrides) {
+            if (o.isSweep()) {
+                throw new IllegalArgumentException("'" + o.input() + "': only launcher settings (osprey.launcher.*)"
+                        + " can be swept; " + o.key() + " takes a single value");
+            }
+            String path = switch (o.key()) {
+                case "osprey/sweeper" -> "sweeper.sampler";
+                case "osprey/launcher" -> "launcher.name";
+                default -> {
+                    if (!o.key().startsWith("osprey.")) {
+                        throw new IllegalArgumentException("'" + o.input() + "': unknown Osprey setting; use osprey/sweeper=..,"
+                                + " osprey/launcher=.., or osprey.sweeper.*, osprey.launcher.*, osprey.job.*, osprey.run.dir,"
+                                + " osprey.sweep.dir");
+                    }
+                    yield o.key().substring("osprey.".length());
+                }
+            };
+            if (path.startsWith("sweeper.") && path.indexOf('.', 8) < 0 && !SWEEPER_KEYS.contains(path.substring(8))) {
+                throw new IllegalArgumentException("'" + o.input() + "': unknown sweeper setting '" + path.substring(8)
+                        + "'; the sweeper takes " + String.join(", ", SWEEPER_KEYS.stream().sorted().toList()));
+            }
+            out = o.kind() == OverrideKind.DELETE ? out.delete(path)
+                    : out.forceAdd(path, Overrides.plainValue((Element) o.value()));
+        }
+        return new FrameworkSettings(out);
+    }
+
+    public Config asConfig() {
+        return settings;
+    }
+
+    public String sampler() {
+        String name = string("sweeper.sampler").orElse("auto").toLowerCase(Locale.ROOT);
+        if (!SAMPLERS.contains(name)) {
+            throw new IllegalArgumentException("unknown sweeper '" + name + "'; choose one of " + String.join(", ", SAMPLERS)
+                    + " (osprey/sweeper=tpe)");
+        }
+        return name;
+    }
+
+    /** The pruner for intermediate values ({@code osprey:report} lines); none unless asked for. */
+    public dev.osprey.optimizer.pruner.Pruner pruner() {
+        String name = string("sweeper.pruner").orElse("none").toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "none" -> dev.osprey.optimizer.pruner.Pruners.none();
+            case "median" -> dev.osprey.optimizer.pruner.Pruners.median();
+            case "hyperband" -> dev.osprey.optimizer.pruner.Pruners.hyperband();
+            case "successive_halving" -> dev.osprey.optimizer.pruner.Pruners.successiveHalving();
+            default -> throw new IllegalArgumentException("unknown pruner '" + name
+                    + "'; osprey.sweeper.pruner takes none, median, hyperband or successive_halving");
+        };
+    }
+
+    public Optional<Integer> nTrials() {
+        return integer("sweeper.n_trials", 0);
+    }
+
+    public int nJobs() {
+        return integer("sweeper.n_jobs", 1).orElse(1);
+    }
+
+    public Direction direction() {
+        String d = string("sweeper.direction").orElse("minimize").toLowerCase(Locale.ROOT);
+        return switch (d) {
+            case "minimize", "min" -> Direction.MINIMIZE;
+            case "maximize", "max" -> Direction.MAXIMIZE;
+            default -> throw new IllegalArgumentException("osprey.sweeper.direction must be minimize or maximize, got '"
+                    + d + "'");
+        };
+    }
+
+    public Optional<String> storage() {
+        return string("sweeper.storage");
+    }
+
+    public Optional<String> studyName() {
+        return string("sweeper.study_name");
+    }
+
+    /** The seed of a new study (0 by default); a resumed study keeps the one it was created with. */
+    public long seed() {
+        return integer("sweeper.seed", Integer.MIN_VALUE).orElse(0);
+    }
+
+    public FailurePolicy failurePolicy() {
+        if (settings.find("sweeper.fail_fast").filter(v -> v instanceof ConfigValue.BoolValue b && b.value()).isPresent()) {
+            return FailurePolicy.failFast();
+        }
+        return integer("sweeper.max_failures", 0).map(FailurePolicy::maxFailures).orElse(FailurePolicy.continueAlways());
+    }
+
+    public Optional<Duration> sweepTimeout() {
+        return seconds("sweeper.timeout_s");
+    }
+
+    public Optional<Duration> jobTimeout() {
+        return seconds("job.timeout_s");
+    }
+
+    /** The search space declared in the config: parameter name to sweep text, such as {@code interval(0,1)}. */
+    public Map<String, String> params() {
+        Map<String, String> out = new LinkedHashMap<>();
+        settings.find("sweeper.params").ifPresent(node -> {
+            if (!(node instanceof ConfigValue.MapValue map)) {
+                throw new IllegalArgumentException("osprey.sweeper.params must be a map of parameter to sweep,"
+                        + " such as {optimizer.lr: 'tag(log, interval(1e-4, 1e-1))'}");
+            }
+            map.entries().forEach((k, v) -> out.put(k, String.valueOf(v.toPlain())));
+        });
+        return out;
+    }
+
+    public String launcherName() {
+        return string("launcher.name").orElse("process");
+    }
+
+    /** The launcher's own settings: {@code osprey.launcher} without its name. */
+    public Config launcherSettings() {
+        return settings.find("launcher").filter(v -> v instanceof ConfigValue.MapValue)
+                .map(v -> Config.of((ConfigValue.MapValue) v).asOpen())
+                .map(c -> c.has("name") ? c.delete("name") : c).orElse(Config.empty());
+    }
+
+    public String runDirPattern() {
+        return string("run.dir").orElseThrow();
+    }
+
+    public String sweepDirPattern() {
+        return string("sweep.dir").orElseThrow();
+    }
+
+    private Optional<String> string(String path) {
+        return settings.find(path).filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> switch (v) {
+            case ConfigValue.StringValue s -> s.value();
+            case ConfigValue.IntValue i -> Long.toString(i.value());
+            case ConfigValue.FloatValue f -> Double.toString(f.value());
+            case ConfigValue.BoolValue b -> Boolean.toString(b.value());
+            default -> throw new IllegalArgumentException("osprey." + path + " must be a single value, got " + v.toPlain());
+        });
+    }
+
+    private Optional<Integer> integer(String path, int min) {
+        return settings.find(path).filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> {
+            if (v instanceof ConfigValue.IntValue i && i.value() >= min && i.value() <= Integer.MAX_VALUE) {
+                return (int) i.value();
+            }
+            throw new IllegalArgumentException("osprey." + path + " must be a whole number" + (min == 0 ? " >= 0" : "")
+                    + ", got " + v.toPlain());
+        });
+    }
+
+    private Optional<Duration> seconds(String path) {
+        return settings.find(path).filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> {
+            double s = switch (v) {
+                case ConfigValue.IntValue i -> i.value();
+                case ConfigValue.FloatValue f -> f.value();
+                default -> -1;
+            };
+            if (!(s > 0) || Double.isInfinite(s)) {
+                throw new IllegalArgumentException("osprey." + path + " must be a positive number of seconds, got " + v.toPlain());
+            }
+            return Duration.ofMillis((long) (s * 1000));
+        });
+    }
+}

@@ -1,0 +1,187 @@
+package dev.osprey.sweeper.multirun;
+
+import dev.osprey.composer.compose.Composer;
+import dev.osprey.composer.output.OutputDirectories;
+import dev.osprey.composer.output.SweepDirectory;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.multirun.BasicSweeper;
+import dev.osprey.sweeper.space.SearchSpaces;
+import dev.osprey.launchers.Launcher;
+import dev.osprey.launchers.Launchers;
+import dev.osprey.sweeper.Sweeper;
+import dev.osprey.sweeper.SweeperBuilder;
+import dev.osprey.sweeper.SweepPlan;
+import dev.osprey.sweeper.SweepSummary;
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
+import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.Storages;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code osprey run -m}: a sweep over the command line's sweep overrides, stored in a study, so
+ * that running the same command again resumes it (a study-level budget: only missing trials run).
+ */
+public final class Multirun {
+
+    /** Trials of a search (TPE, random) when n_trials is not given, as in Hydra's Optuna sweeper. */
+    static final int DEFAULT_SEARCH_TRIALS = 20;
+
+    private final RunRequest request;
+    private final MultirunObserver observer;
+    private final Clock clock;
+    private final boolean detach;
+
+    public Multirun(RunRequest request, MultirunObserver observer, Clock clock, boolean detach) {
+        this.request = request;
+        this.observer = observer;
+        this.clock = clock;
+        this.detach = detach;
+    }
+
+    /** Runs the sweep and returns the process exit code ({@link SweepSummary#exitCode()}). */
+    public int run() {
+        Composer composer = new Composer(Configs.repository(request.configs()));
+        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides());
+        FrameworkSettings settings = inputs.settings();
+        String sampler = settings.sampler();
+        if (sampler.equals("auto")) {
+            sampler = inputs.allDiscrete() ? "grid" : "tpe";
+        }
+        if (sampler.equals("grid") && !inputs.allDiscrete()) {
+            throw new IllegalArgumentException("the grid sweeper enumerates choices and ranges, but "
+                    + inputs.sweeps().stream().filter(o -> !o.isDiscreteSweep()).map(ConfigOverride::input).toList()
+                    + " cannot be enumerated; use osprey/sweeper=tpe or osprey/sweeper=random for intervals");
+        }
+        boolean grid = sampler.equals("grid");
+        SweepPlan plan = grid ? gridPlan(composer, inputs) : searchPlan(composer, inputs);
+        String location = settings.storage().orElseGet(() -> Storages.defaultLocation(System.getenv()));
+        String studyName = settings.studyName().orElse(stripYaml(request.configName()));
+        Sampler studySampler = sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
+        Launcher launcher = null;
+        Storage opened = Storages.open(location);
+        var studyBuilder = Study.builder().name(studyName).storage(opened).sampler(studySampler)
+                .pruner(settings.pruner()).direction(settings.direction());
+        if (opened.findStudy(studyName).isEmpty()) {
+            studyBuilder.seed(settings.seed()); // a resumed study keeps the seed it was created with
+        }
+        try (Storage storage = opened; Study study = studyBuilder.createOrLoad()) {
+            launcher = Launchers.create(launcherName(settings), settings.launcherSettings());
+            if (detach && (launcher.name().equals("process") || launcher.name().equals("in-process"))) {
+                throw new IllegalArgumentException("--detach leaves jobs running after osprey exits, which the "
+                        + launcher.name() + " launcher cannot do; use osprey/launcher=tsp or osprey/launcher=slurm");
+            }
+            SweepDirectory sweepDir = OutputDirectories.under(request.workingDir(), clock)
+                    .createSweep(settings.sweepDirPattern());
+            observer.started("study '" + studyName + "' in " + Storages.describe(location) + " ("
+                    + (study.trials().isEmpty() ? "new" : study.trials().size() + " trials already") + "), "
+                    + sampler + " sweeper, " + launcher.name() + " launcher, " + settings.nJobs()
+                    + " job(s) at once; outputs in " + sweepDir.path());
+            SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
+                    .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
+                    .jobs(new ComposedJobs(composer, request.configName(), inputs, sweepDir, request.task(), studyName,
+                            grid, clock))
+                    .listener(observer.progress(settings.nTrials().orElse(grid ? -1 : DEFAULT_SEARCH_TRIALS)));
+            if (settings.nTrials().isPresent() || !grid) {
+                builder.maxTrials(settings.nTrials().orElse(DEFAULT_SEARCH_TRIALS));
+            }
+            settings.sweepTimeout().ifPresent(builder::maxDuration);
+            Sweeper sweep = builder.detach(detach).build();
+            Interruption interruption = Interruption.install(sweep);
+            try {
+                SweepSummary summary = sweep.run();
+                observer.finished(summary);
+                return summary.exitCode();
+            } finally {
+                closing.add(interruption);
+            }
+        } finally {
+            // a detached sweep's jobs must outlive this process: closing the launcher would cancel them
+            if (launcher != null && !detach) {
+                launcher.close();
+            }
+            // only now, with the trials told and the study database closed, may an interrupted JVM exit
+            closing.forEach(Interruption::done);
+        }
+    }
+
+    private final List<Interruption> closing = new ArrayList<>();
+
+    /**
+     * Ctrl-C (SIGINT) or SIGTERM while a sweep runs: the JVM's shutdown hook interrupts the sweep
+     * (running jobs are cancelled, their trials failed as interrupted) and holds the exit until the
+     * study database is closed.
+     */
+    private static final class Interruption {
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final Thread hook;
+
+        private Interruption(Sweeper sweep) {
+            hook = new Thread(() -> {
+                sweep.interrupt();
+                try {
+                    finished.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "osprey-interrupt");
+        }
+
+        static Interruption install(Sweeper sweep) {
+            Interruption interruption = new Interruption(sweep);
+            Runtime.getRuntime().addShutdownHook(interruption.hook);
+            return interruption;
+        }
+
+        void done() {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: the JVM exits once it returns
+            }
+        }
+    }
+
+    /** Java objectives run in this JVM unless another launcher is named. */
+    private String launcherName(FrameworkSettings settings) {
+        return request.javaTask().isPresent() && settings.launcherName().equals("process")
+                ? "in-process" : settings.launcherName();
+    }
+
+    private static SweepPlan gridPlan(Composer composer, SweepInputs inputs) {
+        List<List<String>> jobs = BasicSweeper.create().withGroupOptions(composer.repository()::options)
+                .jobs(inputs.sweeps());
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (List<String> job : jobs) {
+            Map<String, Object> point = new LinkedHashMap<>();
+            for (String override : job) {
+                int eq = override.indexOf('=');
+                point.put(override.substring(0, eq), override.substring(eq + 1));
+            }
+            points.add(point);
+        }
+        return new SweepPlan.Grid(points);
+    }
+
+    private static SweepPlan searchPlan(Composer composer, SweepInputs inputs) {
+        if (inputs.sweeps().isEmpty()) {
+            throw new IllegalArgumentException("nothing to search: a multirun with a sampler needs at least one sweep,"
+                    + " such as optimizer.lr=tag(log,interval(1e-4,1e-1)) or model=choice(resnet,vit)");
+        }
+        return new SweepPlan.Search(SearchSpaces.fromOverrides(inputs.sweeps(), composer.repository()::options)
+                .distributions());
+    }
+
+    private static String stripYaml(String name) {
+        return name.endsWith(".yaml") ? name.substring(0, name.length() - 5) : name;
+    }
+}

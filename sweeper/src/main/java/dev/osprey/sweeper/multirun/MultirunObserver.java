@@ -1,0 +1,26 @@
+package dev.osprey.sweeper.multirun;
+
+import dev.osprey.sweeper.SweepListener;
+import dev.osprey.sweeper.SweepSummary;
+
+/**
+ * What a {@link Multirun} tells the person who started it: the one line that says what will run,
+ * the sweep's progress, and its summary. The command line prints them to the console.
+ *
+ * @since 0.1
+ */
+public interface MultirunObserver {
+
+    /** The study, sampler, launcher, parallelism and output folder, before the first job starts. */
+    void started(String description);
+
+    /**
+     * A listener for the sweep's jobs.
+     *
+     * @param budget the trial budget, or -1 when the grid decides how many trials run
+     */
+    SweepListener progress(int budget);
+
+    /** The sweep ended; {@link SweepSummary#table()} is its end-of-sweep table. */
+    void finished(SweepSummary summary);
+}

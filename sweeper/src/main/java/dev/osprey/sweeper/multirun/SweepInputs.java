@@ -1,0 +1,72 @@
+package dev.osprey.sweeper.multirun;
+
+import dev.osprey.composer.compose.Composer;
+import dev.osprey.composer.config.Config;
+import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Overrides;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A command line's overrides sorted by what they address: Osprey's settings, per-job launcher
+ * sweeps, the job's fixed overrides and its sweeps; with the framework settings they produce.
+ *
+ * @param settings     defaults, then the primary config's {@code osprey:} node, then the command line
+ * @param fixed        the job overrides that are not sweeps, as typed
+ * @param sweeps       every sweep: the job's, the config-declared search space's, per-job launcher settings
+ * @param baseConfig   the primary config composed with the fixed overrides (checked before anything runs)
+ */
+public record SweepInputs(FrameworkSettings settings, List<String> fixed, List<ConfigOverride> sweeps, Config baseConfig) {
+
+    public static SweepInputs of(Composer composer, String configName, List<String> overrides) {
+        List<ConfigOverride> parsed = Overrides.parseAll(overrides);
+        List<ConfigOverride> framework = new ArrayList<>();
+        List<String> fixed = new ArrayList<>();
+        List<ConfigOverride> sweeps = new ArrayList<>();
+        for (ConfigOverride o : parsed) {
+            if (FrameworkSettings.isFramework(o) && !(o.isSweep() && FrameworkSettings.isPerJob(o))) {
+                framework.add(o);
+            } else if (o.isSweep()) {
+                sweeps.add(o);
+            } else {
+                fixed.add(o.input());
+            }
+        }
+        Config base = composer.compose(configName, fixed);
+        FrameworkSettings settings = FrameworkSettings.defaults();
+        if (base.find("osprey").orElse(null) instanceof ConfigValue.MapValue node) {
+            settings = settings.withConfig(Config.of(node));
+        }
+        settings = settings.withOverrides(framework);
+        Set<String> swept = sweeps.stream().map(ConfigOverride::key).collect(Collectors.toSet());
+        for (var entry : settings.params().entrySet()) {
+            if (!swept.contains(entry.getKey())) {
+                ConfigOverride declared = Overrides.parse(entry.getKey() + "=" + entry.getValue());
+                if (!declared.isSweep()) {
+                    throw new IllegalArgumentException("osprey.sweeper.params." + entry.getKey() + " is '" + entry.getValue()
+                            + "', which is not a sweep; use interval(..), range(..), choice(..) or a,b,c");
+                }
+                sweeps.add(declared);
+            }
+        }
+        return new SweepInputs(settings, List.copyOf(fixed), List.copyOf(sweeps), withoutOsprey(base));
+    }
+
+    /** The job's view of a config: Osprey's own node is not part of it (as Hydra's is not). */
+    public static Config withoutOsprey(Config config) {
+        if (!config.has("osprey")) {
+            return config;
+        }
+        Config without = config.asOpen().delete("osprey");
+        return config.isStruct() ? without.asStruct() : without;
+    }
+
+    /** Whether every sweep can be enumerated (so a grid is possible). */
+    boolean allDiscrete() {
+        return sweeps.stream().allMatch(ConfigOverride::isDiscreteSweep);
+    }
+}
