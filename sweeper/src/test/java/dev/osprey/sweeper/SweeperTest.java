@@ -1,5 +1,6 @@
 package dev.osprey.sweeper;
 
+import dev.osprey.launchers.JobPrunedException;
 import dev.osprey.composer.config.Config;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobHandle;
@@ -16,7 +17,6 @@ import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.space.FloatDistribution;
 import dev.osprey.optimizer.Storages;
-import dev.osprey.optimizer.TrialPrunedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @SuppressWarnings("unchecked")
-class SweepTest {
+class SweeperTest {
 
     @TempDir
     Path work;
@@ -220,7 +220,7 @@ class SweepTest {
                 .jobs(jobs(c -> {
                     for (int step = 0; step < 5; step++) {
                         if (c.report(step, step * 5.0)) {
-                            throw new TrialPrunedException("pruned at step " + step);
+                            throw new JobPrunedException("pruned at step " + step);
                         }
                     }
                     return new double[] {1};

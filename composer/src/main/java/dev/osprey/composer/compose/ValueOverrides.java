@@ -81,6 +81,8 @@ final class ValueOverrides {
                         + input + unknownNameHint(config, key, repository), e);
             }
             throw new CompositionException("Could not apply '" + input + "': " + e.getMessage(), e);
+        } catch (CompositionException e) {
+            throw e; // already says which override and why
         } catch (IllegalArgumentException e) {
             throw new CompositionException("Could not apply '" + input + "': " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * fenced code block or a table. Tests read them by name, so that the page cannot drift from the code,
  * and check that every marked example is checked by some test.
  */
-final class DocBlocks {
+public final class DocBlocks {
 
     private static final Pattern MARKER = Pattern.compile("<!-- tested: ([\\w.-]+) -->\\n");
     private static final Pattern FENCE = Pattern.compile("```[^\\n]*\\n(.*?\\n)```\\n", Pattern.DOTALL);
@@ -48,7 +48,7 @@ final class DocBlocks {
     }
 
     /** The page {@code docs/NAME} of this repository. */
-    static DocBlocks read(String name) {
+    public static DocBlocks read(String name) {
         Path file = repositoryRoot().resolve("docs").resolve(name);
         try {
             return new DocBlocks(name, Files.readString(file).replace("\r\n", "\n"));
@@ -58,7 +58,7 @@ final class DocBlocks {
     }
 
     /** The repository's root: the first directory upwards from here that has {@code docs/}. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.isDirectory(dir.resolve("docs"))) {
             dir = dir.getParent();
@@ -70,7 +70,7 @@ final class DocBlocks {
     }
 
     /** The content of the fenced block named {@code name}, ending with a newline. */
-    String block(String name) {
+    public String block(String name) {
         String block = blocks.get(name);
         if (block == null) {
             throw new AssertionError(page + " has no tested code block '" + name + "'; it has " + names());
@@ -88,7 +88,7 @@ final class DocBlocks {
     }
 
     /** Every name the page marks as tested. */
-    Set<String> names() {
+    public Set<String> names() {
         Set<String> names = new java.util.TreeSet<>(blocks.keySet());
         names.addAll(tables.keySet());
         return names;

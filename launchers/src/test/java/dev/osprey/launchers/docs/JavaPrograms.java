@@ -18,13 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Compiles the Java programs of a documentation page against the test class path, and runs them in a
  * JVM of their own, in a directory of their own, as a reader would.
  */
-final class JavaPrograms {
+public final class JavaPrograms {
 
     private JavaPrograms() {
     }
 
     /** Compiles {@code source} (a whole compilation unit) as {@code className} into {@code dir}. */
-    static void compile(Path dir, String className, String source) throws IOException {
+    public static void compile(Path dir, String className, String source) throws IOException {
         Path file = dir.resolve(className + ".java");
         Files.writeString(file, source);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -36,7 +36,7 @@ final class JavaPrograms {
     }
 
     /** Runs {@code className}'s main in a new JVM with {@code dir} as its working directory; returns its stdout. */
-    static String run(Path dir, String className) throws IOException, InterruptedException {
+    public static String run(Path dir, String className) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-cp",
                 dir + File.pathSeparator + System.getProperty("java.class.path"), className))

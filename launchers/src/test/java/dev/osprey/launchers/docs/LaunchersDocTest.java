@@ -41,7 +41,7 @@ class LaunchersDocTest {
 
     /** Every example the page marks as tested, each checked by a test of this class or the reference test. */
     private static final Set<String> CHECKED = new TreeSet<>(List.of("train.sh", "TrainJobs.java", "train-output",
-            "result.json", "SweepTrain.java", "sweep-output", "outcomes", "layout", "settings-error",
+            "result.json", "outcomes", "layout", "settings-error",
             "settings-in-process", "settings-process", "settings-tsp", "settings-slurm", "placeholders",
             "environment"));
 
@@ -60,15 +60,6 @@ class LaunchersDocTest {
         assertEquals(DOC.block("train-output"), JavaPrograms.run(work, "TrainJobs"));
         String written = Files.readString(work.resolve("runs/0/result.json"));
         assertEquals(withoutDuration(DOC.block("result.json")), withoutDuration(written));
-    }
-
-    @Test
-    void theSweepExamplePrintsTheDocumentedTable() throws Exception {
-        Files.writeString(work.resolve("train.sh"), DOC.block("train.sh"));
-        JavaPrograms.compile(work, "SweepTrain", DOC.block("SweepTrain.java"));
-        String printed = JavaPrograms.run(work, "SweepTrain");
-        assertEquals(withoutWallTime(DOC.block("sweep-output")), withoutWallTime(printed));
-        assertTrue(Files.isRegularFile(work.resolve("runs/sweep/0/.osprey/config.yaml")), "the job factory writes the config");
     }
 
     @Test
@@ -142,10 +133,5 @@ class LaunchersDocTest {
 
     private static String withoutDuration(String json) {
         return json.strip().replaceAll("\"duration_ms\":\\d+", "\"duration_ms\":N");
-    }
-
-    private static String withoutWallTime(String table) {
-        return table.lines().map(l -> l.replaceAll("^(wall time\\s+)\\S+ s$", "$1N s"))
-                .collect(Collectors.joining("\n", "", "\n"));
     }
 }

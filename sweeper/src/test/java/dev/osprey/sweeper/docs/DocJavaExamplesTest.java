@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocJavaExamplesTest {
 
-    static final Path SOURCE = Path.of("src", "test", "java", "dev", "osprey", "composer", "docs",
+    static final Path SOURCE = Path.of("src", "test", "java", "dev", "osprey", "sweeper", "docs",
             "DocJavaExamplesTest.java");
 
     record Optimizer(String name, double lr) {
