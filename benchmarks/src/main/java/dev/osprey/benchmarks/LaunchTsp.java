@@ -5,7 +5,7 @@ import dev.osprey.launchers.Job;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
-import dev.osprey.launchers.remote.Commands;
+import dev.osprey.launchers.internal.Commands;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

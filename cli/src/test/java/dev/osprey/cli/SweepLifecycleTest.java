@@ -1,6 +1,6 @@
 package dev.osprey.cli;
 
-import dev.osprey.launchers.remote.RemoteTesting;
+import dev.osprey.launchers.internal.RemoteTesting;
 import dev.osprey.sweeper.Sweeper;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.trial.TrialRecord;
@@ -81,7 +81,7 @@ class SweepLifecycleTest {
 
     @Test
     void aDetachedSweepReturnsAtOnceAndCollectTellsTheStudyLater() throws Exception {
-        RemoteTesting.require(dev.osprey.launchers.remote.Commands.find("tsp").isPresent(),
+        RemoteTesting.require(dev.osprey.launchers.internal.Commands.find("tsp").isPresent(),
                 "task-spooler's tsp is not on PATH; the detached sweep test needs it");
         Path conf = RunCommandTest.EXAMPLE.resolve("conf");
         String storage = work.resolve("studies").toString();

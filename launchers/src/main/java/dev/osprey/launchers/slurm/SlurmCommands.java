@@ -1,7 +1,7 @@
 package dev.osprey.launchers.slurm;
 
 import dev.osprey.launchers.LauncherException;
-import dev.osprey.launchers.remote.Commands;
+import dev.osprey.launchers.internal.Commands;
 
 import java.io.IOException;
 import java.nio.file.Path;

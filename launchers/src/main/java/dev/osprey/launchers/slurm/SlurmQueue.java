@@ -1,9 +1,9 @@
 package dev.osprey.launchers.slurm;
 
 import dev.osprey.launchers.JobStatus;
-import dev.osprey.launchers.remote.Commands;
-import dev.osprey.launchers.remote.QueueState;
-import dev.osprey.launchers.remote.Scheduler;
+import dev.osprey.launchers.internal.Commands;
+import dev.osprey.launchers.internal.QueueState;
+import dev.osprey.launchers.internal.Scheduler;
 
 import java.io.IOException;
 import java.nio.file.Path;

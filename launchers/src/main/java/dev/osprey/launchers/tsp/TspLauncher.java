@@ -6,10 +6,10 @@ import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.ProgramCommand;
-import dev.osprey.launchers.remote.Commands;
-import dev.osprey.launchers.remote.JobPoller;
-import dev.osprey.launchers.remote.JobWrapper;
-import dev.osprey.launchers.remote.RemoteJob;
+import dev.osprey.launchers.internal.Commands;
+import dev.osprey.launchers.internal.JobPoller;
+import dev.osprey.launchers.internal.JobWrapper;
+import dev.osprey.launchers.internal.RemoteJob;
 
 import java.io.IOException;
 import java.nio.file.Files;

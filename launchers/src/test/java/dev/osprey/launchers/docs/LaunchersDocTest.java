@@ -8,9 +8,9 @@ import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.JobFiles;
-import dev.osprey.launchers.remote.Commands;
-import dev.osprey.launchers.remote.JobWrapper;
-import dev.osprey.launchers.remote.RemoteTesting;
+import dev.osprey.launchers.internal.Commands;
+import dev.osprey.launchers.internal.JobWrapper;
+import dev.osprey.launchers.internal.RemoteTesting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

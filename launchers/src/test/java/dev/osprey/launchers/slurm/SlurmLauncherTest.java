@@ -9,8 +9,8 @@ import dev.osprey.launchers.ProgramLauncherContract;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
-import dev.osprey.launchers.remote.Commands;
-import dev.osprey.launchers.remote.RemoteTesting;
+import dev.osprey.launchers.internal.Commands;
+import dev.osprey.launchers.internal.RemoteTesting;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

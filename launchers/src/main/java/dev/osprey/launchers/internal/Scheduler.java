@@ -1,4 +1,4 @@
-package dev.osprey.launchers.remote;
+package dev.osprey.launchers.internal;
 
 import java.io.IOException;
 import java.util.Collection;

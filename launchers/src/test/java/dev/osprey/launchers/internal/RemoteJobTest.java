@@ -1,4 +1,4 @@
-package dev.osprey.launchers.remote;
+package dev.osprey.launchers.internal;
 
 import dev.osprey.composer.config.Config;
 import dev.osprey.launchers.Job;

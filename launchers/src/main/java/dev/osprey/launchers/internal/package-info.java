@@ -3,6 +3,7 @@
  * result where it runs, one poller thread per launcher, and the rules that turn a job's files and
  * its scheduler's state into a {@link dev.osprey.launchers.JobResult}.
  *
- * <p>Not part of the API: the classes are public only so that both launcher packages can use them.
+ * <p>Not part of the API: an internal package, public only so that both launcher packages can use it;
+ * nothing outside the launchers module may depend on it (the architecture test checks).
  */
-package dev.osprey.launchers.remote;
+package dev.osprey.launchers.internal;

@@ -1,4 +1,4 @@
-package dev.osprey.launchers.remote;
+package dev.osprey.launchers.internal;
 
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobHandle;

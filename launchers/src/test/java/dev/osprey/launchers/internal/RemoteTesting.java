@@ -1,4 +1,4 @@
-package dev.osprey.launchers.remote;
+package dev.osprey.launchers.internal;
 
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
