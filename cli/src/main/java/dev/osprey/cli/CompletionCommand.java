@@ -3,7 +3,7 @@ package dev.osprey.cli;
 import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.compose.ConfigRepository;
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

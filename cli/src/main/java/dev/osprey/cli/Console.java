@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * a sweep's progress is one line redrawn in place (and colour is allowed); off a terminal every
  * event is a plain, timestamped log line without ANSI codes.
  */
-public final class Console {
+final class Console {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 

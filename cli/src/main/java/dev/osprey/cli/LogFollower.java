@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Streams a job's log file to the console while the job runs (a single run, local or remote). */
-public final class LogFollower {
+final class LogFollower {
 
     private static final long POLL_MILLIS = 200;
 

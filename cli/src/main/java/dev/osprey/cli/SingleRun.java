@@ -30,7 +30,7 @@ import java.util.Map;
  * {@code osprey run} without {@code -m}: composes one config, runs the job once in a fresh output
  * directory through the selected launcher, and streams its output while it runs.
  */
-public final class SingleRun {
+final class SingleRun {
 
     private final RunRequest request;
     private final Console console;

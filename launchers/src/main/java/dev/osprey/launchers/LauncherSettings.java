@@ -1,7 +1,7 @@
 package dev.osprey.launchers;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 
 import java.time.Duration;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.storage.StorageException;
 import dev.osprey.optimizer.storage.InMemoryStorage;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.StorageProvider;
@@ -81,7 +82,7 @@ public final class Storages {
     }
 
     private static Storage open(String location, Properties properties, java.util.function.Function<String, String> env) {
-        return provider(location).orElseThrow(() -> new OptimizerException("no study database can open '" + location
+        return provider(location).orElseThrow(() -> new StorageException("no study database can open '" + location
                         + "': add the artifact dev.osprey:osprey-study-database to the class path (it opens H2 files,"
                         + " H2 servers and PostgreSQL), or keep the study in memory with Storages.inMemory()"))
                 .open(location, properties, env);

@@ -1,15 +1,15 @@
 package dev.osprey.composer.bind;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.BoolValue;
-import dev.osprey.composer.config.ConfigValue.FloatValue;
-import dev.osprey.composer.config.ConfigValue.IntValue;
-import dev.osprey.composer.config.ConfigValue.ListValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.MissingValue;
-import dev.osprey.composer.config.ConfigValue.NullValue;
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.BoolValue;
+import dev.osprey.composer.value.ConfigValue.FloatValue;
+import dev.osprey.composer.value.ConfigValue.IntValue;
+import dev.osprey.composer.value.ConfigValue.ListValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MissingValue;
+import dev.osprey.composer.value.ConfigValue.NullValue;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 import dev.osprey.composer.config.MissingValueException;
 import dev.osprey.composer.override.Overrides;
 

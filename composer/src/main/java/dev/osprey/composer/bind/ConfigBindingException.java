@@ -1,6 +1,6 @@
 package dev.osprey.composer.bind;
 
-import dev.osprey.composer.config.ConfigException;
+import dev.osprey.composer.value.ConfigException;
 
 /**
  * A config (or an override) does not fit a record: a value of the wrong type, a key the record does

@@ -1,11 +1,11 @@
 package dev.osprey.composer.bind;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.ListValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.MissingValue;
-import dev.osprey.composer.config.ConfigValue.NullValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.ListValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MissingValue;
+import dev.osprey.composer.value.ConfigValue.NullValue;
 import dev.osprey.composer.interpolation.Interpolator;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Element;

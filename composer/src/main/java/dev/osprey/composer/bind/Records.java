@@ -1,8 +1,8 @@
 package dev.osprey.composer.bind;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
 import dev.osprey.composer.config.MissingValueException;
 import dev.osprey.composer.interpolation.InterpolationException;
 import dev.osprey.composer.override.Overrides;

@@ -1,6 +1,6 @@
 package dev.osprey.composer.bind;
 
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;

@@ -4,8 +4,8 @@ import dev.osprey.composer.bind.Records;
 import dev.osprey.composer.compose.TreeItem.ConfigItem;
 import dev.osprey.composer.compose.TreeItem.SelfItem;
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Overrides;
 

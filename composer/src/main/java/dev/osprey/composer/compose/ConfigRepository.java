@@ -1,7 +1,7 @@
 package dev.osprey.composer.compose;
 
 import dev.osprey.composer.bind.Records;
-import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
 import dev.osprey.composer.yaml.YamlLoader;
 
 import java.nio.file.Files;

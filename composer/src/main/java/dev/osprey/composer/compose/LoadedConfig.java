@@ -1,6 +1,6 @@
 package dev.osprey.composer.compose;
 
-import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
 
 import java.util.List;
 

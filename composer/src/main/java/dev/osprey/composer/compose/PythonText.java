@@ -1,6 +1,6 @@
 package dev.osprey.composer.compose;
 
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 
 import java.util.stream.Collectors;
 

@@ -1,12 +1,12 @@
 package dev.osprey.composer.compose;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigException;
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.ListValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.MissingValue;
-import dev.osprey.composer.config.ConfigValue.NullValue;
+import dev.osprey.composer.value.ConfigException;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.ListValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MissingValue;
+import dev.osprey.composer.value.ConfigValue.NullValue;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.Overrides;

@@ -1,7 +1,8 @@
 package dev.osprey.composer.config;
 
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.MissingValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MissingValue;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package dev.osprey.composer.config;
 
+import dev.osprey.composer.value.ConfigException;
+
 /**
  * A value marked {@code ???} (mandatory, not given) was read. The message names its full path:
  * {@code Missing mandatory value: db.password}.

@@ -1,9 +1,11 @@
 package dev.osprey.composer.config;
 
-import dev.osprey.composer.config.ConfigValue.ListValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.MissingValue;
-import dev.osprey.composer.config.ConfigValue.NullValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigException;
+import dev.osprey.composer.value.ConfigValue.ListValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MissingValue;
+import dev.osprey.composer.value.ConfigValue.NullValue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.osprey.composer.config;
 
+import dev.osprey.composer.value.ConfigValue;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;

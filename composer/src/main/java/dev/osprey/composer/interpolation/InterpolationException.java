@@ -1,6 +1,6 @@
 package dev.osprey.composer.interpolation;
 
-import dev.osprey.composer.config.ConfigException;
+import dev.osprey.composer.value.ConfigException;
 
 /**
  * An interpolation could not be resolved: a reference to a key that is not there or that is

@@ -1,11 +1,11 @@
 package dev.osprey.composer.interpolation;
 
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.ListValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.MissingValue;
-import dev.osprey.composer.config.ConfigValue.NullValue;
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.ListValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.MissingValue;
+import dev.osprey.composer.value.ConfigValue.NullValue;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 import dev.osprey.composer.interpolation.Template.Argument;
 import dev.osprey.composer.interpolation.Template.Call;
 import dev.osprey.composer.interpolation.Template.Literal;

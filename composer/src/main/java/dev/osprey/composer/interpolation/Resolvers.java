@@ -1,8 +1,8 @@
 package dev.osprey.composer.interpolation;
 
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.NullValue;
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.NullValue;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 
 import java.time.Clock;
 import java.time.LocalDateTime;

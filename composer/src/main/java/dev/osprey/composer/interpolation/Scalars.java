@@ -1,11 +1,11 @@
 package dev.osprey.composer.interpolation;
 
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.BoolValue;
-import dev.osprey.composer.config.ConfigValue.FloatValue;
-import dev.osprey.composer.config.ConfigValue.IntValue;
-import dev.osprey.composer.config.ConfigValue.NullValue;
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.BoolValue;
+import dev.osprey.composer.value.ConfigValue.FloatValue;
+import dev.osprey.composer.value.ConfigValue.IntValue;
+import dev.osprey.composer.value.ConfigValue.NullValue;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 
 import java.math.BigDecimal;
 import java.util.Locale;

@@ -1,7 +1,7 @@
 package dev.osprey.composer.yaml;
 
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;

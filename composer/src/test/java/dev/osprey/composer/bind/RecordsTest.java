@@ -1,7 +1,7 @@
 package dev.osprey.composer.bind;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.config.MissingValueException;
 import dev.osprey.composer.interpolation.InterpolationException;
 import dev.osprey.composer.yaml.YamlLoader;

@@ -1,8 +1,10 @@
 package dev.osprey.composer.config;
 
-import dev.osprey.composer.config.ConfigValue.IntValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigException;
+import dev.osprey.composer.value.ConfigValue.IntValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 import dev.osprey.composer.yaml.YamlLoader;
 import org.junit.jupiter.api.Test;
 

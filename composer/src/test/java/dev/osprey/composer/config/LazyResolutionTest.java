@@ -1,6 +1,7 @@
 package dev.osprey.composer.config;
 
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigException;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 import dev.osprey.composer.interpolation.InterpolationException;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.yaml.YamlLoader;

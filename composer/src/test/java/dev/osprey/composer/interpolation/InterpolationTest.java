@@ -1,11 +1,11 @@
 package dev.osprey.composer.interpolation;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.FloatValue;
-import dev.osprey.composer.config.ConfigValue.IntValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.FloatValue;
+import dev.osprey.composer.value.ConfigValue.IntValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 import dev.osprey.composer.interpolation.Template.Call;
 import dev.osprey.composer.interpolation.Template.Literal;
 import dev.osprey.composer.interpolation.Template.Reference;

@@ -2,7 +2,7 @@ package dev.osprey.composer.output;
 
 import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.yaml.YamlLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

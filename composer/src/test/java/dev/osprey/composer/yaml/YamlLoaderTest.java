@@ -1,12 +1,12 @@
 package dev.osprey.composer.yaml;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
-import dev.osprey.composer.config.ConfigValue.BoolValue;
-import dev.osprey.composer.config.ConfigValue.FloatValue;
-import dev.osprey.composer.config.ConfigValue.IntValue;
-import dev.osprey.composer.config.ConfigValue.MapValue;
-import dev.osprey.composer.config.ConfigValue.StringValue;
+import dev.osprey.composer.value.ConfigValue;
+import dev.osprey.composer.value.ConfigValue.BoolValue;
+import dev.osprey.composer.value.ConfigValue.FloatValue;
+import dev.osprey.composer.value.ConfigValue.IntValue;
+import dev.osprey.composer.value.ConfigValue.MapValue;
+import dev.osprey.composer.value.ConfigValue.StringValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,7 +1,7 @@
 package dev.osprey.launchers.slurm;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.LauncherSettings;
 

@@ -1,9 +1,7 @@
 package dev.osprey.optimizer.storage;
 
-import dev.osprey.optimizer.OptimizerException;
-
 /** A storage could not do what was asked: the database is unreachable, locked, corrupt, or refused a write. */
-public class StorageException extends OptimizerException {
+public class StorageException extends RuntimeException {
 
     public StorageException(String message) {
         super(message);

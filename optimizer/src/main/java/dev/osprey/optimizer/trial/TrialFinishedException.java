@@ -1,9 +1,7 @@
 package dev.osprey.optimizer.trial;
 
-import dev.osprey.optimizer.OptimizerException;
-
 /** Raised on any attempt to change a trial that has already finished: finished trials never change. */
-public class TrialFinishedException extends OptimizerException {
+public class TrialFinishedException extends IllegalStateException {
 
     public TrialFinishedException(int number, TrialState state, String attempted) {
         super("trial " + number + " is already " + state + " and cannot be changed (tried to " + attempted

@@ -1,7 +1,7 @@
 package dev.osprey.sweeper.multirun;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.OverrideKind;

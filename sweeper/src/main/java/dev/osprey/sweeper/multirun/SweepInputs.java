@@ -2,7 +2,7 @@ package dev.osprey.sweeper.multirun;
 
 import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.config.Config;
-import dev.osprey.composer.config.ConfigValue;
+import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Overrides;
 

@@ -1,4 +1,4 @@
-package dev.osprey.composer.config;
+package dev.osprey.composer.value;
 
 import dev.osprey.composer.ComposerException;
 

@@ -1,4 +1,4 @@
-package dev.osprey.composer.config;
+package dev.osprey.composer.value;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * One node of a config tree: a map (insertion-ordered, string keys), a list, a scalar (string,
  * 64-bit integer, double, boolean, null) or the {@code ???} marker of a value that must still be
- * given. Nodes are immutable; {@link Config} is the facade that reads and changes trees by path.
+ * given. Nodes are immutable; {@code Config} (in the config package) is the facade that reads and changes trees by path.
  *
  * @since 0.1
  */
