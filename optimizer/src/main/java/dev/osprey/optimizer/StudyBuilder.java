@@ -245,7 +245,19 @@ public final class StudyBuilder {
                 pruner != null ? pruner : Pruners.median(),
                 studySeed,
                 clock != null ? clock : InstantSource.system(),
-                (leases != null ? leases : Leases.Settings.DEFAULT).withRetries(maxRetries != null ? maxRetries : 0));
+                leaseSettings(store).withRetries(maxRetries != null ? maxRetries : 0));
+    }
+
+    /**
+     * Heartbeats as asked; by default on for storages other processes share, and off (no thread) for
+     * one in this process's memory, unless retries of dead workers' trials are asked for.
+     */
+    private Leases.Settings leaseSettings(Storage store) {
+        if (leases != null) {
+            return leases;
+        }
+        boolean retries = maxRetries != null && maxRetries > 0;
+        return store.sharedBetweenProcesses() || retries ? Leases.Settings.DEFAULT : new Leases.Settings(null, null, 0);
     }
 
     private Storage storage() {

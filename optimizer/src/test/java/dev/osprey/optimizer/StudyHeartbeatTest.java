@@ -152,4 +152,17 @@ class StudyHeartbeatTest {
         worker(clock).ask();
         assertTrue(heartbeatThread().isPresent(), "while one with heartbeats does, at once");
     }
+
+    @Test
+    void aStudyInMemoryStartsNoThreadUnlessAsked() {
+        Study inMemory = Study.builder().name(name).storage(Storages.inMemory()).sampler(Samplers.random()).create();
+        workers.add(inMemory);
+        inMemory.ask();
+        assertEquals(Optional.empty(), heartbeatThread());
+        Study asked = Study.builder().name(name).storage(Storages.inMemory()).sampler(Samplers.random())
+                .heartbeat(INTERVAL, GRACE).create();
+        workers.add(asked);
+        asked.ask();
+        assertTrue(heartbeatThread().isPresent(), "a heartbeat asked for runs");
+    }
 }

@@ -22,6 +22,13 @@ import java.util.TreeSet;
 /** A storage in this process's memory: fast, shared by the threads of one JVM, gone when it exits. */
 public final class InMemoryStorage implements Storage {
 
+    /** Its trials live and end with this process: no other worker can leave one behind. */
+    @Override
+    public boolean sharedBetweenProcesses() {
+        return false;
+    }
+
+
     private final Map<Long, StudyData> studies = new HashMap<>();
     private final Map<String, Long> studyIdsByName = new TreeMap<>();
     private final Map<Long, MutableTrial> trialsById = new HashMap<>();

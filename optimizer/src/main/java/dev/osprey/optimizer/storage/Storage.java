@@ -105,6 +105,15 @@ public interface Storage extends AutoCloseable {
     TrialChanges trialsChangedSince(long studyId, long cursor);
 
     /**
+     * Whether other processes can see this storage's trials, so that a worker that dies leaves RUNNING
+     * trials behind: then studies renew their trials' leases (a heartbeat thread) and reap the stale
+     * ones of others. A storage in this process's memory answers false: its trials end with the process.
+     */
+    default boolean sharedBetweenProcesses() {
+        return true;
+    }
+
+    /**
      * Every study with its trial counts by state, best value (single-objective studies) and last
      * activity, by name. This default reads every trial; database storages answer with SQL.
      */
