@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 
 /**
  * How fast the {@code osprey} command starts once built: {@code bin/osprey --help} (with the
- * class-data archive it makes on first use) and {@code java -jar} on the launchers jar, each a
+ * class-data archive it makes on first use) and {@code java -jar} on the command-line jar, each a
  * whole process, timed from spawn to exit.
  */
 final class StartupSuite {
@@ -24,10 +24,10 @@ final class StartupSuite {
     static List<Map<String, Object>> run(boolean quick, Consumer<String> progress) throws IOException, InterruptedException {
         int runs = quick ? 5 : 20;
         Path jar;
-        try (var files = Files.list(Path.of("launchers", "target"))) {
-            jar = files.filter(p -> p.getFileName().toString().matches("osprey-launchers-.*\\.jar")
+        try (var files = Files.list(Path.of("cli", "target"))) {
+            jar = files.filter(p -> p.getFileName().toString().matches("osprey-cli-.*\\.jar")
                     && !p.getFileName().toString().contains("tests")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("build the launchers first (mvn -pl launchers -am package)"));
+                    .orElseThrow(() -> new IllegalStateException("build the command line first (mvn -pl cli -am package)"));
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Map<String, Object>> rows = new ArrayList<>();
