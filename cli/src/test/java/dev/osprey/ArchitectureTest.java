@@ -89,6 +89,30 @@ class ArchitectureTest {
     }
 
     /**
+     * What each module may use beyond the JDK and the Osprey modules below it: a study in memory
+     * carries no database, config composition no JSON library, a launcher no command-line parser.
+     */
+    @Test
+    void modulesUseOnlyTheirChosenLibraries() {
+        Map<String, List<String>> libraries = Map.of(
+                "optimizer", List.of(),
+                "study-database", List.of("org.h2..", "com.zaxxer.hikari..", "org.flywaydb..", "org.postgresql..",
+                        "com.fasterxml.jackson.."),
+                "composer", List.of("org.snakeyaml.engine.."),
+                "launchers", List.of("com.fasterxml.jackson.."),
+                "sweeper", List.of(),
+                "cli", List.of("picocli..", "com.fasterxml.jackson.."));
+        libraries.forEach((module, allowed) -> {
+            List<String> packages = new java.util.ArrayList<>(List.of("java..", "dev.osprey.."));
+            packages.addAll(allowed);
+            classes().that().resideInAPackage(MODULES.get(module) + "..")
+                    .should().onlyDependOnClassesThat().resideInAnyPackage(packages.toArray(String[]::new))
+                    .because(module + " uses only " + (allowed.isEmpty() ? "the JDK" : allowed) + " beyond Osprey")
+                    .check(CLASSES);
+        });
+    }
+
+    /**
      * Cycles are looked for between package trees: a module's root package and each of its top-level
      * packages with their subpackages ({@code sampler} holds the sampler SPI and its factory, which
      * names the samplers of {@code sampler.tpe}, whose sampler implements that SPI).
