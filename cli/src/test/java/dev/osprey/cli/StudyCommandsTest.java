@@ -136,6 +136,20 @@ class StudyCommandsTest {
         assertTrue(!run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
     }
 
+    /** A storage location is data: an H2 setting that would run a script is refused before H2 sees it. */
+    @Test
+    void aStorageLocationCannotRunAScript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path script = dir.resolve("evil.sql");
+        java.nio.file.Path leak = dir.resolve("leak.sql");
+        java.nio.file.Files.writeString(script, "SCRIPT TO '" + leak + "';\n");
+        String location = "jdbc:h2:file:" + dir.resolve("studies") + ";INIT=RUNSCRIPT FROM '" + script + "'";
+        CliRunner run = CliRunner.run("studies", "--storage", location);
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("the H2 setting 'INIT'"), run.err());
+        assertTrue(!java.nio.file.Files.exists(leak), "the script did not run");
+        assertTrue(!java.nio.file.Files.exists(dir.resolve("studies.mv.db")), "no database was created");
+    }
+
     @Test
     void askingWithADistributionThatDoesNotFitLeavesNoTrialRunning() {
         assertEquals(0, CliRunner.run("create-study", "--study", "fit", "--storage", storage).exitCode());

