@@ -36,6 +36,7 @@ public final class Osprey {
      */
     public static <R extends Record> void main(String[] args, String configPath, String configName, Class<R> type,
                                                AppTask.TrainFunction<R> objective) {
+        ConsoleLogging.install(java.util.Arrays.asList(args).contains("--debug"));
         System.exit(run(args, configPath, configName, type, objective));
     }
 

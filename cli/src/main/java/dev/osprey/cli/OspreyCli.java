@@ -22,17 +22,11 @@ public final class OspreyCli {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    /** Kept referenced: java.util.logging holds its loggers weakly, and would forget the levels. */
-    private static final List<java.util.logging.Logger> QUIET_LIBRARIES = List.of(
-            java.util.logging.Logger.getLogger("com.zaxxer.hikari"),
-            java.util.logging.Logger.getLogger("org.flywaydb"));
-
     private OspreyCli() {
     }
 
     public static void main(String[] args) {
-        // the connection pool and the migrations report their routine work at INFO: only problems are shown
-        QUIET_LIBRARIES.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+        ConsoleLogging.install(Arrays.asList(args).contains("--debug"));
         System.exit(run(args, System.out, System.err));
     }
 

@@ -22,4 +22,9 @@ final class StorageOption {
     Storage open() {
         return Storages.open(location());
     }
+
+    /** For the commands that only read (or delete): an H2 file that does not exist is not created. */
+    Storage openExisting() {
+        return Storages.openExisting(location());
+    }
 }

@@ -44,7 +44,7 @@ final class StudyCommands {
 
         @Override
         public Integer call() {
-            try (Storage s = storage.open()) {
+            try (Storage s = storage.openExisting()) {
                 Table table = new Table(List.of("name", "direction", "trials", "complete", "running", "pruned", "failed",
                         "best", "last_activity"));
                 for (StudySummary summary : s.studySummaries()) {
@@ -73,7 +73,7 @@ final class StudyCommands {
 
         @Override
         public Integer call() {
-            try (Storage s = storage.open(); Study loaded = load(s, study)) {
+            try (Storage s = storage.openExisting(); Study loaded = load(s, study)) {
                 Table table = new Table(List.of("number", "state", "value", "params", "duration_s", "note"));
                 for (TrialRecord t : loaded.trials()) {
                     table.row(t.number(), t.state().name(), value(t), t.paramValues(), duration(t),
@@ -99,7 +99,7 @@ final class StudyCommands {
 
         @Override
         public Integer call() {
-            try (Storage s = storage.open(); Study loaded = load(s, study)) {
+            try (Storage s = storage.openExisting(); Study loaded = load(s, study)) {
                 if (loaded.trials().stream().noneMatch(t -> t.state() == TrialState.COMPLETE)) {
                     throw new IllegalStateException("study '" + study + "' has no completed trial yet ("
                             + loaded.trials().size() + " trials); run more trials first");
@@ -133,7 +133,7 @@ final class StudyCommands {
         public Integer call() throws IOException {
             StorageOption option = new StorageOption();
             option.location = location;
-            try (Storage s = option.open()) {
+            try (Storage s = option.openExisting()) {
                 if (s.findStudy(study).isEmpty()) {
                     load(s, study).close(); // throws the error listing the studies that exist
                 }
@@ -205,7 +205,7 @@ final class StudyCommands {
 
         @Override
         public Integer call() {
-            try (Storage s = storage.open()) {
+            try (Storage s = storage.openExisting()) {
                 var info = s.findStudy(study).orElseThrow(() -> new StudyNotFoundException(study,
                         s.studies().stream().map(i -> i.name()).toList()));
                 s.deleteStudy(info.id());

@@ -136,6 +136,39 @@ class StudyCommandsTest {
         assertTrue(!run.err().contains("\tat "), "no stack trace without --debug: " + run.err());
     }
 
+    /** Commands that only read create no database and no folder where there is none. */
+    @Test
+    void readingAMissingDatabaseCreatesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String missing = dir.resolve("new/dir/studies").toString();
+        for (String[] command : List.of(new String[] {"studies"}, new String[] {"trials", "x"}, new String[] {"best", "x"},
+                new String[] {"export", "x"}, new String[] {"delete-study", "x"})) {
+            List<String> args = new java.util.ArrayList<>(List.of(command));
+            args.addAll(List.of("--storage", missing));
+            CliRunner run = CliRunner.run(args.toArray(String[]::new));
+            assertEquals(1, run.exitCode(), run.toString());
+            assertTrue(run.err().contains("there is no study database at " + missing + ".mv.db (nothing was created)"),
+                    run.err());
+            assertTrue(!java.nio.file.Files.exists(dir.resolve("new")), command[0] + " created nothing");
+        }
+    }
+
+    @Test
+    void anEmptyFileOrAnImpossibleFolderIsNamedInOneLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Files.createFile(dir.resolve("empty.mv.db"));
+        CliRunner empty = CliRunner.run("studies", "--storage", dir.resolve("empty").toString());
+        assertEquals(1, empty.exitCode(), empty.toString());
+        assertEquals("osprey: " + dir.resolve("empty.mv.db") + " is an empty file, not an H2 study database: remove it,"
+                + " or give another location", empty.err().strip());
+        java.nio.file.Files.writeString(dir.resolve("file"), "not a folder");
+        CliRunner impossible = CliRunner.run("create-study", "--study", "s", "--storage",
+                dir.resolve("file/studies").toString());
+        assertEquals(1, impossible.exitCode(), impossible.toString());
+        assertTrue(impossible.err().startsWith("osprey: cannot create the folder " + dir.resolve("file")
+                + " for the study database"), impossible.err());
+        assertEquals(1, impossible.err().strip().lines().count(), "one line, no stack trace: " + impossible.err());
+    }
+
     /** A storage location is data: an H2 setting that would run a script is refused before H2 sees it. */
     @Test
     void aStorageLocationCannotRunAScript(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {

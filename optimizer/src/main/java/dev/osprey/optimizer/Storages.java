@@ -65,6 +65,17 @@ public final class Storages {
         return open(location, properties, System::getenv);
     }
 
+    /**
+     * Opens the study database at {@code location} only if it exists, creating nothing: for commands
+     * that only read a study database.
+     *
+     * @throws StorageException if there is none there
+     */
+    public static Storage openExisting(String location) {
+        return provider(location).orElseThrow(() -> noProvider(location))
+                .openExisting(location, new Properties(), System::getenv);
+    }
+
     /** Opens the study database named by {@value #LOCATION_ENV}, or else {@value #DEFAULT_LOCATION}. */
     public static Storage fromEnvironment() {
         return fromEnvironment(System.getenv());
@@ -82,10 +93,13 @@ public final class Storages {
     }
 
     private static Storage open(String location, Properties properties, java.util.function.Function<String, String> env) {
-        return provider(location).orElseThrow(() -> new StorageException("no study database can open '" + location
-                        + "': add the artifact dev.osprey:osprey-study-database to the class path (it opens H2 files,"
-                        + " H2 servers and PostgreSQL), or keep the study in memory with Storages.inMemory()"))
-                .open(location, properties, env);
+        return provider(location).orElseThrow(() -> noProvider(location)).open(location, properties, env);
+    }
+
+    private static StorageException noProvider(String location) {
+        return new StorageException("no study database can open '" + location + "': add the artifact"
+                + " dev.osprey:osprey-study-database to the class path (it opens H2 files, H2 servers and"
+                + " PostgreSQL), or keep the study in memory with Storages.inMemory()");
     }
 
     private static java.util.Optional<StorageProvider> provider(String location) {

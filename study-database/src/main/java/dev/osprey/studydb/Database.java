@@ -38,10 +38,16 @@ final class Database implements AutoCloseable {
         this.anchor = anchor;
     }
 
-    /** Opens the database, creating an H2 file or memory database if there is none, and migrates it. */
-    static Database open(JdbcLocation location) {
+    /**
+     * Opens the database and migrates it; an H2 file or memory database that does not exist is
+     * created (with the file's folder) when {@code create} is true, and refused otherwise.
+     */
+    static Database open(JdbcLocation location, boolean create) {
         if (location.kind().isH2()) {
             H2Settings.defaultBindAddress();
+        }
+        if (location.file().isPresent()) {
+            prepareFile(location.file().get(), create);
         }
         probeExistingFile(location);
         Connection anchor = null;
@@ -71,6 +77,40 @@ final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(location, pool, anchor);
+    }
+
+    /**
+     * Checks an H2 file before H2 opens it, whose own errors (a stack trace printed by its trace
+     * writer, a "non-writable channel") would not say what is wrong: a folder that cannot be made,
+     * an empty file, or no file where one must exist.
+     */
+    private static void prepareFile(java.nio.file.Path file, boolean create) {
+        if (Files.isRegularFile(file)) {
+            try {
+                if (Files.size(file) == 0) {
+                    throw new StorageException(file + " is an empty file, not an H2 study database: remove it,"
+                            + " or give another location");
+                }
+            } catch (java.io.IOException e) {
+                throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            return;
+        }
+        if (Files.exists(file)) {
+            throw new StorageException(file + " is not a file: give the path of a study database file");
+        }
+        if (!create) {
+            throw new StorageException("there is no study database at " + file + " (nothing was created): check"
+                    + " --storage or $OSPREY_STORAGE; a sweep (osprey run -m) or create-study makes one");
+        }
+        java.nio.file.Path folder = file.toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(folder);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new StorageException("cannot create the folder " + folder + " for the study database: "
+                    + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getClass().getSimpleName() + " " + e.getMessage()), e);
+        }
     }
 
     /**

@@ -24,6 +24,12 @@ public final class JdbcStorages implements StorageProvider {
     }
 
     @Override
+    public Storage openExisting(String location, Properties properties, Function<String, String> env) {
+        return new JdbcStorage(Database.open(JdbcLocation.parse(location, properties, env), false), RetryPolicy.DEFAULT,
+                Thread::sleep);
+    }
+
+    @Override
     public String describe(String location) {
         return redact(location);
     }
@@ -38,7 +44,7 @@ public final class JdbcStorages implements StorageProvider {
     }
 
     static Storage open(JdbcLocation location, RetryPolicy retries) {
-        return new JdbcStorage(Database.open(location), retries, Thread::sleep);
+        return new JdbcStorage(Database.open(location, true), retries, Thread::sleep);
     }
 
     /** {@code location} with any password masked, for messages. */

@@ -29,7 +29,7 @@ class H2ResultReuseTest {
     void embeddedFileAndMemoryDatabasesRunEveryQuery() throws SQLException {
         for (String location : new String[] {directory.resolve("studies").toString(),
                 "jdbc:h2:mem:reuse-" + UUID.randomUUID()}) {
-            try (Database database = Database.open(JdbcLocation.parse(location, new Properties(), name -> null));
+            try (Database database = Database.open(JdbcLocation.parse(location, new Properties(), name -> null), true);
                  Connection connection = database.pool.getConnection()) {
                 SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
                 assertFalse(session.getDatabase().getOptimizeReuseResults(), location);

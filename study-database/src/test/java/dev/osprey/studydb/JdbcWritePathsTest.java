@@ -127,10 +127,10 @@ class JdbcWritePathsTest extends WithPostgres {
 
     private static Database open(String kind) {
         if (kind.equals("h2")) {
-            return Database.open(JdbcLocation.parse(H2, new Properties(), name -> null));
+            return Database.open(JdbcLocation.parse(H2, new Properties(), name -> null), true);
         }
         PostgresTestDatabase pg = PostgresTestDatabase.require(postgres);
-        return Database.open(JdbcLocation.parse(pg.url(), pg.credentials(), name -> null));
+        return Database.open(JdbcLocation.parse(pg.url(), pg.credentials(), name -> null), true);
     }
 
     /** A storage on an open database; closing the database closes it. */

@@ -23,7 +23,7 @@ class StatementCacheTest {
         JdbcLocation location = JdbcLocation.parse("jdbc:h2:mem:statements-" + UUID.randomUUID(), new Properties(),
                 name -> null);
         StatementCache cache = new StatementCache();
-        try (Database database = Database.open(location)) {
+        try (Database database = Database.open(location, true)) {
             PreparedStatement first;
             try (Connection pooled = database.pool.getConnection()) {
                 Connection connection = cache.wrap(pooled);

@@ -41,7 +41,7 @@ class TransactionsTest {
     @BeforeEach
     void open() {
         database = Database.open(JdbcLocation.parse("jdbc:h2:mem:tx-" + UUID.randomUUID() + ";PASSWORD=hunter2",
-                new Properties(), name -> null));
+                new Properties(), name -> null), true);
         RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(8), Duration.ofMillis(20));
         tx = new Transactions(database.pool, database.location.shown(), policy, sleeps::add);
     }

@@ -21,6 +21,17 @@ public interface StorageProvider {
      */
     Storage open(String location, Properties properties, Function<String, String> env);
 
+    /**
+     * Opens the storage at {@code location} only if it exists, creating nothing (no file, no folder):
+     * for commands that only read. By default the same as {@link #open}, for storages that never
+     * create anything on opening.
+     *
+     * @throws StorageException if there is no storage at {@code location}
+     */
+    default Storage openExisting(String location, Properties properties, Function<String, String> env) {
+        return open(location, properties, env);
+    }
+
     /** The location as it may be shown to people: any password in it is masked. */
     String describe(String location);
 }
