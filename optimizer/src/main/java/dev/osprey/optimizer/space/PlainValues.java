@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The values a study stores as parameters' choices and as attributes: {@code null}, booleans,
- * strings, {@code Long} for integral numbers, {@code Double} for the others, and lists and maps
+ * strings, {@code Long} for integral numbers (a larger {@code BigInteger} becomes the nearest
+ * {@code Double}), {@code Double} for the others, and lists and maps
  * (with string keys) of these. Any storage can keep them, and they compare equal after a round
  * trip through one.
  */
@@ -32,6 +33,10 @@ public final class PlainValues {
         }
         if (value instanceof Float || value instanceof Double) {
             return ((Number) value).doubleValue();
+        }
+        if (value instanceof java.math.BigInteger big) {
+            // an integer a JSON text held that a long cannot: kept as near as a double can
+            return big.bitLength() < 64 ? (Object) big.longValue() : (Object) big.doubleValue();
         }
         if (value instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();
