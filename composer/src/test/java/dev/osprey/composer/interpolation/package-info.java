@@ -1,0 +1,4 @@
+/**
+ * Tests of interpolation: templates, references, resolvers and their errors.
+ */
+package dev.osprey.composer.interpolation;

@@ -1,0 +1,4 @@
+/**
+ * Runs each example end to end, as its documentation says.
+ */
+package dev.osprey.examples;

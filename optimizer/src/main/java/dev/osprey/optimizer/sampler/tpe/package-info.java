@@ -1,0 +1,15 @@
+/**
+ * The Tree-structured Parzen Estimator, with Optuna's current algorithm. The package-private
+ * {@code TpeSampler} splits the finished trials into a good group and the rest, fits a
+ * {@code ParzenEstimator} (truncated-normal and categorical kernels) to each, and proposes the candidate
+ * with the best density ratio, jointly over the parameters every trial shares (multivariate) or per
+ * group of parameters that appear together, with running trials counted among the rest (constant liar).
+ * {@link TpeBuilder} holds the settings, Optuna's defaults but for the categorical prior weight, and
+ * {@link TpeDefaults} the split and weighting rules; users get a sampler through
+ * {@link dev.osprey.optimizer.sampler.Samplers#tpe()} or
+ * {@link dev.osprey.optimizer.sampler.Samplers#tpeBuilder()}. {@code TpeHistory} keeps what was learned
+ * from finished trials and updates it incrementally, since finished trials never change, and
+ * {@code Gaussian} and {@code ArgSort} are the numerical routines that keep a proposal cheap in large
+ * studies.
+ */
+package dev.osprey.optimizer.sampler.tpe;
