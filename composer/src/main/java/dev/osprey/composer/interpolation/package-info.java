@@ -5,8 +5,8 @@
  * a value that is a single interpolation and reporting cycles; {@link Resolvers} is the registry of
  * resolver functions, with the built-ins {@code oc.env}, {@code now} and {@code osprey} (runtime values
  * such as {@code job.num}, supplied by the caller). {@link dev.osprey.composer.config.Config} calls into
- * this package when a getter reads a value, and this package works on its
- * {@link dev.osprey.composer.config.ConfigValue} trees. Failures are {@link InterpolationException}s
+ * this package when a getter reads a value, and this package works on
+ * {@link dev.osprey.composer.value.ConfigValue} trees, never on the facade. Failures are {@link InterpolationException}s
  * that name the interpolation, the path of the value holding it and the rule it broke.
  */
 package dev.osprey.composer.interpolation;

@@ -9,6 +9,7 @@
  * {@link Commands}, which runs the schedulers' commands with a time limit.
  *
  * <p>Not part of the API: an internal package, public only so that the {@code tsp} and {@code slurm}
- * packages can use it; nothing outside the launchers module may depend on it.
+ * packages can use it; nothing outside the launchers module may depend on it (the architecture test
+ * checks).
  */
 package dev.osprey.launchers.internal;
