@@ -9,7 +9,8 @@
  * ({@code Leases}), and hand out the trials that objectives and ask/tell callers work on, which write
  * through to the storage ({@code LiveTrial}). The subpackages hold what a study is assembled from
  * (distributions, trial records, samplers, pruners, the storage SPI) and do not depend on this package.
- * The optimizer module has no dependencies: the study database plugs in through {@link dev.osprey.optimizer.storage.StorageProvider}, and nothing
- * here knows about configs, launchers or the command line.
+ * The optimizer module has no dependencies: the study database plugs in through
+ * {@link dev.osprey.optimizer.storage.StorageProvider}, and nothing here knows about configs, launchers
+ * or the command line.
  */
 package dev.osprey.optimizer;
