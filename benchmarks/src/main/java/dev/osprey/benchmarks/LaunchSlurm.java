@@ -7,7 +7,6 @@ import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
-import dev.osprey.launchers.internal.Commands;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ final class LaunchSlurm {
 
     static List<Map<String, Object>> run(LaunchSuite.Plan plan, LaunchJobs jobs, Map<String, String> peers,
                                          List<String> notes, Consumer<String> progress) {
-        if (Commands.find("sbatch").isEmpty()) {
+        if (!Installed.onPath("sbatch")) {
             progress.accept("Slurm's sbatch is not on PATH: no Slurm rows");
             notes.add("**Slurm is not installed** (no `sbatch` on PATH): the Slurm rows are missing and its target is"
                     + " not evaluated. `apt-get install slurmctld slurmd slurm-client munge`, then"

@@ -5,7 +5,6 @@ import dev.osprey.launchers.Job;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
-import dev.osprey.launchers.internal.Commands;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class LaunchTsp {
 
     static List<Map<String, Object>> run(LaunchSuite.Plan plan, LaunchJobs jobs, double programMs,
                                          Map<String, String> peers, List<String> notes, Consumer<String> progress) {
-        if (Commands.find("tsp").isEmpty()) {
+        if (!Installed.onPath("tsp")) {
             progress.accept("task-spooler (tsp) is not on PATH: no tsp rows");
             notes.add("**task-spooler is not installed** (no `tsp` on PATH): the tsp rows are missing and its target"
                     + " is not evaluated. Install it with `apt-get install task-spooler`.");
