@@ -148,7 +148,7 @@ class CliDocsTest {
     private static void checkJava(CliDocBlocks.Block block) throws IOException {
         String check = block.attribute("check").orElseThrow();
         Path source = check.equals("CliDocsTest")
-                ? ROOT.resolve("launchers/src/test/java/dev/osprey/launchers/docs/CliDocsTest.java") : ROOT.resolve(check);
+                ? ROOT.resolve("cli/src/test/java/dev/osprey/cli/docs/CliDocsTest.java") : ROOT.resolve(check);
         List<String> have = Files.readAllLines(source).stream().map(String::strip).toList();
         int from = 0;
         for (String want : block.content().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
