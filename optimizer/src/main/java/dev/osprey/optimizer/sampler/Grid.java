@@ -39,11 +39,8 @@ final class Grid {
         }
         List<Map<String, Object>> normalized = new ArrayList<>(points.size());
         Set<String> allNames = new LinkedHashSet<>();
+        // a point may give no parameter: a multirun without sweeps is a grid of one such point
         for (Map<String, ?> point : points) {
-            if (point.isEmpty()) {
-                throw new IllegalArgumentException("grid point " + normalized.size() + " has no parameter;"
-                        + " every point needs a value for at least one");
-            }
             Map<String, Object> copy = new LinkedHashMap<>();
             point.forEach((name, value) -> {
                 if (name == null || name.isBlank()) {

@@ -88,20 +88,28 @@ class GridTest {
     @Test
     void pointsMayNameDifferentParameters() {
         Grid grid = new Grid(List.of(Map.of("model", "linear", "lr", 0.1), Map.of("model", "tree", "depth", 4)));
-        assertEquals(List.of("model", "lr", "depth"), List.copyOf(grid.names()));
+        assertEquals(java.util.Set.of("model", "lr", "depth"), grid.names());
     }
 
     @Test
-    void anEmptyGridOrAxisOrPointIsRefusedSayingWhich() {
+    void aPointWithoutParametersIsAGridOfOneRun() {
+        Grid grid = new Grid(List.of(Map.of()));
+        assertEquals(1, grid.size());
+        assertEquals(Map.of(), grid.pointOfClaim(grid.claimIndex(0)));
+        assertNotEquals(grid.key(), Grid.product(Map.of("a", List.of(1))).key());
+    }
+
+    @Test
+    void anEmptyGridOrAxisIsRefusedSayingWhich() {
         assertEquals("a grid needs at least one parameter",
                 assertThrows(IllegalArgumentException.class, () -> Grid.product(Map.of())).getMessage());
         assertEquals("grid parameter 'b' has no values", assertThrows(IllegalArgumentException.class,
                 () -> Grid.product(ordered("a", List.of(1), "b", List.of()))).getMessage());
         assertEquals("a grid needs at least one point",
                 assertThrows(IllegalArgumentException.class, () -> new Grid(List.of())).getMessage());
-        String empty = assertThrows(IllegalArgumentException.class,
-                () -> new Grid(List.of(Map.of("a", 1), Map.of()))).getMessage();
-        assertTrue(empty.contains("grid point 1 has no parameter"), empty);
+        String unnamed = assertThrows(IllegalArgumentException.class,
+                () -> new Grid(List.of(Map.of("a", 1), Map.of(" ", 2)))).getMessage();
+        assertTrue(unnamed.contains("grid point 1 has a parameter without a name"), unnamed);
     }
 
     @Test
