@@ -90,6 +90,19 @@ class RunCommandTest {
     }
 
     @Test
+    void aMultirunWithoutSweepsRunsOneJobAndRunningItAgainRepeatsNothing() {
+        String[] args = {"run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "--storage", storage(),
+                "--study", "single", "osprey.sweep.dir=" + work.resolve("multirun"), "--", "sh", "-c", "echo 0.5"};
+        CliRunner run = CliRunner.run(args);
+        assertEquals(0, run.exitCode(), run.toString());
+        assertEquals(List.of(TrialState.COMPLETE), trials("single").stream().map(TrialRecord::state).toList());
+        CliRunner again = CliRunner.run(args);
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(again.out().contains("every point ran"), again.out());
+        assertEquals(1, trials("single").size(), "the completed run is not repeated");
+    }
+
+    @Test
     void aFailingProgramFailsItsTrialsAndFailFastStopsTheSweepWithExitCodeOne() {
         CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
                 "optimizer.lr=interval(-1,-0.5)", "--storage", storage(), "--study", "broken", "--n-trials", "4",

@@ -14,7 +14,6 @@ import dev.osprey.optimizer.storage.StudyInfo;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -301,6 +300,10 @@ public final class Study implements AutoCloseable {
         storage.recordHeartbeat(record.id(), DETACHED_HEARTBEAT);
     }
 
+    /** Why a trial that started when the sampler had nothing left to propose failed. */
+    static final String NOTHING_LEFT = "the sampler had nothing left to propose when this trial started:"
+            + " other workers claimed the last points of the grid";
+
     /** The heartbeat of a detached trial: never stale. */
     static final Instant DETACHED_HEARTBEAT = Instant.parse("9999-01-01T00:00:00Z");
 
@@ -379,6 +382,12 @@ public final class Study implements AutoCloseable {
         View trialView = new View(cache.trials());
         sampler.beforeTrial(trialView, record.get());
         TrialRecord current = trialView.wrote ? storage.trial(record.get().id()) : record.get();
+        if (!sampler.hasProposalFor(trialView, current)) {
+            // other workers took the last points between the exhaustion check and this start: the
+            // trial has a number already, so it ends, saying why, and no trial is handed out
+            cache.put(storage.finishTrial(current.id(), TrialState.FAIL, List.of(), NOTHING_LEFT, now));
+            return Optional.empty();
+        }
         // held only once handed out: a trial whose start failed here loses its lease like a dead worker's
         leases.hold(current);
         return Optional.of(new LiveTrial(this, current, trialView));
@@ -507,8 +516,8 @@ public final class Study implements AutoCloseable {
         }
 
         @Override
-        public BitSet claimedGridPoints(String gridKey) {
-            return storage.claimedGridPoints(info.id(), gridKey);
+        public Map<Integer, Long> gridClaims(String gridKey) {
+            return storage.gridClaims(info.id(), gridKey);
         }
 
         @Override

@@ -11,7 +11,6 @@ import dev.osprey.optimizer.storage.TrialChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,8 +151,8 @@ final class HeartbeatLog implements Storage {
     }
 
     @Override
-    public BitSet claimedGridPoints(long studyId, String gridKey) {
-        return delegate.claimedGridPoints(studyId, gridKey);
+    public Map<Integer, Long> gridClaims(long studyId, String gridKey) {
+        return delegate.gridClaims(studyId, gridKey);
     }
 
     @Override

@@ -12,7 +12,6 @@ import dev.osprey.optimizer.storage.TrialChanges;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -235,8 +234,8 @@ final class JdbcStorage implements Storage {
     }
 
     @Override
-    public BitSet claimedGridPoints(long studyId, String gridKey) {
-        return tx.run("read the claims of grid '" + gridKey + "'", c -> studyWrites.claimed(c, studyId, gridKey));
+    public Map<Integer, Long> gridClaims(long studyId, String gridKey) {
+        return tx.run("read the claims of grid '" + gridKey + "'", c -> studyWrites.claims(c, studyId, gridKey));
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,22 +86,23 @@ final class StudyWrites {
         }
     }
 
-    BitSet claimed(Connection connection, long studyId, String gridKey) throws SQLException {
-        BitSet claimed = new BitSet();
+    /** Each claimed point of the grid with the trial that holds it. */
+    Map<Integer, Long> claims(Connection connection, long studyId, String gridKey) throws SQLException {
+        Map<Integer, Long> claimed = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT point_index FROM grid_claims WHERE study_id = ? AND grid_key = ?")) {
+                "SELECT point_index, trial_id FROM grid_claims WHERE study_id = ? AND grid_key = ?")) {
             select.setLong(1, studyId);
             select.setString(2, gridKey);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    claimed.set(rows.getInt(1));
+                    claimed.put(rows.getInt(1), rows.getLong(2));
                 }
             }
         }
         if (claimed.isEmpty()) {
             requireStudy(connection, studyId);
         }
-        return claimed;
+        return Map.copyOf(claimed);
     }
 
     static void requireStudy(Connection connection, long studyId) throws SQLException {

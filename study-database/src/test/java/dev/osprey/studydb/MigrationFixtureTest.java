@@ -62,7 +62,7 @@ class MigrationFixtureTest {
             assertEquals(Optional.of(T0), best.start());
             assertEquals(Optional.of(T0.plusSeconds(5)), best.end());
             assertEquals(Optional.of("out of memory"), trials.get(1).failReason());
-            assertTrue(storage.claimedGridPoints(legacy.id(), "grid-a").get(0));
+            assertEquals(Map.of(0, best.id()), storage.gridClaims(legacy.id(), "grid-a"));
 
             StudySummary summary = storage.studySummaries().get(0);
             assertEquals(Optional.of(0.125), summary.bestValue());

@@ -17,9 +17,10 @@ import java.util.UUID;
  * A PostgreSQL schema of its own for one test class, in the database named by
  * {@code OSPREY_TEST_PG_URL}, {@code OSPREY_TEST_PG_USER} and {@code OSPREY_TEST_PG_PASSWORD}
  * (scripts/pg-throwaway.sh starts a server and writes them). Without them the tests are skipped,
- * except on CI ({@code CI=true}), where a missing PostgreSQL is a failure.
+ * except on CI ({@code CI=true}), where a missing PostgreSQL is a failure. Public, in this
+ * module's test-jar, for the tests of other modules that need a study database server.
  */
-final class PostgresTestDatabase implements AutoCloseable {
+public final class PostgresTestDatabase implements AutoCloseable {
 
     static final String URL_ENV = "OSPREY_TEST_PG_URL";
     static final String USER_ENV = "OSPREY_TEST_PG_USER";
@@ -43,7 +44,7 @@ final class PostgresTestDatabase implements AutoCloseable {
      * A fresh schema, or null when no PostgreSQL is configured (then each test calls
      * {@link #require}, which skips it); on CI ({@code CI=true}) a missing PostgreSQL fails instead.
      */
-    static PostgresTestDatabase createIfConfigured() {
+    public static PostgresTestDatabase createIfConfigured() {
         return create(System.getenv());
     }
 
@@ -64,17 +65,17 @@ final class PostgresTestDatabase implements AutoCloseable {
     }
 
     /** Skips the calling test, with the reason, when there is no PostgreSQL. */
-    static PostgresTestDatabase require(PostgresTestDatabase database) {
+    public static PostgresTestDatabase require(PostgresTestDatabase database) {
         Assumptions.assumeTrue(database != null, MISSING);
         return database;
     }
 
     /** The URL of this class's schema. */
-    String url() {
+    public String url() {
         return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    Properties credentials() {
+    public Properties credentials() {
         Properties copy = new Properties();
         copy.putAll(credentials);
         return copy;

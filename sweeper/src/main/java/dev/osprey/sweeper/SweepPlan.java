@@ -1,6 +1,8 @@
 package dev.osprey.sweeper;
 
 import dev.osprey.optimizer.space.CategoricalDistribution;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
 import dev.osprey.optimizer.space.Distribution;
 
 import java.util.ArrayList;
@@ -29,8 +31,10 @@ public sealed interface SweepPlan {
     }
 
     /**
-     * Every point of a grid, in the order given (the basic sweeper's order). A resumed sweep skips
-     * the points the study already completed or pruned.
+     * Every point of a grid, in the order given (the basic sweeper's order). The study's sampler
+     * proposes the points: build the study with {@link #sampler()}. A resumed sweep runs the points
+     * that no trial completed, pruned or holds, so failed points run again; several sweeps of one
+     * study (in several processes) never run a point twice.
      */
     record Grid(List<Map<String, Object>> points) implements SweepPlan {
         public Grid {
@@ -38,6 +42,11 @@ public sealed interface SweepPlan {
             if (points.isEmpty()) {
                 throw new IllegalArgumentException("a grid sweep needs at least one point");
             }
+        }
+
+        /** The sampler of a study that sweeps this grid: it claims each point, in order, through the storage. */
+        public Sampler sampler() {
+            return Samplers.grid(points);
         }
 
         /** Each parameter as a categorical over the values it takes, in order of first appearance. */

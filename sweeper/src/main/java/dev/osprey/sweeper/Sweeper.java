@@ -8,6 +8,7 @@ import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Pruning;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
+import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 
@@ -28,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  * study at once, so the sampler learns from it before the next proposal.
  *
  * <p>The trial budget is study-level: a sweep asked for 50 trials on a study that holds 30 runs 20.
+ * A grid sweep asks its study's grid sampler for each point (see {@link SweepPlan.Grid#sampler()}),
+ * which claims the point in the study database: sweeps in several processes share one grid.
  * Made by {@link #builder()}; {@link #run()} blocks until the sweep ends; {@link #interrupt()} (from
  * another thread, e.g. a Ctrl-C hook) cancels the running jobs and fails their trials as interrupted.
  *
@@ -41,11 +44,12 @@ public final class Sweeper {
     public static final String ATTR_JOB_STATUS = "osprey.job_status";
 
     private final SweeperBuilder settings;
+    /** What each trial suggests; a grid's values come from the study's sampler, which claims its points. */
+    private final Map<String, Distribution> space;
     private final LinkedBlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
     private volatile boolean interrupted;
-    private GridCursor grid;
     private String lastFailure = "";
 
     private record Running(Trial trial, Job job, JobHandle handle) {
@@ -56,6 +60,10 @@ public final class Sweeper {
 
     Sweeper(SweeperBuilder settings) {
         this.settings = settings;
+        this.space = switch (settings.plan) {
+            case SweepPlan.Search search -> search.space();
+            case SweepPlan.Grid grid -> grid.space();
+        };
     }
 
     public static SweeperBuilder builder() {
@@ -86,10 +94,7 @@ public final class Sweeper {
         Instant start = clock.instant();
         Instant deadline = settings.maxDuration == null ? null : start.plus(settings.maxDuration);
         Study study = settings.study;
-        if (settings.plan instanceof SweepPlan.Grid g) {
-            grid = new GridCursor(g, study.trials());
-        }
-        int maxTrials = maxTrials(study);
+        int maxTrials = maxTrials();
         settings.listeners.forEach(l -> l.sweepStarted(this));
         SweepSummary.Ending ending = null;
         try {
@@ -143,10 +148,7 @@ public final class Sweeper {
     private SweepSummary runDetached() {
         Instant start = settings.clock.instant();
         Study study = settings.study;
-        if (settings.plan instanceof SweepPlan.Grid g) {
-            grid = new GridCursor(g, study.trials());
-        }
-        int maxTrials = maxTrials(study);
+        int maxTrials = maxTrials();
         settings.listeners.forEach(l -> l.sweepStarted(this));
         SweepSummary.Ending ending = null;
         int submitted = 0;
@@ -169,29 +171,15 @@ public final class Sweeper {
 
     /** Starts one more job, or says why the sweep launches no more. */
     private Optional<SweepSummary.Ending> launchNext(Study study, int maxTrials) {
-        Map<String, Object> fixed = null;
-        if (grid != null) {
-            Optional<Map<String, Object>> point = grid.next();
-            if (point.isEmpty()) {
-                return Optional.of(SweepSummary.Ending.EXHAUSTED);
-            }
-            fixed = point.get();
-            if (held(study) >= maxTrials) {
-                return Optional.of(SweepSummary.Ending.BUDGET_MET);
-            }
-            study.enqueueTrial(fixed);
-        }
         Optional<Trial> asked = study.askWithin(maxTrials);
         if (asked.isEmpty()) {
-            return Optional.of(grid == null && held(study) < maxTrials
-                    ? SweepSummary.Ending.EXHAUSTED : SweepSummary.Ending.BUDGET_MET);
+            return Optional.of(held(study) < maxTrials ? SweepSummary.Ending.EXHAUSTED : SweepSummary.Ending.BUDGET_MET);
         }
         Trial trial = asked.get();
         Map<String, Object> params = new LinkedHashMap<>();
         Job job;
         try {
-            (grid != null ? grid.space() : ((SweepPlan.Search) settings.plan).space())
-                    .forEach((name, distribution) -> params.put(name, trial.suggest(name, distribution)));
+            space.forEach((name, distribution) -> params.put(name, trial.suggest(name, distribution)));
             // a detached job is watched by no one: its intermediate values stay in its log
             job = settings.jobs.create(trial.number(), params, settings.detach ? Pruning.NEVER : pruningOf(trial));
         } catch (RuntimeException e) {
@@ -310,14 +298,9 @@ public final class Sweeper {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    private int maxTrials(Study study) {
-        if (settings.maxTrials != null) {
-            return settings.maxTrials;
-        }
-        if (grid != null) {
-            return held(study) + grid.remaining();
-        }
-        return Integer.MAX_VALUE;
+    /** The study-level budget; without one a grid runs until its sampler has no point left. */
+    private int maxTrials() {
+        return settings.maxTrials != null ? settings.maxTrials : Integer.MAX_VALUE;
     }
 
     /** Trials that count against the budget: every state but WAITING (enqueued, not started). */

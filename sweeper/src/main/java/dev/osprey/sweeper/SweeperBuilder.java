@@ -62,8 +62,8 @@ public final class SweeperBuilder {
 
     /**
      * The study-level trial budget: the sweep stops starting jobs once the study holds {@code n}
-     * trials (counting earlier runs and other workers). Default: the grid's size, or no limit for
-     * a search (then give a time budget).
+     * trials (counting earlier runs and other workers). Default: every point of a grid that no trial
+     * completed, pruned or holds yet, or no limit for a search (then give a time budget).
      */
     public SweeperBuilder maxTrials(int n) {
         if (n < 0) {
@@ -114,6 +114,11 @@ public final class SweeperBuilder {
         require(jobs, "jobs");
         if (plan instanceof SweepPlan.Search && maxTrials == null && maxDuration == null) {
             throw new IllegalArgumentException("a search sweep needs a budget: set maxTrials (n_trials) or maxDuration");
+        }
+        if (plan instanceof SweepPlan.Grid grid && !grid.sampler().equals(study.sampler())) {
+            throw new IllegalArgumentException("a grid sweep takes its points from its study's sampler, but study '"
+                    + study.name() + "' samples with " + study.sampler().getClass().getSimpleName() + "; build the study with"
+                    + " Study.builder().sampler(plan.sampler())");
         }
         return new Sweeper(this);
     }

@@ -149,10 +149,12 @@ class SweeperTest {
 
     @Test
     void aGridRunsInOrderAndAResumeSkipsCompletedPoints() {
-        Study study = study();
         List<Map<String, Object>> points = List.of(Map.of("db", "mysql", "n", 1L), Map.of("db", "mysql", "n", 2L),
                 Map.of("db", "pg", "n", 1L), Map.of("db", "pg", "n", 2L));
         SweepPlan.Grid grid = new SweepPlan.Grid(points);
+        Study study = Study.builder().name("grid").storage(Storages.inMemory()).sampler(grid.sampler())
+                .pruner(Pruners.none()).create();
+        opened.add(study);
         List<Map<String, Object>> seen = new CopyOnWriteArrayList<>();
         // the first run fails the third point
         Sweeper.builder().study(study).launcher(inProcess(1)).plan(grid).jobs(jobs(c -> {
@@ -172,6 +174,15 @@ class SweeperTest {
         assertEquals(List.of(points.get(2)), seen, "only the failed point runs again");
         assertEquals(SweepSummary.Ending.EXHAUSTED, again.ending());
         assertEquals(5, study.trials().size());
+    }
+
+    @Test
+    void aGridSweepOnAStudyThatSamplesOtherwiseIsRefused() {
+        SweepPlan.Grid grid = new SweepPlan.Grid(List.of(Map.of("n", 1L)));
+        SweeperBuilder builder = Sweeper.builder().study(study()).launcher(inProcess(1)).plan(grid)
+                .jobs(jobs(c -> new double[] {1}));
+        String why = assertThrows(IllegalArgumentException.class, builder::build).getMessage();
+        assertTrue(why.contains("RandomSampler") && why.contains("plan.sampler()"), why);
     }
 
     @Test

@@ -358,6 +358,7 @@ class CliDocsTest {
         Sampler independent = Samplers.tpeBuilder().multivariate(false).build();
         Sampler random = Samplers.random();
         Sampler grid = Samplers.grid(Map.of("lr", List.of(1e-3, 1e-2, 1e-1), "layers", List.of(2, 4)));
+        Sampler listed = Samplers.grid(List.of(Map.of("model", "linear", "lr", 0.1), Map.of("model", "tree", "depth", 4)));
 
         for (Sampler sampler : List.of(tpe, likeOptuna, tuned, independent, random)) {
             try (Study study = Study.builder().sampler(sampler).seed(3).create()) {
@@ -369,6 +370,14 @@ class CliDocsTest {
             study.optimize(trial -> trial.suggestCategorical("lr", 1e-3, 1e-2, 1e-1)
                     * trial.suggestCategorical("layers", 2, 4), 100);
             assertEquals(6, study.trials().size(), "a grid stops when every point ran");
+        }
+        try (Study study = Study.builder().sampler(listed).create()) {
+            study.optimize(trial -> switch (trial.suggestCategorical("model", "linear", "tree")) {
+                case "linear" -> trial.suggestFloat("lr", 0, 1);
+                default -> trial.suggestInt("depth", 1, 8);
+            }, 100);
+            assertEquals(List.of(Map.of("model", "linear", "lr", 0.1), Map.of("model", "tree", "depth", 4)),
+                    study.trials().stream().map(TrialRecord::paramValues).toList(), "the points in their order");
         }
     }
 

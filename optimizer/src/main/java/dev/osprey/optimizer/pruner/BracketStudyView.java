@@ -4,8 +4,8 @@ import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.trial.StudyView;
 import dev.osprey.optimizer.trial.TrialRecord;
 
-import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +49,8 @@ record BracketStudyView(StudyView study, HyperbandBrackets brackets, int bracket
     }
 
     @Override
-    public BitSet claimedGridPoints(String gridKey) {
-        return study.claimedGridPoints(gridKey);
+    public Map<Integer, Long> gridClaims(String gridKey) {
+        return study.gridClaims(gridKey);
     }
 
     @Override

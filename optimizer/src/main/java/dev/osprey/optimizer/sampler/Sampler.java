@@ -37,6 +37,15 @@ public interface Sampler {
     /** A value for one parameter of {@code trial}, in the internal representation of {@code distribution}. */
     double sampleIndependent(StudyView study, TrialRecord trial, String name, Distribution distribution);
 
+    /**
+     * Whether this sampler has values for {@code trial}, which has just started ({@link #beforeTrial}
+     * ran). A grid whose last points other workers claimed between {@link #isExhausted} and the
+     * start has none: the study then ends the trial as FAIL, saying why, and returns no trial.
+     */
+    default boolean hasProposalFor(StudyView study, TrialRecord trial) {
+        return true;
+    }
+
     /** Called after a trial has finished (its record holds the final state). */
     default void afterTrial(StudyView study, TrialRecord trial) {
     }

@@ -17,11 +17,23 @@ public final class Samplers {
     }
 
     /**
-     * Exhaustive search over the Cartesian product of the given values, parameter by parameter.
-     * Points are claimed through the storage, so concurrent workers never evaluate one twice.
+     * Every point of the Cartesian product of the given values, run in order: the first parameter
+     * varies slowest, and parameters follow the map's order if it has one (a {@code LinkedHashMap}),
+     * else their names' order. Each point is claimed through the storage before it runs, so
+     * concurrent workers never run one twice; a study asked again after the grid ran (a resumed
+     * sweep) runs again the points whose trials failed. See {@link #grid(List)}.
      */
     public static Sampler grid(Map<String, ? extends List<?>> space) {
-        return new GridSampler(space);
+        return new GridSampler(Grid.product(space));
+    }
+
+    /**
+     * Every point of the list, in its order: a point is a map of parameter name to value (points
+     * may name different parameters, for conditional grids). Points are claimed as for
+     * {@link #grid(Map)}; workers that list the same points in another order share their claims.
+     */
+    public static Sampler grid(List<? extends Map<String, ?>> points) {
+        return new GridSampler(new Grid(points));
     }
 
     /** The Tree-structured Parzen Estimator with Optuna's current defaults. */

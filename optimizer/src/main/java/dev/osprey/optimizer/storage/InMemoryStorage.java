@@ -10,7 +10,6 @@ import dev.osprey.optimizer.trial.TrialState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,10 +212,8 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public synchronized BitSet claimedGridPoints(long studyId, String gridKey) {
-        BitSet claimed = new BitSet();
-        study(studyId).gridClaims.getOrDefault(gridKey, Map.of()).keySet().forEach(claimed::set);
-        return claimed;
+    public synchronized Map<Integer, Long> gridClaims(long studyId, String gridKey) {
+        return Map.copyOf(study(studyId).gridClaims.getOrDefault(gridKey, Map.of()));
     }
 
     @Override

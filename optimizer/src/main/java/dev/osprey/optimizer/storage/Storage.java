@@ -95,8 +95,8 @@ public interface Storage extends AutoCloseable {
      */
     boolean claimGridPoint(long studyId, String gridKey, int index, long trialId);
 
-    /** The points of a grid claimed so far. */
-    java.util.BitSet claimedGridPoints(long studyId, String gridKey);
+    /** The points of a grid claimed so far, each with the id of the trial that claimed it. */
+    Map<Integer, Long> gridClaims(long studyId, String gridKey);
 
     /** One trial, in its current state. */
     TrialRecord trial(long trialId);

@@ -9,7 +9,7 @@ import java.util.List;
  * Copies studies between storages (or within one, under a new name): the directions, the
  * attributes and every trial with its state, values, parameters, intermediate values, attributes
  * and times. Numbers are kept, ids are new. Grid claims are not copied: a grid study continued
- * from a copy claims its points afresh.
+ * from a copy claims its points afresh, and runs none that its copied trials completed or pruned.
  *
  * {@snippet :
  * try (Storage local = Storages.open("runs/studies");

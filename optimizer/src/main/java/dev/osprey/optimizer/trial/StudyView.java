@@ -1,7 +1,7 @@
 package dev.osprey.optimizer.trial;
 
-import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -38,8 +38,8 @@ public interface StudyView {
     /** Claims a point of a grid for a trial; true for exactly one trial per point. */
     boolean claimGridPoint(String gridKey, int index, TrialRecord trial);
 
-    /** The points of a grid claimed so far by any worker. */
-    BitSet claimedGridPoints(String gridKey);
+    /** The points of a grid claimed so far by any worker, each with the id of the trial that holds it. */
+    Map<Integer, Long> gridClaims(String gridKey);
 
     /** Asks the study to start no new trials after the running ones. */
     void stop();

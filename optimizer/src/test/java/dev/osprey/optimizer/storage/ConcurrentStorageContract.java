@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.HashMap;
@@ -92,21 +91,22 @@ public interface ConcurrentStorageContract extends StorageFixture {
         int points = 100;
         long[] trialIds = IntStream.range(0, WORKERS).mapToLong(i -> start(study).id()).toArray();
         AtomicIntegerArray winners = new AtomicIntegerArray(points);
+        Map<Integer, Long> winningTrials = new ConcurrentHashMap<>();
         Workers.runTogether(WORKERS, worker -> {
             for (int index = 0; index < points; index++) {
                 if (storage().claimGridPoint(study, "grid-a", index, trialIds[worker])) {
                     winners.incrementAndGet(index);
+                    winningTrials.put(index, trialIds[worker]);
                 }
             }
         });
         for (int index = 0; index < points; index++) {
             assertEquals(1, winners.get(index), "claims of point " + index);
         }
-        BitSet claimed = storage().claimedGridPoints(study, "grid-a");
-        assertEquals(points, claimed.cardinality());
-        assertEquals(points, claimed.length());
-        assertTrue(storage().claimedGridPoints(study, "grid-b").isEmpty(), "grids are claimed independently");
+        assertEquals(winningTrials, storage().gridClaims(study, "grid-a"), "each point names the trial that won it");
+        assertTrue(storage().gridClaims(study, "grid-b").isEmpty(), "grids are claimed independently");
         assertTrue(storage().claimGridPoint(study, "grid-b", 0, trialIds[0]));
+        assertEquals(Map.of(0, trialIds[0]), storage().gridClaims(study, "grid-b"));
     }
 
     @Test

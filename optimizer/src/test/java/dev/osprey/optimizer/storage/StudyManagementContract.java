@@ -105,7 +105,7 @@ public interface StudyManagementContract extends StorageFixture {
         assertThrows(StorageException.class, () -> storage().deleteStudy(doomed));
         assertEquals(survivor, storage().trial(survivor.id()));
         long reborn = newStudy("doomed");
-        assertTrue(storage().claimedGridPoints(reborn, "g").isEmpty());
+        assertTrue(storage().gridClaims(reborn, "g").isEmpty());
         assertEquals(Map.of(), storage().findStudy("doomed").orElseThrow().userAttrs());
     }
 

@@ -65,7 +65,10 @@ public final class Multirun {
         SweepPlan plan = grid ? gridPlan(composer, inputs) : searchPlan(composer, inputs);
         String location = settings.storage().orElseGet(() -> Storages.defaultLocation(System.getenv()));
         String studyName = settings.studyName().orElse(stripYaml(request.configName()));
-        Sampler studySampler = sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
+        Sampler studySampler = switch (plan) {
+            case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
+            case SweepPlan.Search s -> sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
+        };
         Launcher launcher = null;
         Storage opened = Storages.open(location);
         var studyBuilder = Study.builder().name(studyName).storage(opened).sampler(studySampler)
