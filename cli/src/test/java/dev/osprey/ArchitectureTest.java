@@ -161,6 +161,7 @@ class ArchitectureTest {
     void noSimpleNameIsUsedByTwoModules() {
         Map<String, Set<String>> modulesByName = new TreeMap<>();
         CLASSES.stream().filter(type -> !type.isAnonymousClass() && !type.getSimpleName().isEmpty()
+                        && !type.getSimpleName().equals("package-info")
                         && (type.getModifiers().contains(JavaModifier.PUBLIC) || type.isTopLevelClass()))
                 .forEach(type -> modulesByName.computeIfAbsent(type.getSimpleName(), n -> new TreeSet<>()).add(module(type)));
         Map<String, Set<String>> shared = new TreeMap<>(modulesByName);

@@ -30,17 +30,17 @@ final class GridPass {
     record Candidate(int point, String key, int claimIndex) {
     }
 
-    private final Grid grid;
+    private final GridPoints grid;
     private final Map<Integer, Candidate> byPoint = new HashMap<>();
     /** The candidates not yet known to be claimed, in run order. */
     private final Set<Candidate> open = new LinkedHashSet<>();
 
-    private GridPass(Grid grid) {
+    private GridPass(GridPoints grid) {
         this.grid = grid;
     }
 
     /** Begins a pass over {@code grid} from the study as it is now. */
-    static GridPass begin(Grid grid, StudyView study) {
+    static GridPass begin(GridPoints grid, StudyView study) {
         List<TrialRecord> trials = study.trials();
         Map<Long, TrialState> stateById = new HashMap<>();
         trials.forEach(t -> stateById.put(t.id(), t.state()));
@@ -71,7 +71,7 @@ final class GridPass {
     }
 
     /** The claim key of a point's attempt: the grid's key, then a suffix for each retry. */
-    static String keyOf(Grid grid, int attempt) {
+    static String keyOf(GridPoints grid, int attempt) {
         return attempt == 0 ? grid.key() : grid.key() + "/retry-" + attempt;
     }
 

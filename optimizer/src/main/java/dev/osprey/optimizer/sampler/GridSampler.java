@@ -25,13 +25,13 @@ final class GridSampler implements Sampler {
 
     private static final System.Logger LOG = System.getLogger(GridSampler.class.getName());
 
-    private final Grid grid;
+    private final GridPoints grid;
 
-    GridSampler(Grid grid) {
+    GridSampler(GridPoints grid) {
         this.grid = grid;
     }
 
-    Grid grid() {
+    GridPoints grid() {
         return grid;
     }
 
@@ -111,14 +111,14 @@ final class GridSampler implements Sampler {
     }
 
     /** The memo key of a study object's passes over one grid. */
-    private record PassesOf(Grid grid) {
+    private record PassesOf(GridPoints grid) {
     }
 
     /** A study object's current pass over the grid, begun on first use after the last one ended. */
     private static final class Passes {
         private GridPass current;
 
-        synchronized GridPass current(Grid grid, StudyView study) {
+        synchronized GridPass current(GridPoints grid, StudyView study) {
             if (current == null) {
                 current = GridPass.begin(grid, study);
             }

@@ -24,7 +24,7 @@ public final class Samplers {
      * sweep) runs again the points whose trials failed. See {@link #grid(List)}.
      */
     public static Sampler grid(Map<String, ? extends List<?>> space) {
-        return new GridSampler(Grid.product(space));
+        return new GridSampler(GridPoints.product(space));
     }
 
     /**
@@ -33,7 +33,7 @@ public final class Samplers {
      * {@link #grid(Map)}; workers that list the same points in another order share their claims.
      */
     public static Sampler grid(List<? extends Map<String, ?>> points) {
-        return new GridSampler(new Grid(points));
+        return new GridSampler(new GridPoints(points));
     }
 
     /** The Tree-structured Parzen Estimator with Optuna's current defaults. */

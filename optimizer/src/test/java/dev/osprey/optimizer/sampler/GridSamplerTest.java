@@ -129,7 +129,7 @@ class GridSamplerTest extends SamplerContract {
     @Test
     void samplersOverTheSamePointsInTheSameOrderAreEqual() {
         assertEquals(Samplers.grid(modelsAndOptimizers()), Samplers.grid(modelsAndOptimizers()));
-        assertEquals(Samplers.grid(modelsAndOptimizers()), Samplers.grid(Grid.product(modelsAndOptimizers()).points()));
+        assertEquals(Samplers.grid(modelsAndOptimizers()), Samplers.grid(GridPoints.product(modelsAndOptimizers()).points()));
         assertEquals(Samplers.grid(modelsAndOptimizers()).hashCode(), Samplers.grid(modelsAndOptimizers()).hashCode());
         Map<String, List<?>> optimizerFirst = new LinkedHashMap<>();
         optimizerFirst.put("optimizer", List.of("adam", "sgd"));

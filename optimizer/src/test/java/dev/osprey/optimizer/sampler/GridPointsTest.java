@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A grid's run order (the basic sweeper's) and the names its points are claimed under. */
-class GridTest {
+class GridPointsTest {
 
     private static Map<String, List<?>> ordered(Object... nameThenValues) {
         Map<String, List<?>> space = new LinkedHashMap<>();
@@ -26,33 +26,33 @@ class GridTest {
 
     @Test
     void aProductVariesTheFirstParameterSlowestInTheMapsOrder() {
-        Grid grid = Grid.product(ordered("model", List.of("resnet", "vit"), "optimizer", List.of("adam", "sgd")));
+        GridPoints grid = GridPoints.product(ordered("model", List.of("resnet", "vit"), "optimizer", List.of("adam", "sgd")));
         assertEquals(List.of(Map.of("model", "resnet", "optimizer", "adam"), Map.of("model", "resnet", "optimizer", "sgd"),
                 Map.of("model", "vit", "optimizer", "adam"), Map.of("model", "vit", "optimizer", "sgd")), grid.points());
         assertEquals(List.of("model", "optimizer"), List.copyOf(grid.points().get(0).keySet()));
 
-        Grid reversed = Grid.product(ordered("optimizer", List.of("adam", "sgd"), "model", List.of("resnet", "vit")));
+        GridPoints reversed = GridPoints.product(ordered("optimizer", List.of("adam", "sgd"), "model", List.of("resnet", "vit")));
         assertEquals(Map.of("model", "vit", "optimizer", "adam"), reversed.points().get(1));
     }
 
     @Test
     void aMapWithoutAnOrderIsEnumeratedByNameSoThatEveryWorkerAgrees() {
-        Grid unordered = Grid.product(Map.of("b", List.of(1, 2), "a", List.of("x", "y"), "c", List.of(true)));
-        Grid byName = Grid.product(new TreeMap<>(Map.of("a", List.of("x", "y"), "b", List.of(1, 2), "c", List.of(true))));
+        GridPoints unordered = GridPoints.product(Map.of("b", List.of(1, 2), "a", List.of("x", "y"), "c", List.of(true)));
+        GridPoints byName = GridPoints.product(new TreeMap<>(Map.of("a", List.of("x", "y"), "b", List.of(1, 2), "c", List.of(true))));
         assertEquals(byName, unordered);
         assertEquals(Map.of("a", "x", "b", 2L, "c", true), unordered.points().get(1));
     }
 
     @Test
     void valuesAreStoredInTheirPlainForm() {
-        Grid grid = Grid.product(Map.of("n", List.of(1, 2L), "f", List.of(0.5f)));
+        GridPoints grid = GridPoints.product(Map.of("n", List.of(1, 2L), "f", List.of(0.5f)));
         assertEquals(List.of(Map.of("f", 0.5, "n", 1L), Map.of("f", 0.5, "n", 2L)), grid.points());
     }
 
     @Test
     void theSamePointsInAnotherOrderAreClaimedUnderTheSameKeyAndIndices() {
-        Grid forward = Grid.product(ordered("a", List.of(1, 2, 3), "b", List.of("x", "y")));
-        Grid backward = Grid.product(ordered("b", List.of("y", "x"), "a", List.of(3, 2, 1)));
+        GridPoints forward = GridPoints.product(ordered("a", List.of(1, 2, 3), "b", List.of("x", "y")));
+        GridPoints backward = GridPoints.product(ordered("b", List.of("y", "x"), "a", List.of(3, 2, 1)));
         assertNotEquals(forward, backward, "the run order differs");
         assertEquals(forward.key(), backward.key());
         for (int i = 0; i < forward.size(); i++) {
@@ -65,18 +65,18 @@ class GridTest {
 
     @Test
     void gridsThatDifferInANameAValueOrAValueTypeHaveDifferentKeys() {
-        String key = Grid.product(Map.of("a", List.of(1, 2))).key();
-        assertNotEquals(key, Grid.product(Map.of("b", List.of(1, 2))).key());
-        assertNotEquals(key, Grid.product(Map.of("a", List.of(1, 3))).key());
-        assertNotEquals(key, Grid.product(Map.of("a", List.of(1, 2, 3))).key());
-        assertNotEquals(key, Grid.product(Map.of("a", List.of(1.0, 2.0))).key());
-        assertNotEquals(key, Grid.product(Map.of("a", List.of("1", "2"))).key());
-        assertEquals(key, Grid.product(Map.of("a", List.of(2, 1))).key());
+        String key = GridPoints.product(Map.of("a", List.of(1, 2))).key();
+        assertNotEquals(key, GridPoints.product(Map.of("b", List.of(1, 2))).key());
+        assertNotEquals(key, GridPoints.product(Map.of("a", List.of(1, 3))).key());
+        assertNotEquals(key, GridPoints.product(Map.of("a", List.of(1, 2, 3))).key());
+        assertNotEquals(key, GridPoints.product(Map.of("a", List.of(1.0, 2.0))).key());
+        assertNotEquals(key, GridPoints.product(Map.of("a", List.of("1", "2"))).key());
+        assertEquals(key, GridPoints.product(Map.of("a", List.of(2, 1))).key());
     }
 
     @Test
     void copiesOfAPointAreClaimedSeparately() {
-        Grid grid = new Grid(List.of(Map.of("a", 1), Map.of("a", 2), Map.of("a", 1)));
+        GridPoints grid = new GridPoints(List.of(Map.of("a", 1), Map.of("a", 2), Map.of("a", 1)));
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < grid.size(); i++) {
             indices.add(grid.claimIndex(i));
@@ -87,35 +87,35 @@ class GridTest {
 
     @Test
     void pointsMayNameDifferentParameters() {
-        Grid grid = new Grid(List.of(Map.of("model", "linear", "lr", 0.1), Map.of("model", "tree", "depth", 4)));
+        GridPoints grid = new GridPoints(List.of(Map.of("model", "linear", "lr", 0.1), Map.of("model", "tree", "depth", 4)));
         assertEquals(java.util.Set.of("model", "lr", "depth"), grid.names());
     }
 
     @Test
     void aPointWithoutParametersIsAGridOfOneRun() {
-        Grid grid = new Grid(List.of(Map.of()));
+        GridPoints grid = new GridPoints(List.of(Map.of()));
         assertEquals(1, grid.size());
         assertEquals(Map.of(), grid.pointOfClaim(grid.claimIndex(0)));
-        assertNotEquals(grid.key(), Grid.product(Map.of("a", List.of(1))).key());
+        assertNotEquals(grid.key(), GridPoints.product(Map.of("a", List.of(1))).key());
     }
 
     @Test
     void anEmptyGridOrAxisIsRefusedSayingWhich() {
         assertEquals("a grid needs at least one parameter",
-                assertThrows(IllegalArgumentException.class, () -> Grid.product(Map.of())).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> GridPoints.product(Map.of())).getMessage());
         assertEquals("grid parameter 'b' has no values", assertThrows(IllegalArgumentException.class,
-                () -> Grid.product(ordered("a", List.of(1), "b", List.of()))).getMessage());
+                () -> GridPoints.product(ordered("a", List.of(1), "b", List.of()))).getMessage());
         assertEquals("a grid needs at least one point",
-                assertThrows(IllegalArgumentException.class, () -> new Grid(List.of())).getMessage());
+                assertThrows(IllegalArgumentException.class, () -> new GridPoints(List.of())).getMessage());
         String unnamed = assertThrows(IllegalArgumentException.class,
-                () -> new Grid(List.of(Map.of("a", 1), Map.of(" ", 2)))).getMessage();
+                () -> new GridPoints(List.of(Map.of("a", 1), Map.of(" ", 2)))).getMessage();
         assertTrue(unnamed.contains("grid point 1 has a parameter without a name"), unnamed);
     }
 
     @Test
     void aValueThatCannotBeStoredIsRefused() {
         String message = assertThrows(IllegalArgumentException.class,
-                () -> new Grid(List.of(Map.of("when", java.time.Instant.EPOCH)))).getMessage();
+                () -> new GridPoints(List.of(Map.of("when", java.time.Instant.EPOCH)))).getMessage();
         assertTrue(message.contains("java.time.Instant"), message);
     }
 
@@ -126,7 +126,7 @@ class GridTest {
             thousand.add(i);
         }
         String message = assertThrows(IllegalArgumentException.class,
-                () -> Grid.product(ordered("a", thousand, "b", thousand, "c", thousand, "d", List.of(1, 2, 3))))
+                () -> GridPoints.product(ordered("a", thousand, "b", thousand, "c", thousand, "d", List.of(1, 2, 3))))
                 .getMessage();
         assertTrue(message.contains("at most " + Integer.MAX_VALUE + " points"), message);
     }

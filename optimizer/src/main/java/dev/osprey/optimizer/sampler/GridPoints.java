@@ -25,7 +25,7 @@ import java.util.TreeMap;
  * orders (overrides given in another order) share their claims, and grids that differ in any
  * name, value or value type never do.
  */
-final class Grid {
+final class GridPoints {
 
     private final List<Map<String, Object>> points;
     private final int[] claimIndexOfPoint;
@@ -33,7 +33,7 @@ final class Grid {
     private final Set<String> names;
     private final String key;
 
-    Grid(List<? extends Map<String, ?>> points) {
+    GridPoints(List<? extends Map<String, ?>> points) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("a grid needs at least one point");
         }
@@ -54,7 +54,7 @@ final class Grid {
         }
         this.points = List.copyOf(normalized);
         this.names = Collections.unmodifiableSet(allNames);
-        List<String> texts = this.points.stream().map(Grid::canonical).toList();
+        List<String> texts = this.points.stream().map(GridPoints::canonical).toList();
         // a stable sort: copies of one point keep their order, so the k-th copy has the same rank everywhere
         List<Integer> byText = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
@@ -80,7 +80,7 @@ final class Grid {
      * when it has one (a {@link SequencedMap} such as {@link LinkedHashMap} or {@link TreeMap}),
      * else their names' order, so that every worker enumerates the same grid.
      */
-    static Grid product(Map<String, ? extends List<?>> space) {
+    static GridPoints product(Map<String, ? extends List<?>> space) {
         if (space.isEmpty()) {
             throw new IllegalArgumentException("a grid needs at least one parameter");
         }
@@ -110,7 +110,7 @@ final class Grid {
             }
             points = next;
         }
-        return new Grid(points);
+        return new GridPoints(points);
     }
 
     /** The points, in the order they are run. */
@@ -145,7 +145,7 @@ final class Grid {
     /** Grids are equal when they hold the same points in the same order. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Grid grid && grid.points.equals(points);
+        return other instanceof GridPoints grid && grid.points.equals(points);
     }
 
     @Override
