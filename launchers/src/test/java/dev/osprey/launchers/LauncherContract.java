@@ -20,11 +20,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The contract every {@link Launcher} keeps. A launcher's test extends this kit and says how to make
- * the launcher and how to express a few trivial jobs as its kind of {@link Task}.
+ * The contract every {@link Launcher} keeps, as JUnit 5 checks: a kit for launchers written here or in
+ * a project of their own. It is published in the launchers module's test-jar,
+ * {@code dev.osprey:osprey-launchers} with {@code <type>test-jar</type>} at test scope.
+ *
+ * <p>A launcher's test extends this class and implements {@link #newLauncher(int)} and the six job
+ * hooks ({@link #returning}, {@link #returningItsNumber}, {@link #failing}, {@link #returningNaN},
+ * {@link #runningLong}, {@link #reportingThenRunningLong}), which express trivial jobs as the
+ * launcher's kind of {@link Task}. A launcher of external programs extends
+ * {@link ProgramLauncherContract} instead, which already expresses them as {@code sh -c} scripts,
+ * and implements {@link #newLauncher(int)} only. A queued launcher may lower {@link #manyJobs()}
+ * and raise {@link #patience()}.
+ *
+ * <p>The checks: a job's value arrives in a {@code COMPLETED} result with its number; a failing job,
+ * a NaN objective, a timeout, a cancellation and closing the launcher are results with their
+ * status (never exceptions), and the launcher goes on working; {@link Launcher#submit} returns while
+ * the job runs; many jobs each get their own result; intermediate values reach the job's
+ * {@link Pruning} in order, none after it said stop, and the job then ends {@code PRUNED}.
+ *
+ * <p>The checks are public methods: a launcher that cannot keep one (say, it does not pass
+ * intermediate values on) overrides it with {@code @Test @Disabled("why")}, so that the gap shows
+ * in every test report. {@link #launcher}, {@link #job} and {@link #await} serve the subclass's
+ * own tests too; each test gets a fresh directory in {@link #work}.
  */
 public abstract class LauncherContract {
 
+    /** A fresh directory for each test; the jobs of {@link #job} get their directories under it. */
     @TempDir
     protected Path work;
 
@@ -62,10 +83,11 @@ public abstract class LauncherContract {
     }
 
     @AfterEach
-    void closeLaunchers() {
+    protected final void closeLaunchers() {
         opened.forEach(Launcher::close);
     }
 
+    /** A new launcher from {@link #newLauncher}, closed after the test. */
     protected final Launcher launcher(int slots) {
         Launcher launcher = newLauncher(slots);
         opened.add(launcher);
@@ -85,6 +107,7 @@ public abstract class LauncherContract {
         }
     }
 
+    /** The job's result, failing the test if it takes longer than {@link #patience()}. */
     protected final JobResult await(JobHandle handle) {
         try {
             return handle.result().get(patience().toMillis(), TimeUnit.MILLISECONDS);
@@ -95,7 +118,7 @@ public abstract class LauncherContract {
     }
 
     @Test
-    void aJobThatSucceedsGivesItsValue() {
+    public void aJobThatSucceedsGivesItsValue() {
         JobResult result = await(launcher(2).submit(job(0, returning(0.25))));
         assertEquals(JobStatus.COMPLETED, result.status(), result.error());
         assertEquals(List.of(0.25), result.values());
@@ -103,7 +126,7 @@ public abstract class LauncherContract {
     }
 
     @Test
-    void aFailingJobIsAResultNotAnException() {
+    public void aFailingJobIsAResultNotAnException() {
         Launcher launcher = launcher(2);
         JobResult failed = await(launcher.submit(job(0, failing())));
         assertEquals(JobStatus.FAILED, failed.status());
@@ -114,14 +137,14 @@ public abstract class LauncherContract {
     }
 
     @Test
-    void aNaNObjectiveFailsTheJobAndSaysSo() {
+    public void aNaNObjectiveFailsTheJobAndSaysSo() {
         JobResult result = await(launcher(1).submit(job(0, returningNaN())));
         assertEquals(JobStatus.FAILED, result.status());
         assertTrue(result.error().contains("NaN"), result.error());
     }
 
     @Test
-    void manyJobsEachGetTheirOwnResult() {
+    public void manyJobsEachGetTheirOwnResult() {
         Launcher launcher = launcher(2);
         List<JobHandle> handles = new ArrayList<>();
         for (int i = 0; i < manyJobs(); i++) {
@@ -136,7 +159,7 @@ public abstract class LauncherContract {
     }
 
     @Test
-    void submitReturnsBeforeTheJobEnds() {
+    public void submitReturnsBeforeTheJobEnds() {
         JobHandle handle = launcher(1).submit(job(0, runningLong()));
         assertTrue(handle.poll().isEmpty(), "a long job cannot have ended at submission");
         handle.cancel();
@@ -144,14 +167,14 @@ public abstract class LauncherContract {
     }
 
     @Test
-    void aJobPastItsTimeoutIsStoppedAndTimedOut() {
+    public void aJobPastItsTimeoutIsStoppedAndTimedOut() {
         JobResult result = await(launcher(1).submit(job(0, runningLong()).withTimeout(Duration.ofSeconds(1))));
         assertEquals(JobStatus.TIMED_OUT, result.status());
         assertTrue(result.values().isEmpty());
     }
 
     @Test
-    void cancellingQueuedAndRunningJobs() {
+    public void cancellingQueuedAndRunningJobs() {
         Launcher launcher = launcher(1);
         JobHandle running = launcher.submit(job(0, runningLong()));
         JobHandle queued = launcher.submit(job(1, returning(2.0)));
@@ -164,7 +187,7 @@ public abstract class LauncherContract {
     }
 
     @Test
-    void intermediateValuesReachThePrunerWhichCanStopTheJob() {
+    public void intermediateValuesReachThePrunerWhichCanStopTheJob() {
         List<Double> seen = new CopyOnWriteArrayList<>();
         Pruning pruneAtStepTwo = (step, value) -> {
             seen.add(value);
@@ -177,7 +200,7 @@ public abstract class LauncherContract {
     }
 
     @Test
-    void closingTheLauncherCancelsWhatRuns() {
+    public void closingTheLauncherCancelsWhatRuns() {
         Launcher launcher = newLauncher(1);
         JobHandle handle = launcher.submit(job(0, runningLong()));
         launcher.close();

@@ -1,8 +1,12 @@
 package dev.osprey.launchers;
 
 /**
- * The contract kit for launchers that run external programs: the kit's jobs as small
- * {@code sh -c} scripts that speak the external-program protocol.
+ * The contract kit for launchers that run external programs ({@link Task.Program}): the jobs of
+ * {@link LauncherContract} as small {@code sh -c} scripts that speak the external-program protocol
+ * (the objective as the last line of numbers on stdout, {@code osprey:report STEP VALUE} lines for
+ * intermediate values, {@code OSPREY_JOB_NUM} in the environment). A launcher's test extends it and
+ * implements {@link #newLauncher(int)} only; the machine that runs the tests needs {@code sh} and
+ * {@code sleep}.
  */
 public abstract class ProgramLauncherContract extends LauncherContract {
 

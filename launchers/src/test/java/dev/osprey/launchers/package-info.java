@@ -6,6 +6,7 @@
  * launcher's test extends it and says how to make the launcher and how to express a few trivial jobs as
  * its kind of {@link dev.osprey.launchers.Task}; {@link ProgramLauncherContract} supplies those jobs as
  * {@code sh -c} scripts that speak the external-program protocol, for launchers that run programs (the
- * process, task-spooler and Slurm launchers, and the starter launcher of docs/writing-a-launcher.md).
+ * process, task-spooler and Slurm launchers, the starter launcher of docs/writing-a-launcher.md, and
+ * the launcher of examples/launcher-plugin, which depends on the published test-jar).
  */
 package dev.osprey.launchers;

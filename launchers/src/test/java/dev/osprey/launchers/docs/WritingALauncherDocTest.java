@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Keeps docs/writing-a-launcher.md true: its starter, provider, registration and test are the files of
  * this package and of the test resources, byte for byte (so {@link SerialLauncherTest} runs the starter
  * exactly as shown through the contract kit); the starter stays under 60 lines; the pruning fragment
- * compiles and works; the settings snippet is the process launcher's own code; and the list of the
- * contract's checks is the kit's.
+ * compiles and works; the settings snippet is the process launcher's own code; the list of the
+ * contract's checks is the kit's; and the kit's Maven dependencies are those of the example plugin,
+ * which names this version of Osprey.
  */
 class WritingALauncherDocTest {
 
@@ -47,8 +48,8 @@ class WritingALauncherDocTest {
     @Test
     void everyExampleMarkedAsTestedIsChecked() {
         assertEquals(new TreeSet<>(List.of("launcher-interface", "SerialLauncher.java", "pruning-fragment",
-                "SerialLauncherProvider.java", "services-file", "settings-snippet", "SerialLauncherTest.java",
-                "contract-checks")), DOC.names());
+                "SerialLauncherProvider.java", "services-file", "settings-snippet", "kit-dependencies",
+                "SerialLauncherTest.java", "contract-checks", "example-files")), DOC.names());
     }
 
     @Test
@@ -100,6 +101,41 @@ class WritingALauncherDocTest {
                 .filter(m -> m.isAnnotationPresent(Test.class)).map(Method::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(tests, listed);
+    }
+
+    @Test
+    void theKitDependenciesAreThoseOfTheExamplePluginForThisVersion() throws IOException {
+        Path root = DocBlocks.repositoryRoot();
+        String pom = squeezed(Files.readString(root.resolve("examples/launcher-plugin/pom.xml")));
+        Matcher dependency = Pattern.compile("<dependency>.*?</dependency>", Pattern.DOTALL)
+                .matcher(DOC.block("kit-dependencies"));
+        int shown = 0;
+        for (; dependency.find(); shown++) {
+            assertTrue(pom.contains(squeezed(dependency.group())), "the example plugin's pom.xml declares\n"
+                    + dependency.group());
+        }
+        assertEquals(3, shown, "the API, the kit and JUnit");
+        Matcher version = Pattern.compile("<artifactId>osprey-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(Files.readString(root.resolve("pom.xml")));
+        assertTrue(version.find(), "the parent pom has a version");
+        assertTrue(pom.contains("<osprey.version>" + version.group(1) + "</osprey.version>"),
+                "the example plugin builds against this Osprey, " + version.group(1));
+        assertTrue(Files.readString(root.resolve("docs/writing-a-launcher.md"))
+                .contains("(this one is `" + version.group(1) + "`)"), "the page names this version");
+    }
+
+    @Test
+    void theExamplePluginsFilesAreThere() {
+        Path example = DocBlocks.repositoryRoot().resolve("examples/launcher-plugin");
+        List<List<String>> rows = DOC.table("example-files");
+        assertEquals(5, rows.size());
+        rows.forEach(row -> assertTrue(Files.isRegularFile(example.resolve(DocBlocks.code(row.get(0)))),
+                "examples/launcher-plugin/" + DocBlocks.code(row.get(0))));
+    }
+
+    /** XML with the whitespace between elements taken out. */
+    private static String squeezed(String xml) {
+        return xml.replaceAll(">\\s+<", "><").strip();
     }
 
     @Test

@@ -66,6 +66,9 @@ final class HyperbandPruner implements Pruner {
 
     @Override
     public boolean prune(StudyView study, TrialRecord trial) {
+        if (trial.state() != TrialState.RUNNING) {
+            return false;
+        }
         Optional<HyperbandBrackets> found = brackets(study);
         if (found.isEmpty()) {
             return false;

@@ -3,6 +3,7 @@ package dev.osprey.optimizer.pruner;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.trial.StudyView;
 import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class PatientPruner implements Pruner {
     @Override
     public boolean prune(StudyView study, TrialRecord trial) {
         List<Double> values = new ArrayList<>(trial.intermediateValues().values());
-        if (values.size() <= patience + 1) {
+        if (trial.state() != TrialState.RUNNING || values.size() <= patience + 1) {
             return false;
         }
         int split = values.size() - patience - 1;

@@ -42,6 +42,9 @@ final class PercentilePruner implements Pruner {
 
     @Override
     public boolean prune(StudyView study, TrialRecord trial) {
+        if (trial.state() != TrialState.RUNNING) {
+            return false;
+        }
         List<TrialRecord> complete = study.trials().stream()
                 .filter(t -> t.state() == TrialState.COMPLETE).toList();
         if (complete.isEmpty() || complete.size() < nStartupTrials || trial.intermediateValues().isEmpty()) {

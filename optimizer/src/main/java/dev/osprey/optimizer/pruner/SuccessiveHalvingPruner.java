@@ -63,7 +63,7 @@ final class SuccessiveHalvingPruner implements Pruner {
 
     @Override
     public boolean prune(StudyView study, TrialRecord trial) {
-        if (trial.intermediateValues().isEmpty()) {
+        if (trial.state() != TrialState.RUNNING || trial.intermediateValues().isEmpty()) {
             return false;
         }
         int step = trial.intermediateValues().lastKey();

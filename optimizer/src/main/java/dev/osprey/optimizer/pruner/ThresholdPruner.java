@@ -2,6 +2,7 @@ package dev.osprey.optimizer.pruner;
 
 import dev.osprey.optimizer.trial.StudyView;
 import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
 
 /**
  * Prunes a trial whose latest intermediate value is NaN or leaves {@code [lower, upper]}. A
@@ -37,7 +38,7 @@ final class ThresholdPruner implements Pruner {
 
     @Override
     public boolean prune(StudyView study, TrialRecord trial) {
-        if (trial.intermediateValues().isEmpty()) {
+        if (trial.state() != TrialState.RUNNING || trial.intermediateValues().isEmpty()) {
             return false;
         }
         int step = trial.intermediateValues().lastKey();

@@ -25,11 +25,18 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Values passed as attributes are JSON-compatible: strings, numbers, booleans, null, lists and
- * maps of those.
+ * maps of those. They are read back in their plain form, whatever the storage: whole numbers as
+ * {@code Long}, the others as {@code Double} ({@link dev.osprey.optimizer.space.PlainValues#normalize}).
+ *
+ * <p>The storage contract-test kit ({@code StorageContract} in the optimizer's test-jar) checks all
+ * of this; a storage's test extends it.
  */
 public interface Storage extends AutoCloseable {
 
-    /** Creates a study; throws {@link DuplicateStudyException} if the name is taken. */
+    /**
+     * Creates a study; throws {@link DuplicateStudyException} if the name is taken, and the
+     * {@link IllegalArgumentException} of {@link StudyNames#validate} if it breaks the rule for names.
+     */
     StudyInfo createStudy(String name, List<Direction> directions, Map<String, Object> systemAttrs);
 
     /** The study of that name, if there is one. */
@@ -83,9 +90,9 @@ public interface Storage extends AutoCloseable {
     void recordHeartbeat(long trialId, Instant now);
 
     /**
-     * Fails the RUNNING trials of a study whose last heartbeat is older than {@code grace} and
-     * returns them as they are now (FAIL). Safe to call from many workers at once: each stale
-     * trial is failed exactly once.
+     * Fails the RUNNING trials of a study whose last heartbeat is older than {@code grace}, with a
+     * reason, and returns them as they are now (FAIL). Safe to call from many workers at once: each
+     * stale trial is failed exactly once.
      */
     List<TrialRecord> failStaleTrials(long studyId, Instant now, Duration grace);
 

@@ -1,6 +1,5 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class HyperbandPrunerTest {
+/** The pruner contract for Hyperband over steps 1 to 27 (four brackets), and its own rules. */
+class HyperbandPrunerTest extends PrunerContract {
+
+    @Override
+    protected Pruner pruner() {
+        return Pruners.hyperband(1, 27, 3);
+    }
+
+    @Override
+    protected int firstPrunableStep() {
+        return 1;
+    }
 
     /** Brackets of trials 0..23 of study "hb" with budgets [9, 5, 3], from Python's binascii.crc32. */
     private static final List<Integer> HB_BRACKETS =

@@ -1,6 +1,5 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
@@ -14,7 +13,18 @@ import static dev.osprey.optimizer.pruner.StudyRuns.study;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class MedianPrunerTest {
+/** The pruner contract for the median pruner with its defaults (five COMPLETE trials first), and its own rules. */
+class MedianPrunerTest extends PrunerContract {
+
+    @Override
+    protected Pruner pruner() {
+        return Pruners.median();
+    }
+
+    @Override
+    protected int completeTrialsNeeded() {
+        return 5;
+    }
 
     /** Five COMPLETE trials reporting 1, 2, 3, 4, 5 at every step from 0 to {@code lastStep}. */
     private static Study withFiveCompleted(Study study, int lastStep) {

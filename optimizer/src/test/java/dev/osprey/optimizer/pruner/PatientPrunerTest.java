@@ -1,6 +1,5 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Trial;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PatientPrunerTest {
+/** The pruner contract for the patient pruner alone (patience 3: five values before it prunes), and its rules. */
+class PatientPrunerTest extends PrunerContract {
+
+    @Override
+    protected Pruner pruner() {
+        return Pruners.patient(3);
+    }
+
+    @Override
+    protected int firstPrunableStep() {
+        return 4;
+    }
 
     /** Reports {@code values} at steps 0, 1, ... and returns the decision after the last one. */
     private static boolean after(Pruner pruner, Direction direction, double... values) {

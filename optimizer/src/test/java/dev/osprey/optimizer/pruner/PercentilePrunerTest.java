@@ -1,6 +1,5 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
@@ -14,7 +13,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class PercentilePrunerTest {
+/**
+ * The pruner contract for the percentile pruner with startup trials, a warm-up, an interval and a
+ * minimum of trials per step; and its own rules.
+ */
+class PercentilePrunerTest extends PrunerContract {
+
+    @Override
+    protected Pruner pruner() {
+        return Pruners.percentile(25, 3, 4, 2, 2);
+    }
+
+    @Override
+    protected int completeTrialsNeeded() {
+        return 3;
+    }
+
+    @Override
+    protected int firstPrunableStep() {
+        return 4;
+    }
 
     private static Study completedOneToFive(Pruner pruner, Direction direction) {
         Study study = study(pruner, direction);

@@ -1,6 +1,5 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
@@ -21,7 +20,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class SuccessiveHalvingPrunerTest {
+/** The pruner contract for successive halving with a fixed minimum resource (first rung at step 2), and its rules. */
+class SuccessiveHalvingPrunerTest extends PrunerContract {
+
+    @Override
+    protected Pruner pruner() {
+        return Pruners.successiveHalving(2, 3, 0, 0);
+    }
+
+    @Override
+    protected int firstPrunableStep() {
+        return 2;
+    }
 
     /** Reports {@code value} at steps 0..lastStep and lists the steps after which a rung attribute appeared. */
     private static List<Integer> rungSteps(Study study, Trial trial, int lastStep, double value) {

@@ -1,6 +1,5 @@
 package dev.osprey.optimizer.pruner;
 
-import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ThresholdPrunerTest {
+/** The pruner contract for the threshold pruner (an upper bound, two warm-up steps), and its own rules. */
+class ThresholdPrunerTest extends PrunerContract {
+
+    @Override
+    protected Pruner pruner() {
+        return Pruners.threshold(null, 2.0, 2, 1);
+    }
+
+    /** Its bounds are values, not a direction: under MAXIMIZE the mirror image is a lower bound of -2. */
+    @Override
+    protected Pruner mirroredPruner() {
+        return Pruners.threshold(-2.0, null, 2, 1);
+    }
+
+    @Override
+    protected int firstPrunableStep() {
+        return 2;
+    }
 
     private static boolean firstReport(Pruner pruner, double value) {
         return reportAndAsk(study(pruner).ask(), 0, value);

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Seeded generators of the cases {@link SamplerContract} runs: distributions of every numeric
  * kind with random bounds, and categorical choice lists of every supported type. The generator's
- * seed is fixed, so a failure names a case that can be run again.
+ * seed is fixed, so a failure names a case that can be run again. A sampler's own parameterized
+ * tests may use them too ({@code @MethodSource("dev.osprey.optimizer.sampler.SamplerCases#numeric")}).
  */
 public final class SamplerCases {
 

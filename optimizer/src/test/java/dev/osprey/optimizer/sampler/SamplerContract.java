@@ -31,15 +31,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The contract every {@link Sampler} passes: values stay in their distribution (bounds, log,
- * step, integrality, choices), a seed reproduces a study trial by trial, and the sampler works on
- * an empty study, after many trials, with conditional parameters and with a fixed search space.
+ * The contract every {@link Sampler} passes, as JUnit 5 checks: a kit for samplers written here or
+ * in a project of their own. It is published in the optimizer module's test-jar,
+ * {@code dev.osprey:osprey-optimizer} with {@code <type>test-jar</type>} at test scope.
+ *
+ * <p>The checks: values stay in their distribution (bounds, log, step, integrality, choices,
+ * checked from each distribution's definition by {@link SampledValues}, over the seeded cases of
+ * {@link SamplerCases}), a seed reproduces a study trial by trial and another seed changes it, and
+ * the sampler works on an empty study, after many trials, with conditional parameters and with a
+ * fixed search space. Each check runs in-memory studies with no pruner.
  *
  * <p>A sampler's test class extends this one and implements {@link #sampler()}. A sampler that
  * can only propose points it was given (a grid) overrides {@link #samplerFor} and {@link #capacity}
  * to adapt the checks, and {@link #skipReason} to skip those that cannot apply, saying why. The
- * checks are public methods, so a subclass can also override one with {@code @Test @Disabled("why")}
- * while a known problem of its sampler is open.
+ * checks are public methods, so a subclass can also override one with {@code @Disabled("why")}
+ * beside its test annotations while a known problem of its sampler is open.
  */
 public abstract class SamplerContract {
 

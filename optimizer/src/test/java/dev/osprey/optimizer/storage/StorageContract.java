@@ -18,17 +18,30 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The contract every {@link Storage} passes. A storage's test class extends this one and
- * implements {@link #newStorage()}; it then runs the study checks below, the trial checks of
- * {@link TrialStorageContract}, the concurrency checks of {@link ConcurrentStorageContract} and the
- * study-management checks of {@link StudyManagementContract}.
+ * The contract every {@link Storage} passes, as JUnit 5 checks: a kit for storages written here or
+ * in a project of their own. It is published in the optimizer module's test-jar,
+ * {@code dev.osprey:osprey-optimizer} with {@code <type>test-jar</type>} at test scope.
+ *
+ * <p>A storage's test extends this class and implements {@link #newStorage()}, which gives a new,
+ * empty storage for each check (the kit closes it). It then runs the study checks below (create,
+ * find, list, delete, name rules, study attributes), the trial checks of
+ * {@link TrialStorageContract} (life cycle, finished trials never change, the first value of a
+ * parameter or step stays, attributes as plain values, the change feed, stale trials), the
+ * concurrency checks of {@link ConcurrentStorageContract} (gap-free numbers, an exact budget, grid
+ * claims and reapers under {@value ConcurrentStorageContract#WORKERS} threads at once) and the
+ * study-management checks of {@link StudyManagementContract} (summaries, copied trials, transfer).
+ * The shortcuts of {@link StorageFixture} serve the test's own checks too.
+ *
+ * <p>Every check is a public method: a storage that does not offer {@link Storage#addTrial} (whose
+ * default refuses) overrides the two checks that copy trials, {@code addedTrialsKeepEverythingButIdAndNumber}
+ * and {@code studiesCopyToAndFromAnotherStorage}, with {@code @Test @Disabled("why")}.
  */
 public abstract class StorageContract
         implements TrialStorageContract, ConcurrentStorageContract, StudyManagementContract {
 
     private Storage storage;
 
-    /** A new, empty storage; it is closed after the test. */
+    /** A new, empty storage; it is closed after the test. Skip the test from here (an assumption) if it cannot run. */
     protected abstract Storage newStorage();
 
     @BeforeEach
