@@ -9,7 +9,6 @@ import dev.osprey.sweeper.multirun.SweepInputs;
 import dev.osprey.composer.bind.Records;
 import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.override.ConfigOverride;
-import dev.osprey.composer.override.Overrides;
 import dev.osprey.launchers.JobContext;
 import dev.osprey.launchers.Task;
 
@@ -66,9 +65,9 @@ public record AppTask<R extends Record>(String name, RunRequest.ConfigLocation c
      */
     public void check(RunRequest request) {
         Composer composer = new Composer(Configs.repository(configs));
-        List<String> jobOverrides = Overrides.parseAll(request.overrides()).stream()
-                .filter(o -> !FrameworkSettings.isFramework(o) && !o.isSweep()).map(ConfigOverride::input).toList();
-        composer.checkOverrides(type, jobOverrides);
-        Records.bind(SweepInputs.withoutOsprey(composer.compose(configName, jobOverrides)), type);
+        List<ConfigOverride> jobOverrides = request.overrides().stream()
+                .filter(o -> !FrameworkSettings.isFramework(o) && !o.isSweep()).toList();
+        composer.checkParsedOverrides(type, jobOverrides);
+        Records.bind(SweepInputs.withoutOsprey(composer.composeParsed(configName, jobOverrides).config()), type);
     }
 }

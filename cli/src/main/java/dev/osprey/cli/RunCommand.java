@@ -1,10 +1,11 @@
 package dev.osprey.cli;
 
-import dev.osprey.cli.Console;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.OverrideKind;
+import dev.osprey.composer.override.Overrides;
 import dev.osprey.sweeper.multirun.ConfigView;
 import dev.osprey.sweeper.multirun.Multirun;
 import dev.osprey.sweeper.multirun.RunRequest;
-import dev.osprey.cli.SingleRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -110,18 +111,19 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("name the primary config with --config-name/-cn, e.g. -cn training"
                     + " for " + dir.resolve("training.yaml"));
         }
-        List<String> all = new ArrayList<>(overrides);
-        shortcut(all, "osprey/sweeper", sweeper);
-        shortcut(all, "osprey/launcher", launcher);
-        shortcut(all, "osprey.sweeper.n_trials", nTrials);
-        shortcut(all, "osprey.sweeper.n_jobs", nJobs);
-        shortcut(all, "osprey.sweeper.direction", direction);
-        shortcut(all, "osprey.sweeper.storage", storage);
-        shortcut(all, "osprey.sweeper.study_name", study);
-        shortcut(all, "osprey.sweeper.seed", seed);
-        shortcut(all, "osprey.sweeper.max_failures", maxFailures);
+        // the command line is an edge: its overrides are parsed here, once; flags are typed overrides
+        List<ConfigOverride> all = new ArrayList<>(Overrides.parseAll(overrides));
+        setting(all, "osprey/sweeper", sweeper);
+        setting(all, "osprey/launcher", launcher);
+        setting(all, "osprey.sweeper.n_trials", nTrials);
+        setting(all, "osprey.sweeper.n_jobs", nJobs);
+        setting(all, "osprey.sweeper.direction", direction);
+        setting(all, "osprey.sweeper.storage", storage);
+        setting(all, "osprey.sweeper.study_name", study);
+        setting(all, "osprey.sweeper.seed", seed);
+        setting(all, "osprey.sweeper.max_failures", maxFailures);
         if (failFast) {
-            all.add("osprey.sweeper.fail_fast=true");
+            setting(all, "osprey.sweeper.fail_fast", true);
         }
         RunRequest request = new RunRequest(source, configName, all, context.program(),
                 app.map(a -> a.task()), multirun, Path.of("").toAbsolutePath());
@@ -143,12 +145,10 @@ final class RunCommand implements Callable<Integer> {
         return new Multirun(request, new ConsoleObserver(console), Clock.systemDefaultZone(), detach).run();
     }
 
-    private static void shortcut(List<String> overrides, String key, Object value) {
+    /** A flag's value as the override {@code key=value}, the value exactly as given (a path stays one string). */
+    private static void setting(List<ConfigOverride> overrides, String key, Object value) {
         if (value != null) {
-            String text = value.toString();
-            // quoted so that a URL or path with special characters stays one string value
-            boolean plain = text.matches("[A-Za-z0-9_./:+-]+") && !text.contains("//");
-            overrides.add(key + "=" + (plain ? text : "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"));
+            overrides.add(ConfigOverride.of(OverrideKind.CHANGE, key, null, Overrides.element(value)));
         }
     }
 }

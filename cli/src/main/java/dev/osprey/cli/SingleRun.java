@@ -10,7 +10,6 @@ import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.output.JobDirectory;
 import dev.osprey.composer.output.OutputDirectories;
 import dev.osprey.composer.override.ConfigOverride;
-import dev.osprey.composer.override.Overrides;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;
@@ -21,8 +20,6 @@ import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -45,8 +42,7 @@ final class SingleRun {
     /** Runs the job; the exit code is 0 when it completed, 1 otherwise. */
     public int run() {
         Composer composer = new Composer(Configs.repository(request.configs()));
-        List<ConfigOverride> parsed = Overrides.parseAll(request.overrides());
-        for (ConfigOverride o : parsed) {
+        for (ConfigOverride o : request.overrides()) {
             if (o.isSweep()) {
                 throw new IllegalArgumentException("'" + o.input() + "' is a sweep, but this is a single run;"
                         + " add -m (--multirun) to sweep");
@@ -57,12 +53,12 @@ final class SingleRun {
         String launcherName = request.javaTask().isPresent() && inputs.settings().launcherName().equals("process")
                 ? "in-process" : inputs.settings().launcherName();
         JobDirectory dir = OutputDirectories.under(request.workingDir(), clock).createRun(inputs.settings().runDirPattern());
-        Composition composition = composer.composition(request.configName(), inputs.fixed());
+        Composition composition = composer.composeParsed(request.configName(), inputs.fixed());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock,
                 Map.of("job.num", 0, "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString()));
         Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers));
         dir.writeMetadata(config, inputs.fixed(), inputs.settings().asConfig());
-        Job job = new Job(0, task, config, new ArrayList<>(inputs.fixed()), dir.path(),
+        Job job = new Job(0, task, config, inputs.fixed(), dir.path(),
                 inputs.settings().launcherSettings(), inputs.settings().jobTimeout(), Pruning.NEVER);
         console.info("running in " + dir.path() + " with the " + launcherName + " launcher");
         try (Launcher launcher = Launchers.create(launcherName, inputs.settings().launcherSettings())) {

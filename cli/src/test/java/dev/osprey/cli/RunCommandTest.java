@@ -151,6 +151,16 @@ class RunCommandTest {
     }
 
     @Test
+    void aSweepInTheConfigsOspreyNodeThatDoesNotParseNamesItsSetting() throws Exception {
+        Path conf = Files.createDirectories(work.resolve("conf"));
+        Files.writeString(conf.resolve("app.yaml"), "x: 1\nosprey:\n  sweeper:\n    params:\n      x: interval(0,\n");
+        CliRunner run = CliRunner.run("run", "-m", "-cp", conf.toString(), "-cn", "app", "--storage", storage(),
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "true");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("osprey.sweeper.params.x in the config is 'interval(0,'"), run.err());
+    }
+
+    @Test
     void anUnknownOptionOfAGroupListsTheAvailableOnes() {
         CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "model=gpt",
                 "--", "true");

@@ -1,6 +1,7 @@
 package dev.osprey.launchers;
 
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.override.ConfigOverride;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * @param number     the job number within its sweep (the trial number when a study drives it)
  * @param task       what runs: a {@link Task.Program} or a {@link Task.JavaTask}
  * @param config     the composed, resolved config of the job
- * @param overrides  the job's overrides in Hydra form, e.g. {@code optimizer.lr=0.01}
+ * @param overrides  the job's overrides, single-valued ({@code optimizer.lr=0.01}); a program receives
+ *                   each as its {@link ConfigOverride#jobString()}
  * @param directory  the job's own directory; it exists, and the job's files (logs, result) go there
  * @param settings   the launcher settings for this job (the {@code osprey.launcher} subtree after
  *                   the job's overrides, so resources such as {@code cpus_per_task} can be swept)
@@ -22,7 +24,7 @@ import java.util.Optional;
  * @param pruning    where intermediate values go and whether the job should stop early
  * @since 0.1
  */
-public record Job(int number, Task task, Config config, List<String> overrides, Path directory,
+public record Job(int number, Task task, Config config, List<ConfigOverride> overrides, Path directory,
                   Config settings, Optional<Duration> timeout, Pruning pruning) {
 
     public Job {
@@ -32,6 +34,12 @@ public record Job(int number, Task task, Config config, List<String> overrides, 
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(config, "config");
         overrides = List.copyOf(overrides);
+        for (ConfigOverride override : overrides) {
+            if (override.isSweep()) {
+                throw new IllegalArgumentException("a job's overrides have single values, but '" + override.input()
+                        + "' is a sweep; give the job one of its values (ConfigOverride.withValue)");
+            }
+        }
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(timeout, "timeout");
@@ -44,7 +52,7 @@ public record Job(int number, Task task, Config config, List<String> overrides, 
     }
 
     /** A job with no launcher settings, no timeout and no pruning. */
-    public static Job of(int number, Task task, Config config, List<String> overrides, Path directory) {
+    public static Job of(int number, Task task, Config config, List<ConfigOverride> overrides, Path directory) {
         return new Job(number, task, config, overrides, directory, Config.empty(), Optional.empty(), Pruning.NEVER);
     }
 

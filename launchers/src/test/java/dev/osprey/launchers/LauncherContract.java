@@ -1,6 +1,7 @@
 package dev.osprey.launchers;
 
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.override.Overrides;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,7 +102,7 @@ public abstract class LauncherContract {
             Config config = Config.of(Map.of("job", Map.of("num", number), "lr", 0.01));
             Files.createDirectories(dir.resolve(".osprey"));
             Files.writeString(dir.resolve(".osprey").resolve("config.yaml"), config.toYaml());
-            return Job.of(number, task, config, List.of("lr=0.01", "+job.num=" + number), dir);
+            return Job.of(number, task, config, Overrides.parseAll(List.of("lr=0.01", "+job.num=" + number)), dir);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

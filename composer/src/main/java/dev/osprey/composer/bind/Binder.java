@@ -11,6 +11,7 @@ import dev.osprey.composer.value.ConfigValue.MissingValue;
 import dev.osprey.composer.value.ConfigValue.NullValue;
 import dev.osprey.composer.value.ConfigValue.StringValue;
 import dev.osprey.composer.config.MissingValueException;
+import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.Overrides;
 
 import java.lang.reflect.Type;
@@ -125,7 +126,7 @@ final class Binder {
         return switch (node) {
             case StringValue s -> s.value();
             case IntValue i -> Long.toString(i.value());
-            case FloatValue f -> Overrides.valueText(f.value());
+            case FloatValue f -> Overrides.valueString(new Element.FloatValue(f.value()));
             case BoolValue b -> Boolean.toString(b.value());
             default -> throw mismatch(path, type, node, null);
         };

@@ -5,6 +5,7 @@ import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.value.ConfigValue.MapValue;
 import dev.osprey.composer.config.MissingValueException;
 import dev.osprey.composer.interpolation.InterpolationException;
+import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Overrides;
 
 import java.util.List;
@@ -106,7 +107,13 @@ public final class Records {
      */
     public static void checkOverrides(Class<? extends Record> schema, List<String> overrides,
                                       Predicate<String> isConfigGroup) {
-        List<String> problems = OverrideCheck.problems(schema, Overrides.parseAll(overrides), isConfigGroup);
+        checkParsedOverrides(schema, Overrides.parseAll(overrides), isConfigGroup);
+    }
+
+    /** Like {@link #checkOverrides(Class, List, Predicate)}, for overrides parsed already. */
+    public static void checkParsedOverrides(Class<? extends Record> schema, List<ConfigOverride> overrides,
+                                            Predicate<String> isConfigGroup) {
+        List<String> problems = OverrideCheck.problems(schema, overrides, isConfigGroup);
         if (problems.isEmpty()) {
             return;
         }

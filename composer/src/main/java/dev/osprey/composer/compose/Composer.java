@@ -62,10 +62,19 @@ public final class Composer {
         return composition(configName, overrides).config();
     }
 
-    /** Like {@link #compose(String, List)}, also giving the final Defaults List and the choices. */
+    /** Parses the overrides, then {@link #composeParsed(String, List)}. */
     public Composition composition(String configName, List<String> overrides) {
+        return composeParsed(configName, Overrides.parseAll(overrides));
+    }
+
+    /**
+     * Composes {@code configName} with overrides parsed already, or made in code, in order (sweeps
+     * are errors), and gives the config with the final Defaults List and the choices. Values reach
+     * the config as they are in the overrides: nothing is written as text and read again.
+     */
+    public Composition composeParsed(String configName, List<ConfigOverride> overrides) {
         String name = configName.endsWith(".yaml") ? configName.substring(0, configName.length() - 5) : configName;
-        List<ConfigOverride> parsed = Overrides.parseAll(overrides);
+        List<ConfigOverride> parsed = List.copyOf(overrides);
         CommandLine.rejectSweeps(parsed);
         DefaultsState state = new DefaultsState();
         List<ConfigOverride> valueOverrides = CommandLine.route(parsed, repository, state);
@@ -85,17 +94,17 @@ public final class Composer {
     }
 
     /**
-     * Composes the config of one trial: {@code fixedOverrides}, then {@code name=value} for each
-     * parameter of a sampler's {@code proposal}, in its order, through the same machinery as a command
-     * line. A parameter that names a config group ({@code model} with value {@code vit}) selects that
-     * option, whose config is merged; other parameters set values ({@code optimizer.lr}) and win over a
-     * fixed override of the same key. Values are written so that they read back unchanged
+     * Composes the config of one trial: {@code fixedOverrides} (parsed here), then {@code name=value}
+     * for each parameter of a sampler's {@code proposal}, in its order, through the same machinery as
+     * a command line. A parameter that names a config group ({@code model} with value {@code vit})
+     * selects that option, whose config is merged; other parameters set values ({@code optimizer.lr})
+     * and win over a fixed override of the same key. Each value becomes an element as it is
      * ({@link Overrides#assignment(String, Object)}), so the string {@code "10"} stays a string.
      *
-     * @throws CompositionException naming the parameter when a value cannot be written as an override
+     * @throws CompositionException naming the parameter when a value has no override form
      */
     public Composition composeProposal(String configName, List<String> fixedOverrides, Map<String, ?> proposal) {
-        List<String> overrides = new ArrayList<>(fixedOverrides);
+        List<ConfigOverride> overrides = new ArrayList<>(Overrides.parseAll(fixedOverrides));
         proposal.forEach((name, value) -> {
             try {
                 overrides.add(Overrides.assignment(name, value));
@@ -104,7 +113,7 @@ public final class Composer {
                         + e.getMessage(), e);
             }
         });
-        return composition(configName, overrides);
+        return composeParsed(configName, overrides);
     }
 
     /**
@@ -115,7 +124,12 @@ public final class Composer {
      * @throws dev.osprey.composer.bind.ConfigBindingException listing every override that does not fit
      */
     public void checkOverrides(Class<? extends Record> schema, List<String> overrides) {
-        Records.checkOverrides(schema, overrides, repository::groupExists);
+        checkParsedOverrides(schema, Overrides.parseAll(overrides));
+    }
+
+    /** Like {@link #checkOverrides(Class, List)}, for overrides parsed already. */
+    public void checkParsedOverrides(Class<? extends Record> schema, List<ConfigOverride> overrides) {
+        Records.checkParsedOverrides(schema, overrides, repository::groupExists);
     }
 
     private static void flatten(ConfigItem item, List<ComposedDefault> out) {

@@ -2,6 +2,7 @@ package dev.osprey.composer.multirun;
 
 import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.Overrides;
 import dev.osprey.composer.override.Sweep.GlobSweep;
 
@@ -25,10 +26,9 @@ import java.util.random.RandomGenerator;
  * }
  *
  * <ul>
- * <li>Each override becomes a list of job override strings: a choice, range or glob sweep one
- *     {@code <key element>=<value>} per value, in order (a shuffled sweep in a fresh random order);
- *     any other override the single {@code <key element>=<value>} written as Hydra writes values
- *     ({@code a=hello world} becomes {@code a=hello\ world}, {@code a=[1, 2]} becomes {@code a=[1,2]}).</li>
+ * <li>Each override becomes the list of single-valued overrides of its jobs: a choice, range or
+ *     glob sweep one override per value ({@link ConfigOverride#withValue}), in order (a shuffled
+ *     sweep in a fresh random order); any other override itself.</li>
  * <li>Overrides are keyed by key element ({@code a} and {@code +a} differ): a later override with the
  *     key element of an earlier one replaces its values but keeps its position.</li>
  * <li>Jobs are the Cartesian product in that order, the first override varying slowest; an empty
@@ -36,9 +36,12 @@ import java.util.random.RandomGenerator;
  * <li>Jobs are cut into consecutive batches of at most {@code maxBatchSize} (all in one batch when unset).</li>
  * </ul>
  *
- * <p>Two outputs differ from Hydra on purpose, see {@link ConfigOverride#jobString()}: a bare delete
- * {@code ~a} is passed as {@code ~a}, not {@code ~a=null}, and {@code a=extend_list(x,y)} as written,
- * not as {@code a=[x,y]}.
+ * <p>{@link #jobs} and {@link #batches} give typed overrides. {@link #batchesOf} takes and gives
+ * text, for comparing with Hydra: each job override written as Hydra's basic sweeper writes it
+ * ({@link ConfigOverride#hydraJobString()}: {@code a=hello world} becomes {@code a=hello\ world},
+ * {@code a=[1, 2]} becomes {@code a=[1,2]}), with its two deliberate differences: a bare delete
+ * {@code ~a} stays {@code ~a}, not {@code ~a=null}, and {@code a=extend_list(x,y)} stays as
+ * written, not {@code a=[x,y]}.
  *
  * @since 0.1
  */
@@ -78,50 +81,56 @@ public final class BasicSweeper {
         return new BasicSweeper(maxBatchSize, random, Objects.requireNonNull(options, "options"));
     }
 
-    /** Parses the overrides, then {@link #batches(List)}. */
+    /**
+     * Parses the overrides, sweeps them with {@link #batches(List)} and writes each job override as
+     * Hydra's basic sweeper does ({@link ConfigOverride#hydraJobString()}), for comparing with Hydra.
+     */
     public List<List<List<String>>> batchesOf(List<String> overrides) {
-        return batches(Overrides.parseAll(overrides, random));
+        return batches(Overrides.parseAll(overrides, random)).stream()
+                .map(batch -> batch.stream()
+                        .map(job -> job.stream().map(ConfigOverride::hydraJobString).toList())
+                        .toList())
+                .toList();
     }
 
-    /** The jobs, each the list of override strings it receives, cut into batches. */
-    public List<List<List<String>>> batches(List<ConfigOverride> overrides) {
-        List<List<String>> jobs = jobs(overrides);
+    /** The jobs, each the list of single-valued overrides it receives, cut into batches. */
+    public List<List<List<ConfigOverride>>> batches(List<ConfigOverride> overrides) {
+        List<List<ConfigOverride>> jobs = jobs(overrides);
         if (maxBatchSize == null || maxBatchSize == 0) {
             return List.of(jobs);
         }
-        List<List<List<String>>> batches = new ArrayList<>();
+        List<List<List<ConfigOverride>>> batches = new ArrayList<>();
         for (int from = 0; from < jobs.size(); from += maxBatchSize) {
             batches.add(jobs.subList(from, Math.min(jobs.size(), from + maxBatchSize)));
         }
         return Collections.unmodifiableList(batches);
     }
 
-    /** The jobs, each the list of override strings it receives, in order. */
-    public List<List<String>> jobs(List<ConfigOverride> overrides) {
-        Map<String, List<String>> byKey = new LinkedHashMap<>();
+    /** The jobs, each the list of single-valued overrides it receives, in order. */
+    public List<List<ConfigOverride>> jobs(List<ConfigOverride> overrides) {
+        Map<String, List<ConfigOverride>> byKey = new LinkedHashMap<>();
         for (ConfigOverride override : overrides) {
-            byKey.put(override.keyElement(), jobStrings(override));
+            byKey.put(override.keyElement(), jobOverrides(override));
         }
         return product(byKey.values());
     }
 
-    private List<String> jobStrings(ConfigOverride override) {
-        String key = override.keyElement();
+    private List<ConfigOverride> jobOverrides(ConfigOverride override) {
         if (!override.isSweep()) {
-            return List.of(override.jobString());
+            return List.of(override);
         }
         if (!override.isDiscreteSweep()) {
             throw new ComposerException("BasicSweeper does not support sweep type : " + override.valueType().name());
         }
-        List<String> values;
+        List<Element> values;
         try {
             values = override.value() instanceof GlobSweep
-                    ? override.sweepStrings(random, options(override))
-                    : override.sweepStrings(random);
+                    ? override.sweepElements(random, options(override))
+                    : override.sweepElements(random);
         } catch (IllegalArgumentException e) {
             throw new ComposerException("cannot enumerate '" + override.input() + "': " + e.getMessage(), e);
         }
-        return values.stream().map(v -> key + "=" + v).toList();
+        return values.stream().map(override::withValue).toList();
     }
 
     private List<String> options(ConfigOverride override) {
@@ -132,13 +141,13 @@ public final class BasicSweeper {
         return groupOptions.apply(override.key());
     }
 
-    private static List<List<String>> product(Collection<List<String>> lists) {
-        List<List<String>> jobs = List.of(List.of());
-        for (List<String> values : lists) {
-            List<List<String>> next = new ArrayList<>(jobs.size() * values.size());
-            for (List<String> job : jobs) {
-                for (String value : values) {
-                    List<String> extended = new ArrayList<>(job);
+    private static List<List<ConfigOverride>> product(Collection<List<ConfigOverride>> lists) {
+        List<List<ConfigOverride>> jobs = List.of(List.of());
+        for (List<ConfigOverride> values : lists) {
+            List<List<ConfigOverride>> next = new ArrayList<>(jobs.size() * values.size());
+            for (List<ConfigOverride> job : jobs) {
+                for (ConfigOverride value : values) {
+                    List<ConfigOverride> extended = new ArrayList<>(job);
                     extended.add(value);
                     next.add(Collections.unmodifiableList(extended));
                 }

@@ -2,6 +2,7 @@ package dev.osprey.composer.output;
 
 import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.override.ConfigOverride;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
@@ -21,8 +22,9 @@ import java.util.OptionalInt;
  * The output directory of one job: a single run's directory, or {@code <sweep>/<job num>}. Besides
  * what the job writes there, it records how the job was configured, in {@code .osprey/} (Hydra's
  * {@code .hydra/}): {@code config.yaml} (the config the job was given), {@code overrides.yaml} (its
- * overrides in Hydra form, so that the run can be repeated or its overrides passed to a Hydra
- * application unchanged) and {@code osprey.yaml} (the framework's settings for the run).
+ * overrides as a job receives them, {@link ConfigOverride#jobString()}, so that the run can be
+ * repeated or its overrides passed to a Hydra application unchanged) and {@code osprey.yaml} (the
+ * framework's settings for the run).
  *
  * @since 0.1
  */
@@ -66,14 +68,15 @@ public final class JobDirectory {
      *
      * @param config    the job's config as the job sees it, usually resolved
      *                  ({@code composition.resolvedConfig(resolvers)}); written as it is
-     * @param overrides the job's overrides in Hydra form ({@code optimizer.lr=0.01}, {@code model=vit})
+     * @param overrides the job's overrides, single-valued ({@code optimizer.lr=0.01}, {@code model=vit}),
+     *                  written each as its {@link ConfigOverride#jobString()}
      * @param settings  the framework's settings for the run (sampler, seed, launcher, ...)
      * @throws ComposerException if a metadata file exists already
      */
-    public void writeMetadata(Config config, List<String> overrides, Config settings) {
+    public void writeMetadata(Config config, List<ConfigOverride> overrides, Config settings) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(settings, "settings");
-        List<String> copy = List.copyOf(overrides);
+        List<String> copy = overrides.stream().map(ConfigOverride::jobString).toList();
         Path dir = metadataDir();
         try {
             Files.createDirectories(dir);

@@ -27,7 +27,7 @@ import java.util.Objects;
  * JobDirectory run = outputs.createRun();            // ./outputs/2026-03-04/05-06-07
  * SweepDirectory sweep = outputs.createSweep();      // ./multirun/2026-03-04/05-06-07
  * JobDirectory job = sweep.createJob(0);             // ./multirun/2026-03-04/05-06-07/0
- * job.writeMetadata(resolvedConfig, List.of("optimizer.lr=0.01"), Config.of(Map.of("sampler", "tpe")));
+ * job.writeMetadata(resolvedConfig, Overrides.parseAll(List.of("optimizer.lr=0.01")), Config.of(Map.of("sampler", "tpe")));
  * }
  *
  * @since 0.1

@@ -37,8 +37,10 @@ final class Lexer {
     private static final Type[] VALUE_ORDER = {Type.POPEN, Type.COMMA, Type.PCLOSE, Type.BRACKET_OPEN,
         Type.BRACKET_CLOSE, Type.BRACE_OPEN, Type.BRACE_CLOSE, Type.COLON, Type.EQUAL, Type.FLOAT, Type.INT,
         Type.BOOL, Type.NULL, Type.UNQUOTED_CHAR, Type.ID, Type.ESC, Type.WS, Type.QUOTED_VALUE, Type.INTERPOLATION};
-    private static final String UNQUOTED_CHARS = "/-\\+.$%*@?|";
-    private static final String ESCAPABLE = "\\()[]{}:=, \t";
+    /** The characters besides letters, digits and {@code _} that an unquoted value may hold as they are. */
+    static final String UNQUOTED_CHARS = "/-\\+.$%*@?|";
+    /** The characters an unquoted value may hold when a backslash escapes them. */
+    static final String ESCAPABLE = "\\()[]{}:=, \t";
 
     private final String input;
     private int pos;

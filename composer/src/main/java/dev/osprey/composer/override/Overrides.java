@@ -10,7 +10,10 @@ import dev.osprey.composer.override.Element.NullValue;
 import dev.osprey.composer.override.Element.QuotedString;
 import dev.osprey.composer.override.Element.StringValue;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,7 @@ import java.util.random.RandomGenerator;
  * lr.valueType();                       // INTERVAL_SWEEP
  * Overrides.parse("db=mysql,postgresql").sweepStrings(new SplittableRandom());   // [mysql, postgresql]
  * Overrides.parse("msg=hello world").valueString();              // hello\ world
+ * Overrides.assignment("+note", "it's").jobString();             // +note="it's"
  * }
  *
  * <p>The language, to the letter of Hydra 1.4: {@code key=value}, {@code +key=value},
@@ -95,26 +99,51 @@ public final class Overrides {
     }
 
     /**
-     * A plain Java value written as override text that parses back to an equal value, for a sampler's
-     * proposal: {@code null}, booleans ({@code True}), integers, doubles with every digit kept
-     * ({@code 0.30000000000000004}, {@code 1e-05}), strings escaped ({@code hello\ world}) or, when
-     * they would read as something else ({@code "10"}, {@code "true"}) or hold characters an unquoted
-     * value cannot, quoted ({@code '10'}); enums by name; lists and maps (string keys) of these.
+     * The override that sets the parameter {@code keyElement} to {@code value}, for a sampler's
+     * proposal: the key element ({@code optimizer.lr}, {@code model} for a config group,
+     * {@code +extra}, {@code db@backup}) is parsed, the value converted by {@link #element(Object)}.
+     * No value passes through text, so the string {@code "10"} stays a string.
      *
-     * @throws IllegalArgumentException for any other value
+     * @throws OverrideParseException   if {@code keyElement} is not a key element
+     * @throws IllegalArgumentException if the value has no element form (see {@link #element(Object)})
      */
-    public static String valueText(Object value) {
-        return ProposalText.of(value);
+    public static ConfigOverride assignment(String keyElement, Object value) {
+        Objects.requireNonNull(keyElement, "keyElement");
+        Syntax.OverrideNode key = Parser.parseKeyElement(keyElement);
+        return ConfigOverride.of(key.kind(), key.key(), key.packageName(), element(value));
     }
 
     /**
-     * The override {@code name=value}, the value written by {@link #valueText(Object)}: what a job
-     * receives for a proposed parameter. {@code name} is a key element such as {@code optimizer.lr},
-     * {@code model} (a config group) or {@code +extra}.
+     * A plain Java value as an element: {@code null}, booleans, integers ({@code Integer},
+     * {@code Long}, {@code BigInteger}, ...), doubles, floats (as their shortest decimal, so
+     * {@code 0.1f} is 0.1), strings and other character sequences, enums (by name), and lists
+     * and maps (in iteration order; keys strings, numbers, booleans or null) of these.
+     *
+     * @throws IllegalArgumentException for any other value, naming its type
      */
-    public static String assignment(String name, Object value) {
-        Objects.requireNonNull(name, "name");
-        return name + "=" + ProposalText.of(value);
+    public static Element element(Object value) {
+        return switch (value) {
+            case null -> NullValue.INSTANCE;
+            case Boolean b -> new BoolValue(b);
+            case Byte b -> IntValue.of(b);
+            case Short s -> IntValue.of(s);
+            case Integer i -> IntValue.of(i);
+            case Long l -> IntValue.of(l);
+            case BigInteger b -> new IntValue(b);
+            case Double d -> new FloatValue(d);
+            case Float f -> new FloatValue(Float.isFinite(f) ? new BigDecimal(Float.toString(f)).doubleValue()
+                    : f.doubleValue());
+            case CharSequence text -> new StringValue(text.toString());
+            case Enum<?> e -> new StringValue(e.name());
+            case Collection<?> items -> new ListValue(items.stream().map(Overrides::element).toList());
+            case Map<?, ?> map -> {
+                List<Element.Entry> entries = new ArrayList<>(map.size());
+                map.forEach((k, v) -> entries.add(new Element.Entry(element(k), element(v))));
+                yield new DictValue(entries);
+            }
+            default -> throw new IllegalArgumentException("a value of type " + value.getClass().getName()
+                    + " has no override form; use a string, number, boolean, null, enum, list or map");
+        };
     }
 
     /**

@@ -79,6 +79,14 @@ final class Parser {
         return new Parser(input).override();
     }
 
+    /**
+     * Parses a key element alone, {@code ('~' | '+' '+'?)? key EOF}, such as {@code +db@backup}: the
+     * node has no values. For parameter names that code pairs with values it holds already.
+     */
+    static OverrideNode parseKeyElement(String input) {
+        return new Parser(input).keyElement();
+    }
+
     private OverrideNode override() {
         sync(OVERRIDE_START);
         OverrideKind kind = OverrideKind.CHANGE;
@@ -110,6 +118,26 @@ final class Parser {
         }
         match(EOF, NONE);
         return new OverrideNode(kind, key.name(), key.pkg(), values);
+    }
+
+    private OverrideNode keyElement() {
+        sync(OVERRIDE_START);
+        OverrideKind kind = OverrideKind.CHANGE;
+        if (la(1) == TILDE) {
+            consume();
+            kind = OverrideKind.DELETE;
+        } else if (la(1) == PLUS) {
+            consume();
+            kind = OverrideKind.ADD;
+            sync(AFTER_PLUS);
+            if (la(1) == PLUS) {
+                consume();
+                kind = OverrideKind.FORCE_ADD;
+            }
+        }
+        Key key = key(Token.of(EOF));
+        match(EOF, NONE);
+        return new OverrideNode(kind, key.name(), key.pkg(), null);
     }
 
     /** A key or group path, and its package ({@code null} without {@code @}). */

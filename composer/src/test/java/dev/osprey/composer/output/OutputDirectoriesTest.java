@@ -2,6 +2,8 @@ package dev.osprey.composer.output;
 
 import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Overrides;
 import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.yaml.YamlLoader;
 import org.junit.jupiter.api.Test;
@@ -75,14 +77,16 @@ class OutputDirectoriesTest {
         Config config = Config.of(Map.of("optimizer", Map.of("lr", 0.01, "name", "sgd"), "note", "\\${x}"))
                 .resolve();
         assertEquals("${x}", config.getString("note"));
-        List<String> overrides = List.of("optimizer=sgd", "optimizer.lr=0.01", "+note=a b");
+        List<ConfigOverride> overrides = Overrides.parseAll(List.of("optimizer=sgd", "optimizer.lr=1e-2", "+note=a b",
+                "+quote=\"it's\""));
         job.writeMetadata(config, overrides, Config.of(Map.of("sampler", "tpe", "seed", 7)));
         Path meta = job.path().resolve(".osprey");
         assertEquals(meta, job.metadataDir());
         assertEquals(config.root(), Config.of(YamlLoader.loadConfig(meta.resolve("config.yaml"))).resolve().root(),
                 "the file reads back as the config, literal text included");
         ConfigValue written = YamlLoader.load(Files.readString(meta.resolve("overrides.yaml")), "overrides.yaml");
-        assertEquals(overrides, written.toPlain());
+        assertEquals(List.of("optimizer=sgd", "optimizer.lr=0.01", "+note=a\\ b", "+quote=\"it's\""), written.toPlain(),
+                "each override as a job receives it");
         assertEquals(Map.of("sampler", "tpe", "seed", 7L),
                 YamlLoader.loadConfig(meta.resolve("osprey.yaml")).toPlain());
         ComposerException again = assertThrows(ComposerException.class,

@@ -1,5 +1,6 @@
 package dev.osprey.launchers.protocol;
 
+import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.Task;
 
@@ -11,7 +12,8 @@ import java.util.Map;
 /**
  * Turns a {@link Task.Program} into the argument vector and environment of one job. Values are
  * substituted into single arguments and never pass through a shell, so a parameter value such as
- * {@code "a b; rm -rf x"} arrives as one argument, verbatim.
+ * {@code "a b; rm -rf x"} arrives as one argument, verbatim. Here, and only here, the job's typed
+ * overrides become text: each its {@link ConfigOverride#jobString()}.
  *
  * @since 0.1
  */
@@ -26,7 +28,7 @@ public final class ProgramCommand {
         List<String> out = new ArrayList<>();
         for (String argument : program.command()) {
             if (argument.equals("{overrides}")) {
-                out.addAll(job.overrides());
+                out.addAll(overrideArguments(job));
                 continue;
             }
             out.add(argument
@@ -47,7 +49,12 @@ public final class ProgramCommand {
         env.put("OSPREY_JOB_DIR", job.directory().toString());
         env.put("OSPREY_CONFIG", files.config().toString());
         env.put("OSPREY_RESULT_FILE", files.objective().toString());
-        env.put("OSPREY_OVERRIDES", String.join("\n", job.overrides()));
+        env.put("OSPREY_OVERRIDES", String.join("\n", overrideArguments(job)));
         return env;
+    }
+
+    /** The job's overrides as a Hydra application reads them from its command line, one per override. */
+    private static List<String> overrideArguments(Job job) {
+        return job.overrides().stream().map(ConfigOverride::jobString).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.osprey.launchers.docs;
 
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.override.Overrides;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Launchers;
@@ -33,7 +34,7 @@ class LaunchersDocReferenceTest {
     /** A setting read through {@code LauncherSettings}: {@code s.intValue("slots", ...)} and the like. */
     private static final Pattern SETTING = Pattern.compile("\\b(?:intValue|seconds|string|value)\\(\"([a-z_]+)\"");
 
-    private final Job job = Job.of(7, Task.Program.of("train"), Config.empty(), List.of("lr=0.1", "model=vit"),
+    private final Job job = Job.of(7, Task.Program.of("train"), Config.empty(), Overrides.parseAll(List.of("lr=0.1", "model=vit")),
             Path.of("runs", "7"));
 
     @Test
@@ -60,7 +61,7 @@ class LaunchersDocReferenceTest {
         JobFiles files = new JobFiles(job.directory());
         Map<String, List<String>> replaced = Map.of(
                 "{config}", List.of(files.config().toString()),
-                "{overrides}", job.overrides(),
+                "{overrides}", List.of("lr=0.1", "model=vit"),
                 "{dir}", List.of(job.directory().toString()),
                 "{num}", List.of("7"),
                 "{result}", List.of(files.objective().toString()));

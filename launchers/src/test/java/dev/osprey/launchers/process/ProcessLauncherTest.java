@@ -1,6 +1,7 @@
 package dev.osprey.launchers.process;
 
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.override.Overrides;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;
@@ -81,11 +82,12 @@ class ProcessLauncherTest extends ProgramLauncherContract {
     void placeholdersBecomeWholeArgumentsWithoutAShell() throws IOException {
         Job job = job(4, Task.Program.of("sh", "-c", "printf '%s|' \"$@\" > args.txt; echo 1", "prog",
                 "{overrides}", "--cfg={config}", "{num}", "a b; echo pwned"));
-        job = new Job(job.number(), job.task(), job.config(), List.of("name=x y", "lr=0.1"), job.directory(),
+        job = new Job(job.number(), job.task(), job.config(),
+                List.of(Overrides.assignment("name", "x y; it's"), Overrides.assignment("lr", 0.1)), job.directory(),
                 job.settings(), job.timeout(), job.pruning());
         assertEquals(JobStatus.COMPLETED, await(launcher(1).submit(job)).status());
         String args = Files.readString(job.directory().resolve("args.txt"));
-        assertEquals("name=x y|lr=0.1|--cfg=" + job.configFile() + "|4|a b; echo pwned|", args);
+        assertEquals("name=\"x y; it's\"|lr=0.1|--cfg=" + job.configFile() + "|4|a b; echo pwned|", args);
     }
 
     @Test

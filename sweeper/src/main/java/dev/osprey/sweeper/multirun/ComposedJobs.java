@@ -6,23 +6,26 @@ import dev.osprey.composer.config.Config;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.output.JobDirectory;
 import dev.osprey.composer.output.SweepDirectory;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.Overrides;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.Pruning;
 import dev.osprey.launchers.Task;
 import dev.osprey.sweeper.JobFactory;
+import dev.osprey.sweeper.space.TrialOverrides;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Makes each trial's job through the composer: the fixed overrides plus the trial's parameters
- * compose its config (a parameter naming a config group selects that option), interpolations are
- * resolved with the job's runtime values, and the job directory gets its {@code .osprey/}
- * snapshot. Parameters under {@code osprey.launcher.} change the job's launcher settings instead.
+ * Makes each trial's job through the composer: the fixed overrides plus the trial's parameters,
+ * each its sweep's override with the trial's value ({@link TrialOverrides}), compose its config (a
+ * parameter naming a config group selects that option), interpolations are resolved with the job's
+ * runtime values, and the job directory gets its {@code .osprey/} snapshot. Parameters under
+ * {@code osprey.launcher.} change the job's launcher settings instead.
  */
 final class ComposedJobs implements JobFactory {
 
@@ -31,51 +34,48 @@ final class ComposedJobs implements JobFactory {
     private final Composer composer;
     private final String configName;
     private final SweepInputs inputs;
+    private final TrialOverrides trialOverrides;
     private final SweepDirectory sweepDir;
     private final Task task;
     private final String studyName;
-    private final boolean gridValuesAreText;
     private final Clock clock;
 
     ComposedJobs(Composer composer, String configName, SweepInputs inputs, SweepDirectory sweepDir, Task task,
-                 String studyName, boolean gridValuesAreText, Clock clock) {
+                 String studyName, Clock clock) {
         this.composer = composer;
         this.configName = configName;
         this.inputs = inputs;
+        this.trialOverrides = inputs.trialOverrides();
         this.sweepDir = sweepDir;
         this.task = task;
         this.studyName = studyName;
-        this.gridValuesAreText = gridValuesAreText;
         this.clock = clock;
     }
 
     @Override
     public Job create(int number, Map<String, Object> params, Pruning pruning) {
-        Map<String, Object> configParams = new LinkedHashMap<>();
+        List<ConfigOverride> overrides = new ArrayList<>(trialOverrides.fixed());
+        List<ConfigOverride> launcherOverrides = new ArrayList<>();
         Config settings = inputs.settings().launcherSettings();
         for (Map.Entry<String, Object> p : params.entrySet()) {
+            ConfigOverride parameter = trialOverrides.parameter(p.getKey(), p.getValue());
             if (p.getKey().startsWith(LAUNCHER_PREFIX)) {
-                settings = settings.forceAdd(p.getKey().substring(LAUNCHER_PREFIX.length()), p.getValue());
+                settings = settings.forceAdd(p.getKey().substring(LAUNCHER_PREFIX.length()),
+                        Overrides.plainValue((Element) parameter.value()));
+                launcherOverrides.add(parameter);
             } else {
-                configParams.put(p.getKey(), p.getValue());
+                overrides.add(parameter);
             }
         }
-        List<String> overrides = new ArrayList<>(inputs.fixed());
-        configParams.forEach((name, value) -> overrides.add(gridValuesAreText
-                ? name + "=" + value : Overrides.assignment(name, value)));
-        Composition composition = composer.composition(configName, overrides);
+        Composition composition = composer.composeParsed(configName, overrides);
         JobDirectory dir = sweepDir.createJob(number);
         Map<String, Object> runtime = Map.of("job.num", number, "trial.number", number, "study.name", studyName,
                 "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock, runtime);
         Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers));
-        List<String> jobOverrides = new ArrayList<>(overrides);
-        params.forEach((name, value) -> {
-            if (name.startsWith(LAUNCHER_PREFIX)) {
-                jobOverrides.add(gridValuesAreText ? name + "=" + value : Overrides.assignment(name, value));
-            }
-        });
-        dir.writeMetadata(config, jobOverrides, inputs.settings().asConfig());
+        List<ConfigOverride> snapshot = new ArrayList<>(overrides);
+        snapshot.addAll(launcherOverrides);
+        dir.writeMetadata(config, snapshot, inputs.settings().asConfig());
         return new Job(number, task, config, overrides, dir.path(), settings, inputs.settings().jobTimeout(), pruning);
     }
 }

@@ -6,7 +6,6 @@ import dev.osprey.composer.compose.Composition;
 import dev.osprey.composer.config.Config;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.override.ConfigOverride;
-import dev.osprey.composer.override.Overrides;
 
 import java.time.Clock;
 import java.util.List;
@@ -23,7 +22,7 @@ public final class ConfigView {
         SweepInputs inputs = SweepInputs.of(composer, request.configName(), withoutSweeps(request.overrides()));
         Config job = inputs.baseConfig();
         if (resolve) {
-            Composition composition = composer.composition(request.configName(), inputs.fixed());
+            Composition composition = composer.composeParsed(request.configName(), inputs.fixed());
             job = SweepInputs.withoutOsprey(composition.resolvedConfig(
                     Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0, "trial.number", 0,
                             "study.name", request.configName(), "output_dir", "<output dir>",
@@ -39,7 +38,7 @@ public final class ConfigView {
 
     public static String info(RunRequest request) {
         Composer composer = new Composer(Configs.repository(request.configs()));
-        Composition composition = composer.composition(request.configName(),
+        Composition composition = composer.composeParsed(request.configName(),
                 withoutFramework(withoutSweeps(request.overrides())));
         StringBuilder out = new StringBuilder();
         out.append("Config search path: ").append(composer.repository().location()).append('\n');
@@ -55,12 +54,11 @@ public final class ConfigView {
         return out.toString();
     }
 
-    private static List<String> withoutSweeps(List<String> overrides) {
-        return Overrides.parseAll(overrides).stream().filter(o -> !o.isSweep()).map(ConfigOverride::input).toList();
+    private static List<ConfigOverride> withoutSweeps(List<ConfigOverride> overrides) {
+        return overrides.stream().filter(o -> !o.isSweep()).toList();
     }
 
-    private static List<String> withoutFramework(List<String> overrides) {
-        return Overrides.parseAll(overrides).stream().filter(o -> !FrameworkSettings.isFramework(o))
-                .map(ConfigOverride::input).toList();
+    private static List<ConfigOverride> withoutFramework(List<ConfigOverride> overrides) {
+        return overrides.stream().filter(o -> !FrameworkSettings.isFramework(o)).toList();
     }
 }

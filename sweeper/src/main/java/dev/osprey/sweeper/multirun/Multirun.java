@@ -4,8 +4,10 @@ import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.output.OutputDirectories;
 import dev.osprey.composer.output.SweepDirectory;
 import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.Element;
 import dev.osprey.composer.multirun.BasicSweeper;
 import dev.osprey.sweeper.space.SearchSpaces;
+import dev.osprey.sweeper.space.TrialOverrides;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.sweeper.Sweeper;
@@ -91,7 +93,7 @@ public final class Multirun {
             SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
                     .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
                     .jobs(new ComposedJobs(composer, request.configName(), inputs, sweepDir, request.task(), studyName,
-                            grid, clock))
+                            clock))
                     .listener(observer.progress(settings.nTrials().orElse(grid ? -1 : DEFAULT_SEARCH_TRIALS)));
             if (settings.nTrials().isPresent() || !grid) {
                 builder.maxTrials(settings.nTrials().orElse(DEFAULT_SEARCH_TRIALS));
@@ -160,15 +162,18 @@ public final class Multirun {
                 ? "in-process" : settings.launcherName();
     }
 
+    /**
+     * The basic sweeper's jobs as grid points: each parameter's value as the study stores it
+     * ({@link TrialOverrides#studyValue}), which the job factory maps back to the sweep's element.
+     */
     private static SweepPlan gridPlan(Composer composer, SweepInputs inputs) {
-        List<List<String>> jobs = BasicSweeper.create().withGroupOptions(composer.repository()::options)
+        List<List<ConfigOverride>> jobs = BasicSweeper.create().withGroupOptions(composer.repository()::options)
                 .jobs(inputs.sweeps());
         List<Map<String, Object>> points = new ArrayList<>();
-        for (List<String> job : jobs) {
+        for (List<ConfigOverride> job : jobs) {
             Map<String, Object> point = new LinkedHashMap<>();
-            for (String override : job) {
-                int eq = override.indexOf('=');
-                point.put(override.substring(0, eq), override.substring(eq + 1));
+            for (ConfigOverride override : job) {
+                point.put(override.keyElement(), TrialOverrides.studyValue((Element) override.value()));
             }
             points.add(point);
         }

@@ -1,5 +1,6 @@
 package dev.osprey.sweeper.multirun;
 
+import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.launchers.Task;
 
 import java.nio.file.Path;
@@ -12,14 +13,15 @@ import java.util.Optional;
  *
  * @param configs      where configs come from: a directory, or a classpath prefix for apps in jars
  * @param configName   the primary config ({@code .yaml} optional)
- * @param overrides    the command line's overrides, job and {@code osprey} ones mixed, as typed
+ * @param overrides    the command line's overrides, job and {@code osprey} ones mixed, parsed once where
+ *                     they were given (the command line, a flag, {@code Osprey.main})
  * @param program      the external program after {@code --}, with placeholders; empty for a Java task
  * @param javaTask     the Java objective of an app started through {@code Osprey.main}, if any
  * @param multirun     whether to sweep ({@code -m})
  * @param workingDir   where relative output directories go
  * @since 0.1
  */
-public record RunRequest(ConfigLocation configs, String configName, List<String> overrides, List<String> program,
+public record RunRequest(ConfigLocation configs, String configName, List<ConfigOverride> overrides, List<String> program,
                          Optional<Task.JobFunction> javaTask, boolean multirun, Path workingDir) {
 
     /** Where the configs come from. */

@@ -4,39 +4,42 @@ import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.config.Config;
 import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.OverrideParseException;
 import dev.osprey.composer.override.Overrides;
+import dev.osprey.sweeper.space.TrialOverrides;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A command line's overrides sorted by what they address: Osprey's settings, per-job launcher
  * sweeps, the job's fixed overrides and its sweeps; with the framework settings they produce.
  *
  * @param settings     defaults, then the primary config's {@code osprey:} node, then the command line
- * @param fixed        the job overrides that are not sweeps, as typed
+ * @param fixed        the job overrides that are not sweeps, in order
  * @param sweeps       every sweep: the job's, the config-declared search space's, per-job launcher settings
  * @param baseConfig   the primary config composed with the fixed overrides (checked before anything runs)
  */
-public record SweepInputs(FrameworkSettings settings, List<String> fixed, List<ConfigOverride> sweeps, Config baseConfig) {
+public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed, List<ConfigOverride> sweeps,
+                          Config baseConfig) {
 
-    public static SweepInputs of(Composer composer, String configName, List<String> overrides) {
-        List<ConfigOverride> parsed = Overrides.parseAll(overrides);
+    public static SweepInputs of(Composer composer, String configName, List<ConfigOverride> overrides) {
         List<ConfigOverride> framework = new ArrayList<>();
-        List<String> fixed = new ArrayList<>();
+        List<ConfigOverride> fixed = new ArrayList<>();
         List<ConfigOverride> sweeps = new ArrayList<>();
-        for (ConfigOverride o : parsed) {
+        for (ConfigOverride o : overrides) {
             if (FrameworkSettings.isFramework(o) && !(o.isSweep() && FrameworkSettings.isPerJob(o))) {
                 framework.add(o);
             } else if (o.isSweep()) {
                 sweeps.add(o);
             } else {
-                fixed.add(o.input());
+                fixed.add(o);
             }
         }
-        Config base = composer.compose(configName, fixed);
+        Config base = composer.composeParsed(configName, fixed).config();
         FrameworkSettings settings = FrameworkSettings.defaults();
         if (base.find("osprey").orElse(null) instanceof ConfigValue.MapValue node) {
             settings = settings.withConfig(Config.of(node));
@@ -45,7 +48,7 @@ public record SweepInputs(FrameworkSettings settings, List<String> fixed, List<C
         Set<String> swept = sweeps.stream().map(ConfigOverride::key).collect(Collectors.toSet());
         for (var entry : settings.params().entrySet()) {
             if (!swept.contains(entry.getKey())) {
-                ConfigOverride declared = Overrides.parse(entry.getKey() + "=" + entry.getValue());
+                ConfigOverride declared = declaredSweep(entry.getKey(), entry.getValue());
                 if (!declared.isSweep()) {
                     throw new IllegalArgumentException("osprey.sweeper.params." + entry.getKey() + " is '" + entry.getValue()
                             + "', which is not a sweep; use interval(..), range(..), choice(..) or a,b,c");
@@ -54,6 +57,22 @@ public record SweepInputs(FrameworkSettings settings, List<String> fixed, List<C
             }
         }
         return new SweepInputs(settings, List.copyOf(fixed), List.copyOf(sweeps), withoutOsprey(base));
+    }
+
+    /** The config's {@code osprey:} node is an edge too: its sweep texts are parsed here, once. */
+    private static ConfigOverride declaredSweep(String name, String sweep) {
+        try {
+            return Overrides.parse(name + "=" + sweep);
+        } catch (OverrideParseException e) {
+            throw new IllegalArgumentException("osprey.sweeper.params." + name + " in the config is '" + sweep
+                    + "', which is not a sweep of the override grammar: " + e.getMessage()
+                    + "; write it as on the command line, such as 'interval(0,1)' or 'choice(a,b)'", e);
+        }
+    }
+
+    /** How each trial's parameter values become its job's overrides: the fixed ones, then the sweeps'. */
+    public TrialOverrides trialOverrides() {
+        return TrialOverrides.of(Stream.concat(fixed.stream(), sweeps.stream()).toList());
     }
 
     /** The job's view of a config: Osprey's own node is not part of it (as Hydra's is not). */

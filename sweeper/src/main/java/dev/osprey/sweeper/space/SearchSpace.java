@@ -1,49 +1,48 @@
 package dev.osprey.sweeper.space;
 
 import dev.osprey.composer.override.ConfigOverride;
-import dev.osprey.composer.override.Overrides;
 import dev.osprey.optimizer.space.Distribution;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a sampler searches over, read from overrides by {@link SearchSpaces#fromOverrides}: one
- * distribution per swept key, and the overrides every trial receives unchanged.
+ * distribution per swept key, and how a trial's values become its job's overrides.
  *
- * @param distributions the distributions by parameter name (the override's key element, such as
- *                      {@code optimizer.lr} or {@code +extra}), in the order of the overrides
- * @param fixed         the overrides that are not sweeps, in order
+ * @param distributions  the distributions by parameter name (the override's key element, such as
+ *                       {@code optimizer.lr} or {@code +extra}), in the order of the overrides
+ * @param trialOverrides the overrides every trial receives unchanged, and the sweeps the parameters
+ *                       come from
  * @since 0.1
  */
-public record SearchSpace(Map<String, Distribution> distributions, List<ConfigOverride> fixed) {
+public record SearchSpace(Map<String, Distribution> distributions, TrialOverrides trialOverrides) {
 
     public SearchSpace {
         distributions = Collections.unmodifiableMap(new LinkedHashMap<>(distributions));
-        fixed = List.copyOf(fixed);
+        Objects.requireNonNull(trialOverrides, "trialOverrides");
+        if (!distributions.keySet().equals(trialOverrides.sweeps().keySet())) {
+            throw new IllegalArgumentException("the distributions " + distributions.keySet()
+                    + " and the sweeps " + trialOverrides.sweeps().keySet() + " must name the same parameters");
+        }
+    }
+
+    /** The overrides that are not sweeps, in order. */
+    public List<ConfigOverride> fixed() {
+        return trialOverrides.fixed();
     }
 
     /**
-     * The overrides a job receives for one trial: the fixed overrides as Hydra passes them, then
-     * {@code <name>=<value>} for each parameter in {@code params}, each value written so that it reads
-     * back as the same value ({@link Overrides#valueText(Object)}: {@code 0.001}, {@code 1e-05},
-     * {@code True}, {@code hello\ world}, and {@code '10'} for the string {@code "10"}).
+     * The overrides a job receives for one trial: the fixed overrides, then, for each parameter in
+     * {@code params}, its sweep's override with that value, typed as the sweep gave it (the choice
+     * {@code '10'} stays the string "10"). A job receives each as its {@link ConfigOverride#jobString()}.
      *
-     * @throws IllegalArgumentException for a value that cannot be written (see {@link Overrides#valueText})
+     * @throws IllegalArgumentException naming the parameter, for a value none of its sweep's
      */
-    public List<String> jobOverrides(Map<String, ?> params) {
-        List<String> job = new ArrayList<>();
-        fixed.forEach(o -> job.add(o.jobString()));
-        params.forEach((name, value) -> {
-            try {
-                job.add(Overrides.assignment(name, value));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("parameter '" + name + "': " + e.getMessage(), e);
-            }
-        });
-        return Collections.unmodifiableList(job);
+    public List<ConfigOverride> jobOverrides(Map<String, ?> params) {
+        return trialOverrides.forTrial(params);
     }
 }

@@ -77,14 +77,16 @@ public final class SearchSpaces {
         overrides.forEach(o -> byKey.put(o.keyElement(), o));
         Map<String, Distribution> distributions = new LinkedHashMap<>();
         List<ConfigOverride> fixed = new ArrayList<>();
+        Map<String, ConfigOverride> sweeps = new LinkedHashMap<>();
         for (ConfigOverride override : byKey.values()) {
             if (override.isSweep()) {
                 distributions.put(override.keyElement(), distribution(override, groupOptions));
+                sweeps.put(override.keyElement(), override);
             } else {
                 fixed.add(override);
             }
         }
-        return new SearchSpace(distributions, fixed);
+        return new SearchSpace(distributions, new TrialOverrides(fixed, sweeps));
     }
 
     private static Distribution distribution(ConfigOverride override, Function<String, List<String>> groupOptions) {

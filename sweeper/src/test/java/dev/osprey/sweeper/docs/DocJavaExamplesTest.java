@@ -10,6 +10,7 @@ import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.output.JobDirectory;
 import dev.osprey.composer.output.OutputDirectories;
 import dev.osprey.composer.output.SweepDirectory;
+import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.sweeper.space.SearchSpace;
 import dev.osprey.sweeper.space.SearchSpaces;
 import dev.osprey.composer.yaml.YamlLoader;
@@ -79,13 +80,14 @@ class DocJavaExamplesTest {
         SearchSpace space = SearchSpaces.fromStrings(List.of("db=choice(mysql,postgresql)", "+app.lr=interval(1e-5, 1e-1)"));
         Map<String, Object> proposal = Map.of("db", "postgresql", "+app.lr", 0.0031);
         Composition trial = composer.composeProposal("config", List.of("app.workers=8"), proposal);
-        List<String> jobOverrides = space.jobOverrides(proposal);
+        List<ConfigOverride> jobOverrides = space.jobOverrides(proposal);
         Resolvers resolvers = Resolvers.standard().withRuntimeValues(Map.of("trial.number", 17, "output_dir", "runs/17"));
         Config trialConfig = trial.resolvedConfig(resolvers);
         assertEquals("postgresql", trialConfig.getString("db.driver"));
         assertEquals(0.0031, trialConfig.getDouble("app.lr"));
         assertEquals(8, trialConfig.getInt("app.workers"));
-        assertTrue(jobOverrides.containsAll(List.of("db=postgresql", "+app.lr=0.0031")), jobOverrides.toString());
+        assertTrue(jobOverrides.stream().map(ConfigOverride::jobString).toList()
+                .containsAll(List.of("db=postgresql", "+app.lr=0.0031")), jobOverrides.toString());
 
         Path base = dir.resolve("work");
         Clock clock = Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC);

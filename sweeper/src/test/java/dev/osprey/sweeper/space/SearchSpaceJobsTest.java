@@ -3,6 +3,7 @@ package dev.osprey.sweeper.space;
 import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.compose.ConfigRepository;
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.override.ConfigOverride;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,9 +46,11 @@ class SearchSpaceJobsTest {
         Map<String, Object> proposal = new LinkedHashMap<>();
         proposal.put("model", "vit");
         proposal.put("optimizer.lr", 1.2345678901234567e-5);
-        List<String> job = space.jobOverrides(proposal);
-        assertEquals(List.of("+note=hello\\ world", "model=vit", "optimizer.lr=1.2345678901234568e-05"), job);
-        Config viaJob = composer.compose("train", job);
+        List<ConfigOverride> job = space.jobOverrides(proposal);
+        List<String> jobStrings = job.stream().map(ConfigOverride::jobString).toList();
+        assertEquals(List.of("+note=hello\\ world", "model=vit", "optimizer.lr=1.2345678901234568e-05"), jobStrings);
+        Config viaJob = composer.composeParsed("train", job).config();
+        assertEquals(viaJob, composer.compose("train", jobStrings), "a Hydra app reading the job strings gets the same");
         Config viaProposal = composer.composeProposal("train", List.of("+note=hello world"), proposal).config();
         assertEquals(viaJob, viaProposal);
         assertEquals(1.2345678901234567e-5, viaJob.getDouble("optimizer.lr"));

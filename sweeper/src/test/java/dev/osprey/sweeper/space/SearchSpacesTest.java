@@ -1,6 +1,8 @@
 package dev.osprey.sweeper.space;
 
 import dev.osprey.composer.ComposerException;
+import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.composer.override.OverrideKind;
 import dev.osprey.optimizer.space.CategoricalDistribution;
 import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.space.FloatDistribution;
@@ -89,15 +91,34 @@ class SearchSpacesTest {
     }
 
     @Test
-    void jobOverridesWriteParametersAsHydraDoes() {
+    void jobOverridesAreTheSweepsOverridesWithTheTrialsValues() {
         SearchSpace space = SearchSpaces.fromStrings(List.of("msg=hello world", "~old", "lr=interval(0,1)",
-                "opt=sgd,adam", "flag=true,false"));
+                "opt=sgd,adam", "flag=true,false", "+n=range(1,5)", "tag=choice('10', \"it's\")"));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("lr", 1e-5);
         params.put("opt", "adam");
         params.put("flag", true);
-        assertEquals(List.of("msg=hello\\ world", "~old", "lr=1e-05", "opt=adam", "flag=True"),
-                space.jobOverrides(params));
+        params.put("+n", 3);
+        params.put("tag", "it's");
+        List<ConfigOverride> job = space.jobOverrides(params);
+        assertEquals(List.of("msg=hello\\ world", "~old", "lr=1e-05", "opt=adam", "flag=True", "+n=3", "tag=\"it's\""),
+                job.stream().map(ConfigOverride::jobString).toList());
+        assertEquals(List.of(OverrideKind.CHANGE, OverrideKind.DELETE, OverrideKind.CHANGE, OverrideKind.CHANGE,
+                OverrideKind.CHANGE, OverrideKind.ADD, OverrideKind.CHANGE), job.stream().map(ConfigOverride::kind).toList());
+        assertEquals("tag='10'", space.jobOverrides(Map.of("tag", "10")).getLast().jobString(),
+                "the choice '10' stays a string");
+    }
+
+    @Test
+    void aValueNoneOfTheSweepsNamesTheParameter() {
+        SearchSpace space = SearchSpaces.fromStrings(List.of("opt=sgd,adam"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> space.jobOverrides(Map.of("opt", "rmsprop")));
+        assertTrue(e.getMessage().contains("'opt'") && e.getMessage().contains("rmsprop")
+                && e.getMessage().contains("opt=sgd,adam"), e.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> space.jobOverrides(Map.of("lr", 0.1)));
+        assertTrue(unknown.getMessage().contains("'lr'"), unknown.getMessage());
     }
 
     @Test
