@@ -98,7 +98,7 @@ class ExamplesTest {
         assertEquals(4, trials.size());
         for (TrialRecord t : trials) {
             assertEquals(TrialState.COMPLETE, t.state(), t.failReason().orElse(""));
-            String cpus = (String) t.paramValues().get("osprey.launcher.cpus_per_task");
+            Object cpus = t.paramValues().get("osprey.launcher.cpus_per_task");
             Path dir = Path.of((String) t.userAttrs().get("osprey.job_dir"));
             String firstLine;
             try {
