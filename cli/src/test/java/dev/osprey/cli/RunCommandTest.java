@@ -66,6 +66,35 @@ class RunCommandTest {
         assertTrue(run.out().contains("best trial"), run.out());
     }
 
+    /**
+     * {@code --n-jobs 3} runs three jobs at once on the process launcher, whatever the number of CPUs:
+     * each job waits until all three have started, so fewer slots would leave them waiting.
+     */
+    @Test
+    void nJobsIsHowManyRunAtOnce() throws Exception {
+        Path barrier = Files.createDirectories(work.resolve("barrier"));
+        Path program = work.resolve("together.sh");
+        Files.writeString(program, """
+                touch "$1/started.$2"
+                i=0
+                while [ "$(ls "$1" | wc -l)" -lt 3 ] && [ $i -lt 600 ]; do sleep 0.05; i=$((i+1)); done
+                [ "$(ls "$1" | wc -l)" -ge 3 ] && echo 1
+                """);
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "training.epochs=10,20,30", "--n-jobs", "3", "--storage", storage(),
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "sh", program.toString(), barrier.toString(), "{num}");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("3 job(s) at once"), run.err());
+        assertTrue(trials("training").stream().allMatch(t -> t.state() == TrialState.COMPLETE), "all three met");
+    }
+
+    @Test
+    void theStartLineSaysWhenTheLaunchersSlotsAreFewerThanTheJobsInFlight() {
+        CliRunner run = sweep("--n-trials", "2", "--n-jobs", "2", "osprey.launcher.slots=1");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("2 job(s) in flight, 1 running at once (osprey.launcher.slots=1)"), run.err());
+    }
+
     @Test
     void runningTheSameSweepAgainResumesTheStudy() {
         assertEquals(0, sweep("--n-trials", "3").exitCode());

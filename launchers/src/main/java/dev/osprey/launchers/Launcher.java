@@ -24,6 +24,14 @@ public interface Launcher extends AutoCloseable {
     /** The name the launcher is selected by, e.g. {@code process}. */
     String name();
 
+    /**
+     * How many jobs this launcher runs at once when it limits that itself (the local launchers'
+     * {@code slots}); empty when a scheduler decides (Slurm) or nothing limits it.
+     */
+    default java.util.OptionalInt slots() {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Hands the job over and returns without waiting for it. */
     JobHandle submit(Job job);
 

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 final class InProcessLauncher implements Launcher {
 
     private final Semaphore slots;
+    private final int capacity;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "osprey-in-process-timers");
@@ -44,10 +45,16 @@ final class InProcessLauncher implements Launcher {
     private final Set<InProcessJob> live = ConcurrentHashMap.newKeySet();
 
     InProcessLauncher(int slots) {
+        this.capacity = slots;
         if (slots < 1) {
             throw new LauncherException("in-process launcher: slots must be at least 1, got " + slots);
         }
         this.slots = new Semaphore(slots, true);
+    }
+
+    @Override
+    public java.util.OptionalInt slots() {
+        return java.util.OptionalInt.of(capacity);
     }
 
     @Override

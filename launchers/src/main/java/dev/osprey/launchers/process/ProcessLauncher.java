@@ -22,6 +22,7 @@ import java.util.concurrent.Semaphore;
 final class ProcessLauncher implements Launcher {
 
     private final Semaphore slots;
+    private final int capacity;
     private final Duration killGrace;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers;
@@ -30,6 +31,7 @@ final class ProcessLauncher implements Launcher {
     private final Set<ProcessJob> killing = ConcurrentHashMap.newKeySet();
 
     ProcessLauncher(int slots, Duration killGrace) {
+        this.capacity = slots;
         if (slots < 1) {
             throw new LauncherException("process launcher: slots must be at least 1, got " + slots);
         }
@@ -40,6 +42,11 @@ final class ProcessLauncher implements Launcher {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    @Override
+    public java.util.OptionalInt slots() {
+        return java.util.OptionalInt.of(capacity);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.osprey.sweeper.multirun;
 
+import dev.osprey.composer.config.Config;
 import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.output.OutputDirectories;
 import dev.osprey.composer.output.SweepDirectory;
@@ -79,7 +80,7 @@ public final class Multirun {
             studyBuilder.seed(settings.seed()); // a resumed study keeps the seed it was created with
         }
         try (Storage storage = opened; Study study = studyBuilder.createOrLoad()) {
-            launcher = Launchers.create(launcherName(settings), settings.launcherSettings());
+            launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
             if (detach && (launcher.name().equals("process") || launcher.name().equals("in-process"))) {
                 throw new IllegalArgumentException("--detach leaves jobs running after osprey exits, which the "
                         + launcher.name() + " launcher cannot do; use osprey/launcher=tsp or osprey/launcher=slurm");
@@ -88,8 +89,8 @@ public final class Multirun {
                     .createSweep(settings.sweepDirPattern());
             observer.started("study '" + studyName + "' in " + Storages.describe(location) + " ("
                     + (study.trials().isEmpty() ? "new" : study.trials().size() + " trials already") + "), "
-                    + sampler + " sweeper, " + launcher.name() + " launcher, " + settings.nJobs()
-                    + " job(s) at once; outputs in " + sweepDir.path());
+                    + sampler + " sweeper, " + launcher.name() + " launcher, " + parallelism(settings.nJobs(), launcher)
+                    + "; outputs in " + sweepDir.path());
             SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
                     .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
                     .jobs(new ComposedJobs(composer, request.configName(), inputs, sweepDir, request.task(), studyName,
@@ -154,6 +155,24 @@ public final class Multirun {
                 // the hook is running: the JVM exits once it returns
             }
         }
+    }
+
+    /**
+     * {@code n_jobs} is how many jobs run at once, as in Hydra's launchers: a local launcher whose
+     * {@code slots} were not set gets that many, instead of its default of one per CPU.
+     */
+    private Config launcherSettings(FrameworkSettings settings) {
+        Config given = settings.launcherSettings();
+        String name = launcherName(settings);
+        boolean local = name.equals("process") || name.equals("in-process");
+        return local && !given.has("slots") ? given.forceAdd("slots", settings.nJobs()) : given;
+    }
+
+    /** What the start line says of parallelism: true to what will run at once. */
+    private static String parallelism(int jobsInFlight, Launcher launcher) {
+        int slots = launcher.slots().orElse(Integer.MAX_VALUE);
+        return slots >= jobsInFlight ? jobsInFlight + " job(s) at once"
+                : jobsInFlight + " job(s) in flight, " + slots + " running at once (osprey.launcher.slots=" + slots + ")";
     }
 
     /** Java objectives run in this JVM unless another launcher is named. */
