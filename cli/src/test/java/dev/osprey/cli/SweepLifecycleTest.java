@@ -79,6 +79,42 @@ class SweepLifecycleTest {
         assertEquals(2, trials(storage, "training").stream().filter(t -> t.state() == TrialState.COMPLETE).count());
     }
 
+    /**
+     * Ctrl-C on a terminal sends SIGINT to the whole process group: the jobs die of it at the same
+     * moment as the sweep is interrupted, and their trials are cancelled as interrupted, not failed.
+     */
+    @Test
+    void ctrlCToTheWholeProcessGroupCancelsTheTrialsAsInterrupted() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/setsid")),
+                "setsid (util-linux) is needed to give the sweep a process group of its own");
+        Path conf = RunCommandTest.EXAMPLE.resolve("conf");
+        String storage = work.resolve("studies").toString();
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setsid",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OspreyCli.class.getName(),
+                "run", "-m", "-cp", conf.toString(), "-cn", "training", "model=resnet,vit", "--n-jobs", "2",
+                "--storage", storage, "osprey.sweep.dir=" + work.resolve("multirun"),
+                "--", "sh", "-c", "touch started; sleep 600"));
+        Process sweep = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("sweep.log").toFile()).start();
+        try {
+            await(() -> Files.exists(work.resolve("multirun/0/started")) && Files.exists(work.resolve("multirun/1/started")),
+                    "both jobs run");
+            Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + sweep.pid()).inheritIO().start();
+            assertEquals(0, kill.waitFor(), "SIGINT reached the process group");
+            assertTrue(sweep.waitFor(60, TimeUnit.SECONDS), "the sweep ends after the interrupt");
+        } finally {
+            sweep.destroyForcibly();
+        }
+        String log = Files.readString(work.resolve("sweep.log"));
+        List<TrialRecord> trials = trials(storage, "training");
+        assertEquals(2, trials.size(), log);
+        for (TrialRecord t : trials) {
+            assertEquals(TrialState.FAIL, t.state(), log);
+            assertEquals("cancelled: interrupted", t.failReason().orElseThrow(), log);
+        }
+    }
+
     @Test
     void aDetachedSweepReturnsAtOnceAndCollectTellsTheStudyLater() throws Exception {
         RemoteTesting.require(dev.osprey.launchers.internal.Commands.find("tsp").isPresent(),

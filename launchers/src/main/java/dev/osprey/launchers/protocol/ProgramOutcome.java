@@ -18,7 +18,9 @@ import java.util.OptionalInt;
  * output. The rules: a non-zero exit fails the job with the tail of its stderr; otherwise the
  * result file, if the program wrote one, must hold the objective; else the last stdout line made
  * only of numbers is the objective; no number, garbage, NaN or an infinity fail the job with that
- * reason. The task-spooler and Slurm wrapper script applies the same rules in {@code awk}.
+ * reason. A program that exits with 130, as one ended by Ctrl-C (SIGINT) does, was interrupted: its
+ * job is cancelled, not failed. The task-spooler and Slurm wrapper script applies the same rules in
+ * {@code awk}.
  *
  * @since 0.1
  */
@@ -26,6 +28,9 @@ public final class ProgramOutcome {
 
     /** How much of stderr a failed job keeps in its error text. */
     public static final int STDERR_TAIL_LINES = 20;
+
+    /** The exit code of a program ended by SIGINT (128 + 2), as Ctrl-C on a terminal ends a whole process group. */
+    public static final int INTERRUPTED_EXIT_CODE = 130;
 
     /** How the error of a program that exited 0 without reporting an objective begins. */
     static final String NO_OBJECTIVE = "no objective";
@@ -51,6 +56,9 @@ public final class ProgramOutcome {
                                    Duration duration) {
         OptionalInt code = OptionalInt.of(exitCode);
         Optional<Path> logs = Optional.of(files.directory());
+        if (exitCode == INTERRUPTED_EXIT_CODE) {
+            return JobResult.ended(number, JobStatus.CANCELLED, "interrupted", code, duration, logs);
+        }
         if (exitCode != 0) {
             return JobResult.ended(number, JobStatus.FAILED,
                     "exited with code " + exitCode + stderrTail(files), code, duration, logs);

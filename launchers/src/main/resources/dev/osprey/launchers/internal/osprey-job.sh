@@ -6,7 +6,8 @@
 # Runs PROGRAM with its arguments exactly as given ("$@": no value passes through a shell) in
 # JOBDIR, with stdout in stdout.log and stderr in stderr.log, then decides the job's result by
 # the rules of Osprey's ProgramOutcome and writes it atomically to JOBDIR/result.json:
-#   * a non-zero exit fails the job (with the tail of stderr);
+#   * exit code 130 (SIGINT, Ctrl-C) cancels the job as interrupted;
+#   * another non-zero exit fails the job (with the tail of stderr);
 #   * otherwise objective.txt, if the program wrote it, must hold a line of numbers;
 #   * else the last stdout line made only of numbers (separated by spaces or commas) is the
 #     objective; "osprey:report STEP VALUE" lines are intermediate values, not objectives;
@@ -178,6 +179,8 @@ BEGIN {
     if (cannot_run != "") {
         error = "cannot run program '\''" program "'\'': " cannot_run \
             "; check that it is installed and on PATH, or give its full path"
+    } else if (code == 130) {
+        status = "CANCELLED"; error = "interrupted"
     } else if (code != 0) {
         error = "exited with code " code stderr_tail()
     } else if (has_objective == "1") {
