@@ -92,6 +92,7 @@ public final class Multirun {
                     + " job(s) at once; outputs in " + sweepDir.path());
             SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
                     .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
+                    .storageTimeout(settings.storageTimeout())
                     .jobs(new ComposedJobs(composer, request.configName(), inputs, sweepDir, request.task(), studyName,
                             clock))
                     .listener(observer.progress(settings.nTrials().orElse(grid ? -1 : DEFAULT_SEARCH_TRIALS)));
