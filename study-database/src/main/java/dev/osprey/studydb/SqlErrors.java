@@ -65,7 +65,7 @@ final class SqlErrors {
         String tries = attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
         if (isBrokenConnection(e)) {
             return new StorageUnreachableException("could not " + what + " in " + url + tries
-                    + ": the study database is unreachable (" + describe(e) + ")", e);
+                    + ": the database server cannot be reached (" + describe(e) + ")", e);
         }
         String hint = CONFLICTS.contains(state(e))
                 ? "; other workers held the study's lock too long, or the database is overloaded" : "";
