@@ -1,12 +1,16 @@
 package dev.osprey.sweeper;
 
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.Trial;
 import dev.osprey.optimizer.storage.StorageUnreachableException;
 import dev.osprey.optimizer.trial.TrialFinishedException;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -45,17 +49,62 @@ final class StorageOutage {
     private final BooleanSupplier stopRequested;
     private Runnable probe = () -> {
     };
+    /** Wakes the pause between probes when the sweep is interrupted. */
+    private final Object wakeUp = new Object();
     /** When the current outage began; null while the database answers. */
     private Instant since;
 
+    /**
+     * @param pause how to wait between probes, or null to wait for real, until the sweep is
+     *              interrupted ({@link #wake})
+     */
     StorageOutage(Duration budget, InstantSource clock, Pause pause, List<SweepListener> listeners,
                   IntSupplier runningJobs, BooleanSupplier stopRequested) {
         this.budget = budget;
         this.clock = clock;
-        this.pause = pause;
+        this.pause = pause != null ? pause : this::waitUnlessStopped;
         this.listeners = listeners;
         this.runningJobs = runningJobs;
         this.stopRequested = stopRequested;
+    }
+
+    /** Ends a pause between probes at once: the sweep was interrupted. */
+    void wake() {
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    private void waitUnlessStopped(Duration length) throws InterruptedException {
+        long until = System.nanoTime() + length.toNanos();
+        synchronized (wakeUp) {
+            for (long left = length.toNanos(); !stopRequested.getAsBoolean() && left > 0; left = until - System.nanoTime()) {
+                TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
+            }
+        }
+    }
+
+    /**
+     * The sweep's probe: renews the running trials' leases, so that an outage longer than the
+     * heartbeat's grace does not let the next reaper (the sweep's own, on its next ask) fail them as
+     * dead; with nothing running, it looks the study up.
+     */
+    static Runnable leaseRenewal(Study study, Supplier<Collection<Trial>> running, InstantSource clock) {
+        return () -> {
+            Collection<Trial> trials = running.get();
+            if (trials.isEmpty()) {
+                study.storage().findStudy(study.name());
+                return;
+            }
+            Instant now = clock.instant();
+            for (Trial trial : trials) {
+                try {
+                    study.storage().recordHeartbeat(trial.record().id(), now);
+                } catch (TrialFinishedException toldMeanwhile) {
+                    // its tell was stored just as the connection broke: nothing to renew
+                }
+            }
+        };
     }
 
     /** What proves the database is back; run before a failed call is made again. */

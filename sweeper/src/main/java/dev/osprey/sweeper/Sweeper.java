@@ -58,8 +58,6 @@ public final class Sweeper {
     private volatile boolean interrupted;
     private String lastFailure = "";
     private final StorageOutage outage;
-    /** Wakes a pause between probes of an unreachable database when the sweep is interrupted. */
-    private final Object wakeUp = new Object();
     /** Jobs that ended while the database was lost: their results are only in their job directories. */
     private int keptResults;
 
@@ -75,10 +73,10 @@ public final class Sweeper {
             case SweepPlan.Search search -> search.space();
             case SweepPlan.Grid grid -> grid.space();
         };
-        this.outage = new StorageOutage(settings.storageTimeout, settings.clock,
-                settings.outagePause != null ? settings.outagePause : this::pause, settings.listeners,
-                running::size, () -> interrupted);
-        outage.probe(this::renewLeases);
+        this.outage = new StorageOutage(settings.storageTimeout, settings.clock, settings.outagePause,
+                settings.listeners, running::size, () -> interrupted);
+        outage.probe(StorageOutage.leaseRenewal(settings.study, () -> running.values().stream().map(Running::trial).toList(),
+                settings.clock));
     }
 
     public static SweeperBuilder builder() {
@@ -93,40 +91,7 @@ public final class Sweeper {
     public void interrupt() {
         interrupted = true;
         ended.add(new Ended(-1, null));
-        synchronized (wakeUp) {
-            wakeUp.notifyAll();
-        }
-    }
-
-    /** Waits between probes of an unreachable database, or until the sweep is interrupted. */
-    private void pause(Duration length) throws InterruptedException {
-        long until = System.nanoTime() + length.toNanos();
-        synchronized (wakeUp) {
-            for (long left = length.toNanos(); !interrupted && left > 0; left = until - System.nanoTime()) {
-                TimeUnit.NANOSECONDS.timedWait(wakeUp, left);
-            }
-        }
-    }
-
-    /**
-     * Proves the database answers again by renewing the running trials' leases first: an outage
-     * longer than the heartbeat's grace would otherwise let the next reaper (this sweep's own, on
-     * its next ask) fail them as dead.
-     */
-    private void renewLeases() {
-        Study study = settings.study;
-        if (running.isEmpty()) {
-            study.storage().findStudy(study.name());
-            return;
-        }
-        Instant now = settings.clock.instant();
-        for (Running r : running.values()) {
-            try {
-                study.storage().recordHeartbeat(r.trial().record().id(), now);
-            } catch (dev.osprey.optimizer.trial.TrialFinishedException toldMeanwhile) {
-                // its tell was stored just as the connection broke: nothing to renew
-            }
-        }
+        outage.wake();
     }
 
     /**

@@ -202,6 +202,28 @@ class SweeperOutageTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void anInterruptionDuringAnOutageEndsTheSweepAsInterrupted() {
+        Storage real = Storages.inMemory();
+        AtomicInteger finishes = new AtomicInteger();
+        Storage storage = flaky(real, () -> finishes.get() >= 1, finishes::incrementAndGet);
+        Study study = study(storage);
+        AtomicReference<Sweeper> sweep = new AtomicReference<>();
+        SweeperBuilder builder = sweep(study, 20).storageTimeout(Duration.ofHours(1)).listener(new SweepListener() {
+            @Override
+            public void storageUnreachable(String reason, Duration budget, int runningJobs) {
+                Thread.ofPlatform().start(() -> sweep.get().interrupt()); // Ctrl-C, from the JVM's shutdown hook
+            }
+        });
+        sweep.set(builder.build()); // pauses for real: only the interruption ends the hour
+        SweepSummary summary = sweep.get().run();
+
+        assertEquals(SweepSummary.Ending.INTERRUPTED, summary.ending());
+        assertEquals(SweepSummary.EXIT_INTERRUPTED, summary.exitCode());
+        assertTrue(summary.table().contains("study database lost    the sweep was interrupted"), summary.table());
+    }
+
+    @Test
     void theStorageTimeoutIsValidated() {
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> Sweeper.builder().storageTimeout(Duration.ZERO));
