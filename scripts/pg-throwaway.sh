@@ -4,6 +4,7 @@
 #
 #   scripts/pg-throwaway.sh start   # idempotent; writes $OSPREY_PG_DIR/env.sh
 #   . /tmp/osprey-pg/env.sh         # OSPREY_TEST_PG_URL, OSPREY_TEST_PG_USER, OSPREY_TEST_PG_PASSWORD
+#   scripts/pg-throwaway.sh halt    # stops the server and keeps its data and env.sh: 'start' brings it back as it was
 #   scripts/pg-throwaway.sh stop    # stops the server this script started (its pid file) and removes the directory
 #
 # Settings (environment): OSPREY_PG_DIR (default /tmp/osprey-pg), OSPREY_PG_PORT (default 55432),
@@ -59,8 +60,14 @@ start() {
       -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       start >/dev/null || { tail -n 20 "$dir/server.log" >&2; exit 1; }
   fi
-  local password
-  password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  local password=""
+  if [ -f "$env_file" ]; then
+    # a halted server comes back with the same password, so that its clients reconnect
+    password=$(sed -n "s/^export OSPREY_TEST_PG_PASSWORD='\(.*\)'\$/\1/p" "$env_file")
+  fi
+  if [ -z "$password" ]; then
+    password=$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')
+  fi
   if [ "$(psql_admin -tA -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" = "1" ]; then
     psql_admin -c "ALTER ROLE $role LOGIN PASSWORD '$password'"
   else
@@ -78,6 +85,13 @@ ENV
   echo "pg-throwaway: PostgreSQL on 127.0.0.1:$port ($data); env in $env_file"
 }
 
+halt() {
+  if [ -f "$data/postmaster.pid" ]; then
+    as_owner "$bin/pg_ctl" -D "$data" -m fast -w -t 60 stop >/dev/null
+  fi
+  echo "pg-throwaway: halted (data kept in $data)"
+}
+
 stop() {
   if [ -f "$data/postmaster.pid" ]; then
     # pg_ctl stops the postmaster named by this data directory's pid file, and no other
@@ -92,6 +106,7 @@ stop() {
 bin=$(find_bin)
 case "${1:-}" in
   start) start ;;
+  halt) halt ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start|halt|stop" >&2; exit 2 ;;
 esac

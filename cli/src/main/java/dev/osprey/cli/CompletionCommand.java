@@ -112,7 +112,7 @@ final class CompletionCommand implements Callable<Integer> {
             }
             List<String> out = new ArrayList<>(List.of("osprey/sweeper=auto", "osprey/sweeper=tpe", "osprey/sweeper=random",
                     "osprey/sweeper=grid", "osprey.sweeper.pruner=", "osprey.sweeper.max_failures=",
-                    "osprey.sweeper.fail_fast=", "osprey.sweeper.timeout_s=", "osprey.sweeper.params=",
+                    "osprey.sweeper.fail_fast=", "osprey.sweeper.timeout_s=", "osprey.sweeper.storage_timeout_s=", "osprey.sweeper.params=",
                     "osprey.run.dir=", "osprey.sweep.dir=",
                     "osprey/launcher=process", "osprey/launcher=in-process", "osprey/launcher=tsp", "osprey/launcher=slurm",
                     "osprey.sweeper.n_trials=", "osprey.sweeper.n_jobs=", "osprey.sweeper.direction=",

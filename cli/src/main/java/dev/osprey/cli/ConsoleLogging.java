@@ -18,6 +18,11 @@ final class ConsoleLogging {
     private static final Logger ROOT = Logger.getLogger("");
     private static final List<Logger> ROUTINE_AT_INFO = List.of(Logger.getLogger("com.zaxxer.hikari"),
             Logger.getLogger("org.flywaydb"));
+    /**
+     * The pool warns of each pooled connection that a stopped server closed, which it then replaces:
+     * a sweep says once that the database is unreachable instead.
+     */
+    private static final Logger POOL_VALIDATION = Logger.getLogger("com.zaxxer.hikari.pool.PoolBase");
 
     private ConsoleLogging() {
     }
@@ -45,5 +50,6 @@ final class ConsoleLogging {
         ROOT.addHandler(console);
         ROOT.setLevel(level);
         ROUTINE_AT_INFO.forEach(logger -> logger.setLevel(level));
+        POOL_VALIDATION.setLevel(debug ? Level.INFO : Level.SEVERE);
     }
 }

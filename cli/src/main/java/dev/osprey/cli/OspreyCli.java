@@ -13,7 +13,8 @@ import java.util.List;
  * {@code --debug} is given.
  *
  * <p>Exit codes: 0 success (a sweep met its budget), 1 the work failed (a job, or failed jobs
- * stopped a sweep), 2 bad usage or input (unknown flag, bad override, missing study), 130
+ * stopped a sweep), 2 bad usage or input (unknown flag, bad override, missing study), 3 the study
+ * database was lost mid-sweep (the running jobs' results kept for {@code osprey collect}), 130
  * interrupted.
  */
 public final class OspreyCli {

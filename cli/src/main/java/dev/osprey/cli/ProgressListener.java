@@ -63,6 +63,22 @@ final class ProgressListener implements SweepListener {
     }
 
     @Override
+    public void storageUnreachable(String reason, java.time.Duration budget, int runningJobs) {
+        console.info("the study database is unreachable (" + reason + "); retrying for up to " + seconds(budget)
+                + ", the " + runningJobs + " running job(s) go on");
+    }
+
+    @Override
+    public void storageReachable(java.time.Duration outage) {
+        console.info("the study database answers again after " + seconds(outage) + "; the sweep goes on");
+    }
+
+    private static String seconds(java.time.Duration duration) {
+        long s = Math.max(duration.toSeconds(), 0);
+        return s >= 120 && s % 60 == 0 ? s / 60 + " min" : s + " s";
+    }
+
+    @Override
     public void sweepEnded(SweepSummary summary) {
         console.info("sweep ended after " + summary.jobsRun() + " job(s)");
     }

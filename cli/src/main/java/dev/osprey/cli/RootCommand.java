@@ -14,7 +14,9 @@ import picocli.CommandLine.ScopeType;
                 CompletionCommand.Candidates.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success (a sweep met its budget)", "  1  the work failed (a job, or failed jobs stopped a sweep)",
-                "  2  bad usage or input", "130  interrupted"})
+                "  2  bad usage or input",
+                "  3  the study database was lost mid-sweep; the running jobs' results are kept for 'osprey collect'",
+                "130  interrupted"})
 final class RootCommand implements Runnable {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")

@@ -190,6 +190,17 @@ class RunCommandTest {
     }
 
     @Test
+    void aStorageTimeoutThatIsNotAPositiveNumberOfSecondsIsRefusedBeforeAnythingIsStored() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "model=resnet,vit", "--storage", storage(), "osprey.sweeper.storage_timeout_s=0",
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "true");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("osprey.sweeper.storage_timeout_s must be a positive number of seconds, got 0"),
+                run.err());
+        assertTrue(!Files.exists(work.resolve("multirun")), "no sweep directory was made");
+    }
+
+    @Test
     void anUnknownOptionOfAGroupListsTheAvailableOnes() {
         CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "model=gpt",
                 "--", "true");

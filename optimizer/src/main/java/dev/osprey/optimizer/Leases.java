@@ -4,6 +4,7 @@ import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.trial.TrialFinishedException;
 import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.storage.StorageUnreachableException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +77,8 @@ final class Leases implements AutoCloseable {
     private final Map<Long, Integer> held = new ConcurrentHashMap<>();
     /** Trials handed out here that were finished elsewhere (a reaper) before this object finished them. */
     private final Set<Long> lost = ConcurrentHashMap.newKeySet();
+    /** Whether the outage that stops the renewals now was reported: once, not every interval for every trial. */
+    private volatile boolean unreachableReported;
     // guarded by this
     private ScheduledThreadPoolExecutor executor;
     private ScheduledFuture<?> renewals;
@@ -146,12 +149,20 @@ final class Leases implements AutoCloseable {
                 markLost(trial.getKey());
                 LOG.log(System.Logger.Level.DEBUG, "trial {0} of study ''{1}'' finished elsewhere; its lease is"
                         + " no longer renewed", trial.getValue(), studyName);
+            } catch (StorageUnreachableException e) {
+                // the caller's own calls meet the outage too, and a sweep says so: a warning every interval is noise
+                LOG.log(unreachableReported ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
+                        "could not renew the leases of study ''{0}'' (tried again every {1} until the database"
+                        + " answers): {2}", studyName, settings.interval(), e.getMessage());
+                unreachableReported = true;
+                return;
             } catch (RuntimeException e) {
                 // one failed write must not end the renewals: the next one may well succeed within the grace
                 LOG.log(System.Logger.Level.WARNING, "could not renew the lease of trial {0} of study ''{1}''"
                         + " (tried again in {2}): {3}", trial.getValue(), studyName, settings.interval(), e);
             }
         }
+        unreachableReported = false;
     }
 
     /**

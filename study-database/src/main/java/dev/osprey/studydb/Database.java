@@ -25,6 +25,11 @@ final class Database implements AutoCloseable {
     /** The schema version this code reads and writes: the highest {@code V<n>} under db/migration. */
     static final int SCHEMA_VERSION = 3;
     static final int MAX_POOL_SIZE = 8;
+    /**
+     * How long one attempt waits for a connection (HikariCP's default is 30 s). With the retry
+     * policy's {@link RetryPolicy#maxWait()} it bounds a call's wait on a database that is down.
+     */
+    static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(5);
     private static final AtomicInteger POOLS = new AtomicInteger();
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
@@ -146,6 +151,8 @@ final class Database implements AutoCloseable {
         config.setMaximumPoolSize(MAX_POOL_SIZE);
         config.setMinimumIdle(1);
         config.setInitializationFailTimeout(1);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(CONNECTION_TIMEOUT.toMillis() / 2);
         if (location.kind() == JdbcLocation.Kind.POSTGRESQL) {
             config.addDataSourceProperty("ApplicationName", "osprey");
         }

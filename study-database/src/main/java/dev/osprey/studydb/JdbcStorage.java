@@ -49,7 +49,7 @@ final class JdbcStorage implements Storage {
     JdbcStorage(Database database, RetryPolicy retries, Transactions.Sleeper sleeper) {
         this.database = database;
         this.tx = new Transactions(database.pool, database.location.shown(), retries, sleeper,
-                database.location.kind() == JdbcLocation.Kind.H2_SERVER ? new StatementCache() : null);
+                database.location.kind() == JdbcLocation.Kind.H2_SERVER ? new StatementCache() : null, System::nanoTime);
         this.postgres = database.location.kind() == JdbcLocation.Kind.POSTGRESQL;
         this.cheapAutoCommit = postgres || database.location.kind().isEmbedded();
     }

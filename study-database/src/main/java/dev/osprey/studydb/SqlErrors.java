@@ -1,6 +1,7 @@
 package dev.osprey.studydb;
 
 import dev.osprey.optimizer.storage.StorageException;
+import dev.osprey.optimizer.storage.StorageUnreachableException;
 
 import java.sql.SQLException;
 import java.util.Set;
@@ -56,9 +57,16 @@ final class SqlErrors {
         return state.startsWith("08") || BROKEN.contains(state);
     }
 
-    /** The error for a failed operation, after {@code attempts} tries. */
+    /**
+     * The error for a failed operation, after {@code attempts} tries: a {@link StorageUnreachableException}
+     * when the connection was broken, so that callers that can wait try again.
+     */
     static StorageException failed(String what, String url, SQLException e, int attempts) {
         String tries = attempts > 1 ? " (gave up after " + attempts + " attempts)" : "";
+        if (isBrokenConnection(e)) {
+            return new StorageUnreachableException("could not " + what + " in " + url + tries
+                    + ": the database server cannot be reached (" + describe(e) + ")", e);
+        }
         String hint = CONFLICTS.contains(state(e))
                 ? "; other workers held the study's lock too long, or the database is overloaded" : "";
         return new StorageException("could not " + what + " in " + url + tries + ": " + describe(e) + hint, e);

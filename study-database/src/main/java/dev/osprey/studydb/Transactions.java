@@ -5,12 +5,15 @@ import dev.osprey.optimizer.storage.StorageException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.LongSupplier;
 
 /**
  * The one way the JDBC storage talks to its database: each piece of work runs in a transaction of
  * its own, which is committed, or rolled back when the work throws. Conflicts with other
  * transactions (serialization failures, deadlocks, lock timeouts) and broken connections are
- * tried again after a jittered pause, up to {@link RetryPolicy#maxAttempts()}; other SQL failures
+ * tried again after a jittered pause, up to {@link RetryPolicy#maxAttempts()} and while the call
+ * has waited less than {@link RetryPolicy#maxWait()}; a connection still broken then becomes a
+ * {@link dev.osprey.optimizer.storage.StorageUnreachableException}; other SQL failures
  * become a {@link StorageException} at once. Exceptions of Osprey's own (a finished trial, a
  * duplicate study) roll back and pass through unchanged.
  */
@@ -34,18 +37,21 @@ final class Transactions {
     private final Sleeper sleeper;
     /** Reuses prepared statements (H2 servers), or null. */
     private final StatementCache statements;
+    /** Nanoseconds for the time a call has waited ({@link System#nanoTime()}); tests advance their own. */
+    private final LongSupplier nanoTime;
 
     Transactions(HikariDataSource pool, String shownUrl, RetryPolicy policy, Sleeper sleeper) {
-        this(pool, shownUrl, policy, sleeper, null);
+        this(pool, shownUrl, policy, sleeper, null, System::nanoTime);
     }
 
     Transactions(HikariDataSource pool, String shownUrl, RetryPolicy policy, Sleeper sleeper,
-                 StatementCache statements) {
+                 StatementCache statements, LongSupplier nanoTime) {
         this.pool = pool;
         this.shownUrl = shownUrl;
         this.policy = policy;
         this.sleeper = sleeper;
         this.statements = statements;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -67,6 +73,7 @@ final class Transactions {
     }
 
     private <T> T run(String what, boolean autoCommit, Work<T> work) {
+        long started = nanoTime.getAsLong();
         for (int attempt = 1; ; attempt++) {
             try {
                 return once(work, autoCommit);
@@ -74,7 +81,12 @@ final class Transactions {
                 if (!SqlErrors.isTransient(e) || attempt >= policy.maxAttempts()) {
                     throw SqlErrors.failed(what, shownUrl, e, attempt);
                 }
-                pause(what, attempt, e);
+                long pause = policy.backoffMillis(attempt);
+                long waited = (nanoTime.getAsLong() - started) / 1_000_000;
+                if (waited + pause > policy.maxWait().toMillis()) {
+                    throw SqlErrors.failed(what, shownUrl, e, attempt);
+                }
+                pause(what, attempt, pause, e);
             }
         }
     }
@@ -119,9 +131,9 @@ final class Transactions {
         }
     }
 
-    private void pause(String what, int attempt, SQLException e) {
+    private void pause(String what, int attempt, long millis, SQLException e) {
         try {
-            sleeper.sleep(policy.backoffMillis(attempt));
+            sleeper.sleep(millis);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             StorageException stop = SqlErrors.failed(what + " (interrupted while waiting to retry)", shownUrl, e, attempt);

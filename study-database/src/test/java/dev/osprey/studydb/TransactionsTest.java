@@ -124,6 +124,36 @@ class TransactionsTest {
     }
 
     @Test
+    void aCallOnADatabaseThatStaysDownWaitsNoLongerThanItsBoundAndSaysUnreachable() {
+        long[] now = {0};
+        List<Long> paused = new ArrayList<>();
+        RetryPolicy policy = new RetryPolicy(100, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        Transactions bounded = new Transactions(database.pool, database.location.shown(), policy, ms -> {
+            paused.add(ms);
+            now[0] += ms * 1_000_000;
+        }, null, () -> now[0]);
+        AtomicInteger attempts = new AtomicInteger();
+        StorageException e = assertThrows(StorageException.class, () -> bounded.run("start a trial", c -> {
+            attempts.incrementAndGet();
+            now[0] += Duration.ofSeconds(2).toNanos(); // each attempt waits out the connection timeout
+            throw new SQLException("Connection refused", "08001");
+        }));
+        assertTrue(e instanceof dev.osprey.optimizer.storage.StorageUnreachableException, e.getClass().getName());
+        assertTrue(e.getMessage().contains("the database server cannot be reached (Connection refused"), e.getMessage());
+        assertTrue(now[0] <= Duration.ofSeconds(10 + 2).toNanos(), "waited " + now[0] / 1_000_000 + " ms");
+        assertTrue(attempts.get() >= 3 && attempts.get() < 100, "attempts: " + attempts.get());
+        assertEquals(attempts.get() - 1, paused.size());
+    }
+
+    @Test
+    void conflictsThatOutlastTheAttemptsAreNotCalledUnreachable() {
+        StorageException e = assertThrows(StorageException.class, () -> tx.run("start a trial", c -> {
+            throw new SQLException("Deadlock detected", "40001");
+        }));
+        assertFalse(e instanceof dev.osprey.optimizer.storage.StorageUnreachableException, e.getMessage());
+    }
+
+    @Test
     void aPoolTimeoutWithoutAStateIsNotRetried() {
         assertThrows(StorageException.class, () -> tx.run("wait", c -> {
             throw new SQLTransientConnectionException("pool exhausted");
@@ -164,6 +194,9 @@ class TransactionsTest {
         assertThrows(IllegalArgumentException.class, () -> new RetryPolicy(0, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class,
                 () -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> new RetryPolicy(3, Duration.ZERO, Duration.ZERO, Duration.ofSeconds(-1)));
+        assertTrue(negative.getMessage().contains("PT-1S"), negative.getMessage());
         RetryPolicy policy = RetryPolicy.DEFAULT;
         for (int attempt = 1; attempt < 30; attempt++) {
             long pause = policy.backoffMillis(attempt);

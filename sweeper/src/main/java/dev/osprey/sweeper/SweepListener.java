@@ -24,6 +24,19 @@ public interface SweepListener {
     default void jobEnded(Job job, JobResult result, TrialRecord trial) {
     }
 
+    /**
+     * The study database could not be reached: the sweep keeps its {@code runningJobs} running and
+     * tries again for up to {@code budget} (counted from now) before it stops.
+     *
+     * @param reason the storage's error, which names the database (never its password)
+     */
+    default void storageUnreachable(String reason, java.time.Duration budget, int runningJobs) {
+    }
+
+    /** The study database answers again after {@code outage}; the sweep goes on. */
+    default void storageReachable(java.time.Duration outage) {
+    }
+
     default void sweepEnded(SweepSummary summary) {
     }
 }

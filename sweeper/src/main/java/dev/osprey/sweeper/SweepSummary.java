@@ -13,10 +13,12 @@ import java.util.Optional;
  *
  * @param ending       why it stopped
  * @param jobs         jobs this sweep ran, by how they ended
- * @param studyTrials  trials the study holds now (all workers, all runs)
+ * @param studyTrials  trials the study holds now (all workers, all runs), or -1 when the study database
+ *                     was lost
  * @param best         the study's best trial, if it has one
  * @param duration     wall time of the sweep
- * @param failureNote  the last failure's error, when failures stopped the sweep
+ * @param failureNote  the last failure's error, when failures stopped the sweep; what to do next, when
+ *                     the sweep was detached or lost its study database
  * @since 0.1
  */
 public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int studyTrials, Optional<TrialRecord> best,
@@ -35,15 +37,23 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
         /** It was interrupted (Ctrl-C); running jobs were cancelled. */
         INTERRUPTED,
         /** Its jobs were submitted and left to run (fire and forget). */
-        DETACHED
+        DETACHED,
+        /**
+         * The study database stayed unreachable for the sweep's storage timeout: no job started
+         * after that, the running ones were waited for and their results kept in their job
+         * directories, for {@link Collector}.
+         */
+        DATABASE_LOST
     }
 
     /**
      * Process exit codes for the command line: 0 the budget was met, 1 failures stopped the sweep
-     * (or every job it ran failed), 130 interrupted.
+     * (or every job it ran failed), 3 the study database was lost (results kept for collection),
+     * 130 interrupted.
      */
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURES = 1;
+    public static final int EXIT_DATABASE_LOST = 3;
     public static final int EXIT_INTERRUPTED = 130;
 
     public SweepSummary {
@@ -67,6 +77,9 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
 
     /** 0 when the sweep did what was asked and at least one of its jobs (if it ran any) completed or was pruned. */
     public int exitCode() {
+        if (ending == Ending.DATABASE_LOST) {
+            return EXIT_DATABASE_LOST; // whatever the jobs did, their results are not in the study yet
+        }
         if (jobsRun() > 0 && count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 && ending != Ending.INTERRUPTED) {
             return EXIT_FAILURES;
         }
@@ -74,6 +87,7 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
             case BUDGET_MET, TIME_UP, EXHAUSTED, DETACHED -> EXIT_OK;
             case TOO_MANY_FAILURES -> EXIT_FAILURES;
             case INTERRUPTED -> EXIT_INTERRUPTED;
+            case DATABASE_LOST -> EXIT_DATABASE_LOST;
         };
     }
 
@@ -87,12 +101,18 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
                 out.append(String.format("  %-20s %d%n", status.name().toLowerCase(java.util.Locale.ROOT), count(status)));
             }
         }
-        out.append(String.format("%-22s %d%n", "trials in the study", studyTrials));
+        out.append(String.format("%-22s %s%n", "trials in the study",
+                studyTrials >= 0 ? Integer.toString(studyTrials) : "unknown (the study database was lost)"));
         out.append(String.format("%-22s %.1f s%n", "wall time", duration.toMillis() / 1000.0));
         best.ifPresent(b -> out.append(String.format("%-22s #%d  value %s  %s%n", "best trial", b.number(),
                 b.values().size() == 1 ? b.values().get(0) : b.values(), b.paramValues())));
         if (!failureNote.isEmpty()) {
-            out.append(String.format("%-22s %s%n", ending == Ending.DETACHED ? "next" : "last failure", failureNote));
+            String label = switch (ending) {
+                case DETACHED -> "next";
+                case DATABASE_LOST -> "study database lost";
+                default -> ending == Ending.INTERRUPTED && studyTrials < 0 ? "study database lost" : "last failure";
+            };
+            out.append(String.format("%-22s %s%n", label, failureNote));
         }
         return out.toString();
     }
@@ -105,6 +125,7 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
             case TOO_MANY_FAILURES -> "stopped: too many failed jobs";
             case INTERRUPTED -> "interrupted; running jobs were cancelled and their trials failed";
             case DETACHED -> "jobs submitted and left running";
+            case DATABASE_LOST -> "stopped: the study database was lost; the running jobs were let finish";
         };
     }
 }

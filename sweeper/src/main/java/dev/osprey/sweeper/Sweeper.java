@@ -34,6 +34,12 @@ import java.util.concurrent.TimeUnit;
  * Made by {@link #builder()}; {@link #run()} blocks until the sweep ends; {@link #interrupt()} (from
  * another thread, e.g. a Ctrl-C hook) cancels the running jobs and fails their trials as interrupted.
  *
+ * <p>A study database that cannot be reached is ridden out ({@link StorageOutage}): the running
+ * jobs go on, and the sweep tries again for up to {@link SweeperBuilder#storageTimeout}. If the
+ * database answers again, the sweep goes on where it was; if not, it starts no more jobs, waits
+ * for the running ones (whose results the launchers keep in their job directories, for
+ * {@link Collector}) and ends as {@link SweepSummary.Ending#DATABASE_LOST}.
+ *
  * @since 0.1
  */
 public final class Sweeper {
@@ -51,6 +57,9 @@ public final class Sweeper {
     private final Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
     private volatile boolean interrupted;
     private String lastFailure = "";
+    private final StorageOutage outage;
+    /** Jobs that ended while the database was lost: their results are only in their job directories. */
+    private int keptResults;
 
     private record Running(Trial trial, Job job, JobHandle handle) {
     }
@@ -64,6 +73,10 @@ public final class Sweeper {
             case SweepPlan.Search search -> search.space();
             case SweepPlan.Grid grid -> grid.space();
         };
+        this.outage = new StorageOutage(settings.storageTimeout, settings.clock, settings.outagePause,
+                settings.listeners, running::size, () -> interrupted);
+        outage.probe(StorageOutage.leaseRenewal(settings.study, () -> running.values().stream().map(Running::trial).toList(),
+                settings.clock));
     }
 
     public static SweeperBuilder builder() {
@@ -78,6 +91,7 @@ public final class Sweeper {
     public void interrupt() {
         interrupted = true;
         ended.add(new Ended(-1, null));
+        outage.wake();
     }
 
     /**
@@ -130,6 +144,10 @@ public final class Sweeper {
             if (ending == null) {
                 ending = SweepSummary.Ending.BUDGET_MET;
             }
+        } catch (StorageOutage.StudyDatabaseLost lost) {
+            SweepSummary summary = keepRunningResults(study, start, lost);
+            settings.listeners.forEach(l -> l.sweepEnded(summary));
+            return summary;
         } catch (RuntimeException | Error e) {
             abandonRunning(study, "the sweep stopped: " + e.getMessage());
             SweepSummary summary = summary(study, SweepSummary.Ending.INTERRUPTED, start);
@@ -139,6 +157,36 @@ public final class Sweeper {
         SweepSummary summary = summary(study, ending, start);
         settings.listeners.forEach(l -> l.sweepEnded(summary));
         return summary;
+    }
+
+    /**
+     * The database is gone: no job starts, the running ones are waited for (cancelled only when the
+     * sweep is interrupted), and their results stay in their job directories, where the launchers
+     * wrote them; cancelling them would throw finished work away. Nothing is read from the study.
+     */
+    private SweepSummary keepRunningResults(Study study, Instant start, StorageOutage.StudyDatabaseLost lost) {
+        while (!running.isEmpty()) {
+            if (interrupted) {
+                running.values().forEach(r -> r.handle().cancel());
+            }
+            Ended next;
+            try {
+                next = ended.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                interrupted = true;
+                continue;
+            }
+            if (next.result() != null && running.remove(next.number()) != null) {
+                count(next.result(), next.result().error());
+                keptResults++;
+            }
+        }
+        SweepSummary.Ending ending = interrupted ? SweepSummary.Ending.INTERRUPTED : SweepSummary.Ending.DATABASE_LOST;
+        String note = lost.getMessage() + "; " + keptResults + " job result(s) kept in their job directories: once"
+                + " the database is back, run 'osprey collect " + study.name() + "' (before this sweep runs again)";
+        return new SweepSummary(ending, counts, -1, Optional.empty(), Duration.between(start, settings.clock.instant()),
+                note);
     }
 
     /**
@@ -153,7 +201,12 @@ public final class Sweeper {
         SweepSummary.Ending ending = null;
         int submitted = 0;
         while (ending == null && !interrupted) {
-            Optional<SweepSummary.Ending> stop = launchNext(study, maxTrials);
+            Optional<SweepSummary.Ending> stop;
+            try {
+                stop = launchNext(study, maxTrials);
+            } catch (StorageOutage.StudyDatabaseLost lost) {
+                throw (RuntimeException) lost.getCause(); // no job to wait for: the storage's error says it all
+            }
             if (stop.isPresent()) {
                 ending = stop.get();
             } else if (!running.isEmpty()) {
@@ -171,20 +224,23 @@ public final class Sweeper {
 
     /** Starts one more job, or says why the sweep launches no more. */
     private Optional<SweepSummary.Ending> launchNext(Study study, int maxTrials) {
-        Optional<Trial> asked = study.askWithin(maxTrials);
+        Optional<Trial> asked = outage.call(() -> study.askWithin(maxTrials));
         if (asked.isEmpty()) {
-            return Optional.of(held(study) < maxTrials ? SweepSummary.Ending.EXHAUSTED : SweepSummary.Ending.BUDGET_MET);
+            return Optional.of(outage.call(() -> held(study)) < maxTrials ? SweepSummary.Ending.EXHAUSTED
+                    : SweepSummary.Ending.BUDGET_MET);
         }
         Trial trial = asked.get();
         Map<String, Object> params = new LinkedHashMap<>();
         Job job;
         try {
-            space.forEach((name, distribution) -> params.put(name, trial.suggest(name, distribution)));
+            space.forEach((name, distribution) -> params.put(name, outage.call(() -> trial.suggest(name, distribution))));
             // a detached job is watched by no one: its intermediate values stay in its log
             job = settings.jobs.create(trial.number(), params, settings.detach ? Pruning.NEVER : pruningOf(trial));
+        } catch (StorageOutage.StudyDatabaseLost lost) {
+            throw lost;
         } catch (RuntimeException e) {
             String why = "the job could not be made: " + e.getMessage();
-            TrialRecord told = study.tellFailed(trial, why);
+            TrialRecord told = outage.tell(() -> study.tellFailed(trial, why), () -> study.storage().trial(trial.record().id()));
             JobResult result = JobResult.ended(trial.number(), JobStatus.FAILED, why, java.util.OptionalInt.empty(),
                     Duration.ZERO, Optional.empty());
             count(result, why);
@@ -192,6 +248,12 @@ public final class Sweeper {
             return settings.failurePolicy.exceeded(count(JobStatus.FAILED) + count(JobStatus.TIMED_OUT), finishedJobs())
                     ? Optional.of(SweepSummary.Ending.TOO_MANY_FAILURES) : Optional.empty();
         }
+        // stored before the job runs, so that a job whose result outlives the database is collected
+        Job made = job;
+        outage.call(() -> {
+            trial.setUserAttr(ATTR_JOB_DIR, made.directory().toString());
+            return null;
+        });
         JobHandle handle;
         try {
             handle = settings.launcher.submit(job);
@@ -199,24 +261,28 @@ public final class Sweeper {
             study.tellFailed(trial, "the launcher could not take the job: " + e.getMessage());
             throw e;
         }
-        trial.setUserAttr(ATTR_JOB_DIR, job.directory().toString());
-        trial.setUserAttr(ATTR_JOB_ID, handle.id());
         running.put(trial.number(), new Running(trial, job, handle));
-        if (settings.detach) {
-            settings.listeners.forEach(l -> l.jobStarted(job, handle));
-            return Optional.empty();
+        if (!settings.detach) {
+            handle.result().whenComplete((result, error) -> ended.add(new Ended(trial.number(), result != null ? result
+                    : JobResult.ended(trial.number(), JobStatus.FAILED, "the launcher failed: " + error,
+                    java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));
         }
-        handle.result().whenComplete((result, error) -> ended.add(new Ended(trial.number(), result != null ? result
-                : JobResult.ended(trial.number(), JobStatus.FAILED, "the launcher failed: " + error,
-                java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));
+        outage.call(() -> {
+            trial.setUserAttr(ATTR_JOB_ID, handle.id());
+            return null;
+        });
         settings.listeners.forEach(l -> l.jobStarted(job, handle));
         return Optional.empty();
     }
 
     private static Pruning pruningOf(Trial trial) {
         return (step, value) -> {
-            trial.report(step, value);
-            return trial.shouldPrune();
+            try {
+                trial.report(step, value);
+                return trial.shouldPrune();
+            } catch (dev.osprey.optimizer.storage.StorageUnreachableException e) {
+                return false; // the job goes on; its pruner decides again at its next step
+            }
         };
     }
 
@@ -245,20 +311,36 @@ public final class Sweeper {
                     result.duration(), result.logs());
         }
         Trial trial = done.trial();
-        trial.setUserAttr(ATTR_JOB_STATUS, result.status().name());
+        try {
+            tell(study, trial, result);
+        } catch (StorageOutage.StudyDatabaseLost lost) {
+            running.remove(next.number());
+            count(result, result.error());
+            keptResults++;
+            throw lost;
+        }
+    }
+
+    private void tell(Study study, Trial trial, JobResult reportedResult) {
+        JobResult result = reportedResult;
+        outage.call(() -> {
+            trial.setUserAttr(ATTR_JOB_STATUS, reportedResult.status().name());
+            return null;
+        });
         if (result.isCompleted() && result.values().size() != study.directions().size()) {
             // a job's output that does not fit the study fails that trial, not the sweep
             result = JobResult.ended(result.number(), JobStatus.FAILED, "the job gave " + result.values().size()
                     + " objective value(s) " + result.values() + ", but the study has " + study.directions().size()
                     + " objective(s)", result.exitCode(), result.duration(), result.logs());
         }
-        TrialRecord told = switch (result.status()) {
-            case COMPLETED -> study.tell(trial, result.values().stream().mapToDouble(Double::doubleValue).toArray());
+        JobResult toTell = result;
+        TrialRecord told = outage.tell(() -> switch (toTell.status()) {
+            case COMPLETED -> study.tell(trial, toTell.values().stream().mapToDouble(Double::doubleValue).toArray());
             case PRUNED -> study.tell(trial, TrialState.PRUNED);
             case FAILED, TIMED_OUT, CANCELLED -> study.tellFailed(trial,
-                    result.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + result.error());
-        };
-        running.remove(next.number());
+                    toTell.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + toTell.error());
+        }, () -> study.storage().trial(trial.record().id()));
+        Running done = running.remove(trial.number());
         count(result, result.error());
         JobResult reported = result;
         settings.listeners.forEach(l -> l.jobEnded(done.job(), reported, told));

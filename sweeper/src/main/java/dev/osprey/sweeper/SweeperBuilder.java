@@ -26,7 +26,13 @@ public final class SweeperBuilder {
     FailurePolicy failurePolicy = FailurePolicy.continueAlways();
     InstantSource clock = InstantSource.system();
     boolean detach;
+    Duration storageTimeout = DEFAULT_STORAGE_TIMEOUT;
+    /** Replaces the wait between probes of an unreachable database (tests advance a clock instead). */
+    StorageOutage.Pause outagePause;
     final List<SweepListener> listeners = new ArrayList<>();
+
+    /** How long a sweep rides out an unreachable study database unless told otherwise. */
+    public static final Duration DEFAULT_STORAGE_TIMEOUT = Duration.ofMinutes(3);
 
     SweeperBuilder() {
     }
@@ -79,6 +85,20 @@ public final class SweeperBuilder {
             throw new IllegalArgumentException("the time budget must be positive, got " + value);
         }
         maxDuration = value;
+        return this;
+    }
+
+    /**
+     * How long the sweep rides out a study database it cannot reach, counted from the first call
+     * that could not reach it: the running jobs go on meanwhile. Once it has lasted this long, the
+     * sweep starts no more jobs, waits for the running ones and ends as
+     * {@link SweepSummary.Ending#DATABASE_LOST}. Default {@link #DEFAULT_STORAGE_TIMEOUT}.
+     */
+    public SweeperBuilder storageTimeout(Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("the storage timeout must be positive, got " + value);
+        }
+        storageTimeout = value;
         return this;
     }
 

@@ -7,6 +7,7 @@ import dev.osprey.composer.override.Element;
 import dev.osprey.composer.override.OverrideKind;
 import dev.osprey.composer.override.Overrides;
 import dev.osprey.sweeper.FailurePolicy;
+import dev.osprey.sweeper.SweeperBuilder;
 import dev.osprey.optimizer.trial.Direction;
 
 import java.time.Duration;
@@ -26,6 +27,7 @@ import java.util.Set;
  * osprey/sweeper=tpe|random|grid     osprey.sweeper.n_trials=50   osprey.sweeper.n_jobs=4
  * osprey.sweeper.direction=maximize  osprey.sweeper.storage=URL   osprey.sweeper.study_name=NAME
  * osprey.sweeper.seed=1  osprey.sweeper.max_failures=3  osprey.sweeper.timeout_s=3600
+ * osprey.sweeper.storage_timeout_s=180
  * osprey.sweeper.pruner=none|median|hyperband|successive_halving
  * osprey.sweeper.params={x: "interval(0,1)"}
  * osprey/launcher=process|in-process|tsp|slurm   osprey.launcher.&lt;setting&gt;=...
@@ -35,7 +37,7 @@ import java.util.Set;
 public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
-            "study_name", "seed", "max_failures", "fail_fast", "timeout_s", "params", "pruner");
+            "study_name", "seed", "max_failures", "fail_fast", "timeout_s", "storage_timeout_s", "params", "pruner");
     static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid");
 
     private final Config settings;
@@ -171,6 +173,14 @@ public final class FrameworkSettings {
 
     public Optional<Duration> sweepTimeout() {
         return seconds("sweeper.timeout_s");
+    }
+
+    /**
+     * How long a sweep rides out an unreachable study database before it stops
+     * ({@code osprey.sweeper.storage_timeout_s}, default {@link SweeperBuilder#DEFAULT_STORAGE_TIMEOUT}).
+     */
+    public Duration storageTimeout() {
+        return seconds("sweeper.storage_timeout_s").orElse(SweeperBuilder.DEFAULT_STORAGE_TIMEOUT);
     }
 
     public Optional<Duration> jobTimeout() {

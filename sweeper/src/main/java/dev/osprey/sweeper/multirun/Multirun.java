@@ -55,6 +55,7 @@ public final class Multirun {
         Composer composer = new Composer(Configs.repository(request.configs()));
         SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides());
         FrameworkSettings settings = inputs.settings();
+        java.time.Duration storageTimeout = settings.storageTimeout(); // a bad value is refused before the study opens
         String sampler = settings.sampler();
         if (sampler.equals("auto")) {
             sampler = inputs.allDiscrete() ? "grid" : "tpe";
@@ -93,6 +94,7 @@ public final class Multirun {
                     + "; outputs in " + sweepDir.path());
             SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
                     .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
+                    .storageTimeout(storageTimeout)
                     .jobs(new ComposedJobs(composer, request.configName(), inputs, sweepDir, request.task(), studyName,
                             clock))
                     .listener(observer.progress(settings.nTrials().orElse(grid ? -1 : DEFAULT_SEARCH_TRIALS)));
