@@ -172,13 +172,14 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         if (!lockTimeout) {
             url.append(";LOCK_TIMEOUT=").append(H2_LOCK_TIMEOUT_MS);
         }
-        if (!resultReuse) {
-            url.append(';').append(H2_NO_RESULT_REUSE).append("=FALSE");
-        }
         String base = parts[0].toLowerCase(Locale.ROOT);
         Kind kind = base.startsWith("jdbc:h2:mem:") ? Kind.H2_MEMORY
                 : base.startsWith("jdbc:h2:tcp:") || base.startsWith("jdbc:h2:ssl:") ? Kind.H2_SERVER
                 : Kind.H2_EMBEDDED;
+        // a server's clients are not admins, who alone may set it: the server turns it off for all
+        if (!resultReuse && kind != Kind.H2_SERVER) {
+            url.append(';').append(H2_NO_RESULT_REUSE).append("=FALSE");
+        }
         return new JdbcLocation(kind, url.toString(), h2User(user, properties, env),
                 credential(password, properties, "password", env, PASSWORD_ENV), h2FileOf(parts[0]));
     }
