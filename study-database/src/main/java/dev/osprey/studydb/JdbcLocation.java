@@ -59,6 +59,9 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             "sslcert", "sslkey", "connectTimeout", "socketTimeout", "loginTimeout", "tcpKeepAlive",
             "currentSchema", "ApplicationName", "targetServerType");
     private static final Pattern SECRET = Pattern.compile("(?i)([a-z_]*password\\s*=)[^;&]*");
+    /** {@code jdbc:postgresql://host[:port]/database} or {@code jdbc:postgresql:database}. */
+    private static final Pattern POSTGRES_ADDRESS =
+            Pattern.compile("jdbc:postgresql:(?://([^/:,\\[\\]]+)(?::(\\d{1,5}))?/)?([^/?]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
 
     enum Kind {
@@ -94,7 +97,8 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
      * Parses a location: a plain path is an H2 file ({@code .mv.db} may be left off or given),
      * {@code jdbc:h2:} and {@code jdbc:postgresql:} URLs are used as given. Credentials come from
      * the URL, else from {@code properties} ({@code user}, {@code password}), else from the
-     * environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}).
+     * environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}); a PostgreSQL password, else from
+     * libpq's password file ({@code $PGPASSFILE} or {@code ~/.pgpass}).
      */
     static JdbcLocation parse(String location, Properties properties, Function<String, String> env) {
         if (location == null || location.isBlank()) {
@@ -228,8 +232,27 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             }
         }
         String url = kept.isEmpty() ? base : base + "?" + String.join("&", kept);
-        return new JdbcLocation(Kind.POSTGRESQL, url, credential(user, properties, "user", env, USER_ENV),
-                credential(password, properties, "password", env, PASSWORD_ENV), Optional.empty());
+        String givenUser = credential(user, properties, "user", env, USER_ENV);
+        String givenPassword = credential(password, properties, "password", env, PASSWORD_ENV);
+        if (givenPassword == null) {
+            givenPassword = fromPasswordFile(base, givenUser, env).orElse(null);
+        }
+        return new JdbcLocation(Kind.POSTGRESQL, url, givenUser, givenPassword, Optional.empty());
+    }
+
+    /**
+     * The password for a PostgreSQL URL from libpq's password file ({@link PgPassFile}), for the
+     * user given, else the one the driver logs in as (the system user's name).
+     */
+    private static Optional<String> fromPasswordFile(String base, String user, Function<String, String> env) {
+        var address = POSTGRES_ADDRESS.matcher(base);
+        if (!address.matches()) {
+            return Optional.empty(); // several hosts, or none: libpq's file has one host a line
+        }
+        String host = address.group(1) == null ? "localhost" : address.group(1);
+        int port = address.group(2) == null ? 5432 : Integer.parseInt(address.group(2));
+        return PgPassFile.password(PgPassFile.location(env), host, port, address.group(3),
+                user != null ? user : System.getProperty("user.name"));
     }
 
     /** H2 makes the first user of a new database its administrator; Osprey's default is H2's usual "sa". */
