@@ -98,7 +98,8 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
      * {@code jdbc:h2:} and {@code jdbc:postgresql:} URLs are used as given. Credentials come from
      * the URL, else from {@code properties} ({@code user}, {@code password}), else from the
      * environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}); a PostgreSQL password, else from
-     * libpq's password file ({@code $PGPASSFILE} or {@code ~/.pgpass}).
+     * libpq's password file ({@code $PGPASSFILE} or {@code ~/.pgpass}); a server's password, last,
+     * typed at the terminal when there is one.
      */
     static JdbcLocation parse(String location, Properties properties, Function<String, String> env) {
         if (location == null || location.isBlank()) {
@@ -184,8 +185,12 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         if (!resultReuse && kind != Kind.H2_SERVER) {
             url.append(';').append(H2_NO_RESULT_REUSE).append("=FALSE");
         }
-        return new JdbcLocation(kind, url.toString(), h2User(user, properties, env),
-                credential(password, properties, "password", env, PASSWORD_ENV), h2FileOf(parts[0]));
+        String givenUser = h2User(user, properties, env);
+        String givenPassword = credential(password, properties, "password", env, PASSWORD_ENV);
+        if (givenPassword == null && kind == Kind.H2_SERVER) {
+            givenPassword = TerminalPassword.ask(givenUser, redact(parts[0])).orElse(null);
+        }
+        return new JdbcLocation(kind, url.toString(), givenUser, givenPassword, h2FileOf(parts[0]));
     }
 
     /** The file of a {@code jdbc:h2:file:} (or implicit file) URL, for the checks made before H2 opens it. */
@@ -235,7 +240,8 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         String givenUser = credential(user, properties, "user", env, USER_ENV);
         String givenPassword = credential(password, properties, "password", env, PASSWORD_ENV);
         if (givenPassword == null) {
-            givenPassword = fromPasswordFile(base, givenUser, env).orElse(null);
+            givenPassword = fromPasswordFile(base, givenUser, env)
+                    .or(() -> TerminalPassword.ask(givenUser, redact(base))).orElse(null);
         }
         return new JdbcLocation(Kind.POSTGRESQL, url, givenUser, givenPassword, Optional.empty());
     }
