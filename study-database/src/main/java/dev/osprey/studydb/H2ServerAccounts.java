@@ -60,6 +60,16 @@ final class H2ServerAccounts {
         }
     }
 
+    /** Removes the admin's password file of a database that was not handed to the admin after all. */
+    static void forgetAdminPassword(Path directory, String database) {
+        try {
+            Files.deleteIfExists(directory.resolve(database + ADMIN_PASSWORD_SUFFIX));
+        } catch (IOException e) {
+            throw new StorageException("cannot remove " + directory.resolve(database + ADMIN_PASSWORD_SUFFIX)
+                    + ", made for a database that could not be handed to " + ADMIN_USER + ": remove it", e);
+        }
+    }
+
     /**
      * Hands an existing database whose admin is {@code legacyUser} (as servers before the split of
      * users made them) to {@value #ADMIN_USER}; the legacy user becomes the worker below.

@@ -16,10 +16,12 @@ import java.util.Properties;
 
 /**
  * Describes an H2 TCP server for a study database that workers in several processes share.
- * Safe by default: it listens on loopback only, needs a password (the database's, and the one
- * that shuts the server down), and never lets clients create databases: the database is created
- * (and migrated) here before the server starts. Other hosts may connect only after
- * {@link #allowOthers()}.
+ * Safe by default: it listens on loopback only, needs the workers' password, and never lets
+ * clients create databases: the database is created (and migrated) here, by its admin, before the
+ * server starts. Workers log in as {@link #user(String)}, who reads and writes the study tables
+ * and nothing else; the admin's password stays in a file beside the database
+ * ({@code H2ServerAccounts}). Other hosts may connect only after {@link #allowOthers()}, with a
+ * strong password.
  *
  * {@snippet :
  * try (H2Server server = H2Server.builder().directory(Path.of("osprey-studies")).port(9092)
@@ -120,8 +122,10 @@ public final class H2ServerBuilder {
             ServerPasswordRule.check(password);
         }
         checkBindAddress();
-        Connection admin = openAsAdmin();
+        createDirectory();
+        boolean adminKnown = Files.exists(directory.resolve(database + H2ServerAccounts.ADMIN_PASSWORD_SUFFIX));
         String adminPassword = H2ServerAccounts.adminPassword(directory, database);
+        Connection admin = openAsAdmin(adminPassword, adminKnown);
         // the admin's password also guards shutting the server down from outside
         List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-tcpPassword", adminPassword,
                 "-baseDir", directory.toString()));
@@ -147,18 +151,16 @@ public final class H2ServerBuilder {
      * connection, which keeps the database open while the server runs: H2's reuse of query
      * results, which only an admin may turn off, stays off for every client of the database.
      */
-    private Connection openAsAdmin() {
-        try {
-            Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new StorageException("cannot create the directory " + directory + " for the H2 server: " + e, e);
-        }
+    private Connection openAsAdmin(String adminPassword, boolean adminKnown) {
         String file = "jdbc:h2:file:" + directory.resolve(database);
-        boolean existed = Files.exists(directory.resolve(database + ".mv.db"));
-        boolean adminKnown = Files.exists(directory.resolve(database + H2ServerAccounts.ADMIN_PASSWORD_SUFFIX));
-        String adminPassword = H2ServerAccounts.adminPassword(directory, database);
-        if (existed && !adminKnown) {
-            H2ServerAccounts.adopt(file + ";" + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE", user, password, adminPassword);
+        if (!adminKnown && Files.exists(directory.resolve(database + ".mv.db"))) {
+            try {
+                H2ServerAccounts.adopt(file + ";" + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE", user, password,
+                        adminPassword);
+            } catch (StorageException e) {
+                H2ServerAccounts.forgetAdminPassword(directory, database); // the next start tries again
+                throw e;
+            }
         }
         Properties credentials = new Properties();
         credentials.setProperty("user", H2ServerAccounts.ADMIN_USER);
@@ -177,6 +179,14 @@ public final class H2ServerBuilder {
             closeQuietly(admin);
             throw new StorageException("cannot set up the worker user '" + user + "' of " + file.substring(
                     "jdbc:h2:file:".length()) + ".mv.db: " + SqlErrors.describe(e), e);
+        }
+    }
+
+    private void createDirectory() {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot create the directory " + directory + " for the H2 server: " + e, e);
         }
     }
 

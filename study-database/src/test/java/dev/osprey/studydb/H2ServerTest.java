@@ -152,4 +152,25 @@ class H2ServerTest {
                 () -> H2Server.builder().directory(directory).port(0).password(SECRET).allowOthers().start());
         assertTrue(e.getMessage().contains("-Dh2.bindAddress"), e.getMessage());
     }
+
+    @Test
+    void aDatabaseWhoseAdminWasTheWorkerIsHandedToTheAdmin(@TempDir Path legacy) throws Exception {
+        Path file = legacy.resolve("studies");
+        try (Storage made = JdbcStorages.openLocation(file.toString(), JdbcLocationTest.credentials("osprey", SECRET),
+                name -> null)) {
+            made.createStudy("kept", List.of(Direction.MINIMIZE), Map.of());
+        }
+        assertThrows(StorageException.class, () -> H2Server.builder().directory(legacy).port(0).password("wrong").start());
+        assertFalse(Files.exists(legacy.resolve("studies.admin-password")), "a failed hand-over leaves nothing behind");
+
+        try (H2Server adopted = H2Server.builder().directory(legacy).port(0).password(SECRET).start();
+             Storage storage = adopted.connect();
+             Connection worker = DriverManager.getConnection(adopted.url(), "osprey", SECRET);
+             Statement statement = worker.createStatement()) {
+            assertTrue(storage.findStudy("kept").isPresent());
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.execute("CREATE ALIAS RUN_COMMAND FOR 'java.lang.Runtime.getRuntime'"));
+            assertEquals(ErrorCode.ADMIN_RIGHTS_REQUIRED, refused.getErrorCode());
+        }
+    }
 }
