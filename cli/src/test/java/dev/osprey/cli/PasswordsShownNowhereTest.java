@@ -52,13 +52,15 @@ class PasswordsShownNowhereTest {
     @Test
     void aSweepWritesAndPrintsThePasswordOfItsStorageNowhere() throws IOException {
         PostgresTestDatabase database = PostgresTestDatabase.require(postgres);
-        CliRunner run = CliRunner.run(sweep(database, "in-jvm", "echo 0.5").toArray(String[]::new));
+        CliRunner run = CliRunner.run(sweep(database, "in-jvm", "printf '%s\\n' \"$@\" > args.txt; echo 0.5").toArray(String[]::new));
 
         assertEquals(0, run.exitCode(), run::toString);
         assertNoPassword(database, "what the sweep printed", run.out() + run.err());
         assertNoFileHoldsPassword(database, work.resolve("in-jvm"));
         String settings = Files.readString(work.resolve("in-jvm").resolve("0").resolve(".osprey/osprey.yaml"));
         assertTrue(settings.contains("password=***"), "the snapshot says where the study is: " + settings);
+        String args = Files.readString(work.resolve("in-jvm").resolve("0").resolve("args.txt"));
+        assertTrue(args.contains("training.epochs="), "the job got its overrides, and no storage: " + args);
     }
 
     @Test
@@ -116,7 +118,7 @@ class PasswordsShownNowhereTest {
     private List<String> sweep(PostgresTestDatabase database, String name, String job) {
         return List.of("run", "-m", "-cp", RunCommandTest.EXAMPLE.resolve("conf").toString(), "-cn", "training",
                 "training.epochs=1,2", "--storage", locationWithPassword(database), "--study", "secrets-" + name,
-                "osprey.sweep.dir=" + work.resolve(name), "--", "sh", "-c", job);
+                "osprey.sweep.dir=" + work.resolve(name), "--", "sh", "-c", job, "sh", "{overrides}");
     }
 
     private static String locationWithPassword(PostgresTestDatabase database) {
