@@ -35,13 +35,27 @@ final class Console {
      */
     public static boolean isInteractive() {
         java.io.Console console = System.console();
-        if (console == null || "dumb".equals(System.getenv("TERM"))) {
-            return false;
+        return console != null && !"dumb".equals(System.getenv("TERM")) && isTerminal(console);
+    }
+
+    /**
+     * A password typed at the terminal, not echoed; empty when this process has no terminal to
+     * ask at (it never waits for input that nobody can type).
+     */
+    static java.util.Optional<String> readPassword(String prompt) {
+        java.io.Console console = System.console();
+        if (console == null || !isTerminal(console)) {
+            return java.util.Optional.empty();
         }
+        char[] typed = console.readPassword("%s", prompt);
+        return typed == null ? java.util.Optional.empty() : java.util.Optional.of(new String(typed));
+    }
+
+    private static boolean isTerminal(java.io.Console console) {
         try {
             return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
         } catch (ReflectiveOperationException e) {
-            return true;
+            return true; // release 21: System.console() is null unless there is a terminal
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.osprey.cli;
 
+import dev.osprey.composer.config.Secrets;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -44,7 +45,7 @@ public final class OspreyCli {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, debug));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println("osprey: " + e.getMessage());
+            err.println("osprey: " + Secrets.mask(e.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             err.println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return USAGE;
@@ -82,7 +83,7 @@ public final class OspreyCli {
      */
     static int report(Exception e, PrintStream err, boolean debug) {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        err.println("osprey: " + message);
+        err.println("osprey: " + Secrets.mask(message));
         if (debug) {
             e.printStackTrace(err);
         } else if (!writtenForPeople(e)) {
@@ -122,7 +123,7 @@ public final class OspreyCli {
         cli.setErr(new PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, err, debug));
         cli.setParameterExceptionHandler((e, a) -> {
-            err.println(app.name() + ": " + e.getMessage());
+            err.println(app.name() + ": " + Secrets.mask(e.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
             return USAGE;
         });

@@ -2,9 +2,12 @@ package dev.osprey.studydb;
 
 import dev.osprey.optimizer.Storages;
 import dev.osprey.optimizer.storage.Storage;
+import dev.osprey.optimizer.storage.StorageException;
 import org.h2.tools.Server;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Properties;
 
 /**
@@ -14,20 +17,21 @@ import java.util.Properties;
 public final class H2Server implements AutoCloseable {
 
     private final Server server;
+    private final Connection admin;
     private final Path databaseFile;
     private final String url;
     private final String user;
     private final String password;
 
-    H2Server(Server server, Path databaseFile, String url, String user, String password) {
+    H2Server(Server server, Connection admin, Path databaseFile, String url, String user, String password) {
         this.server = server;
+        this.admin = admin;
         this.databaseFile = databaseFile;
         this.url = url;
         this.user = user;
         this.password = password;
     }
 
-    /** The JDBC URL clients on this host open, for example with {@code Storages.open(url, properties)}. */
     /**
      * Starts describing an H2 TCP server for a study database shared by several processes: loopback
      * only and password protected unless told otherwise.
@@ -36,6 +40,7 @@ public final class H2Server implements AutoCloseable {
         return new H2ServerBuilder();
     }
 
+    /** The JDBC URL clients on this host open, for example with {@code Storages.open(url, properties)}. */
     public String url() {
         return url;
     }
@@ -45,7 +50,10 @@ public final class H2Server implements AutoCloseable {
         return server.getPort();
     }
 
-    /** The database user clients log in as. */
+    /**
+     * The database user clients log in as: it reads and writes the study tables and nothing else
+     * (no tables made or dropped, no Java functions, no files); the server's admin is another user.
+     */
     public String user() {
         return user;
     }
@@ -68,10 +76,15 @@ public final class H2Server implements AutoCloseable {
         return JdbcStorages.openLocation(url, credentials, name -> null);
     }
 
-    /** Stops the server; clients still connected lose their connections. */
+    /** Stops the server and closes the database; clients still connected lose their connections. */
     @Override
     public void close() {
         server.stop();
+        try {
+            admin.close();
+        } catch (SQLException e) {
+            throw new StorageException("cannot close the H2 database " + databaseFile + ": " + SqlErrors.describe(e), e);
+        }
     }
 
     @Override

@@ -6,6 +6,8 @@ import org.h2.tools.Server;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +16,12 @@ import java.util.Properties;
 
 /**
  * Describes an H2 TCP server for a study database that workers in several processes share.
- * Safe by default: it listens on loopback only, needs a password (the database's, and the one
- * that shuts the server down), and never lets clients create databases: the database is created
- * (and migrated) here before the server starts. Other hosts may connect only after
- * {@link #allowOthers()}.
+ * Safe by default: it listens on loopback only, needs the workers' password, and never lets
+ * clients create databases: the database is created (and migrated) here, by its admin, before the
+ * server starts. Workers log in as {@link #user(String)}, who reads and writes the study tables
+ * and nothing else; the admin's password stays in a file beside the database
+ * ({@code H2ServerAccounts}). Other hosts may connect only after {@link #allowOthers()}, with a
+ * strong password.
  *
  * {@snippet :
  * try (H2Server server = H2Server.builder().directory(Path.of("osprey-studies")).port(9092)
@@ -66,16 +70,28 @@ public final class H2ServerBuilder {
         return this;
     }
 
-    /** The database user clients log in as (default "osprey"). */
+    /**
+     * The database user clients log in as (default "osprey"): it reads and writes the study tables
+     * and nothing else. Letters, digits and '_', starting with a letter; not the admin,
+     * {@value H2ServerAccounts#ADMIN_USER}.
+     */
     public H2ServerBuilder user(String user) {
-        if (user == null || user.isBlank()) {
-            throw new IllegalArgumentException("the database user must not be empty");
+        if (user == null || !user.matches("[A-Za-z][A-Za-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("a database user name is a letter and up to 63 letters, digits or '_',"
+                    + " but got '" + user + "'");
+        }
+        if (H2ServerAccounts.userName(user).equals(H2ServerAccounts.ADMIN_USER)) {
+            throw new IllegalArgumentException("the worker user must not be the server's admin, "
+                    + H2ServerAccounts.ADMIN_USER + ": choose another name, such as osprey");
         }
         this.user = user;
         return this;
     }
 
-    /** The database user's password, also needed to shut the server down. Required. */
+    /**
+     * The worker user's password, which every client needs; with {@link #allowOthers()} it must
+     * follow {@link ServerPasswordRule}. Required.
+     */
     public H2ServerBuilder password(String password) {
         this.password = Objects.requireNonNull(password, "password");
         return this;
@@ -90,18 +106,28 @@ public final class H2ServerBuilder {
         return this;
     }
 
-    /** Creates the database if needed, brings its schema up to date and starts serving it. */
+    /**
+     * Creates the database if needed, brings its schema up to date as the admin, sets up the
+     * worker user and starts serving it.
+     */
     public H2Server start() {
         if (directory == null) {
             throw new IllegalStateException("an H2 server needs the directory of its database: call directory(path)");
         }
         if (password == null || password.isBlank()) {
             throw new IllegalStateException("an H2 server needs a password: without one any process that reaches"
-                    + " its port could open the study database (and run Java code through it)");
+                    + " its port could open the study database");
+        }
+        if (allowOthers) {
+            ServerPasswordRule.check(password);
         }
         checkBindAddress();
-        createDatabase();
-        List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-tcpPassword", password,
+        createDirectory();
+        boolean adminKnown = Files.exists(directory.resolve(database + H2ServerAccounts.ADMIN_PASSWORD_SUFFIX));
+        String adminPassword = H2ServerAccounts.adminPassword(directory, database);
+        Connection admin = openAsAdmin(adminPassword, adminKnown);
+        // the admin's password also guards shutting the server down from outside
+        List<String> args = new ArrayList<>(List.of("-tcpPort", String.valueOf(port), "-tcpPassword", adminPassword,
                 "-baseDir", directory.toString()));
         if (allowOthers) {
             args.add("-tcpAllowOthers");
@@ -111,12 +137,67 @@ public final class H2ServerBuilder {
         try {
             server = Server.createTcpServer(args.toArray(String[]::new)).start();
         } catch (SQLException e) {
+            closeQuietly(admin);
             throw new StorageException("cannot start the H2 server on port " + port + " for " + directory
                     + ": " + SqlErrors.describe(e) + (SqlErrors.state(e).equals("90061")
                     ? " (is another server using the port? pick another with port(...), or 0 for any free one)" : ""), e);
         }
-        return new H2Server(server, directory.resolve(database + ".mv.db"),
+        return new H2Server(server, admin, directory.resolve(database + ".mv.db"),
                 "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + database, user, password);
+    }
+
+    /**
+     * Creates and migrates the database as the admin, sets up the worker, and returns the admin's
+     * connection, which keeps the database open while the server runs: H2's reuse of query
+     * results, which only an admin may turn off, stays off for every client of the database.
+     */
+    private Connection openAsAdmin(String adminPassword, boolean adminKnown) {
+        String file = "jdbc:h2:file:" + directory.resolve(database);
+        if (!adminKnown && Files.exists(directory.resolve(database + ".mv.db"))) {
+            try {
+                H2ServerAccounts.adopt(file + ";" + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE", user, password,
+                        adminPassword);
+            } catch (StorageException e) {
+                H2ServerAccounts.forgetAdminPassword(directory, database); // the next start tries again
+                throw e;
+            }
+        }
+        Properties credentials = new Properties();
+        credentials.setProperty("user", H2ServerAccounts.ADMIN_USER);
+        credentials.setProperty("password", adminPassword);
+        try (Storage created = JdbcStorages.openLocation(file, credentials, name -> null)) {
+            created.studies(); // the database exists, with the current schema, before any client comes
+        }
+        Connection admin = null;
+        try {
+            admin = DriverManager.getConnection(file + ";" + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE;DB_CLOSE_ON_EXIT=FALSE",
+                    credentials);
+            admin.setAutoCommit(false);
+            H2ServerAccounts.setUpWorker(admin, user, password);
+            return admin;
+        } catch (SQLException e) {
+            closeQuietly(admin);
+            throw new StorageException("cannot set up the worker user '" + user + "' of " + file.substring(
+                    "jdbc:h2:file:".length()) + ".mv.db: " + SqlErrors.describe(e), e);
+        }
+    }
+
+    private void createDirectory() {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot create the directory " + directory + " for the H2 server: " + e, e);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // already failing: the first error is the one to report
+            }
+        }
     }
 
     private void checkBindAddress() {
@@ -132,21 +213,6 @@ public final class H2ServerBuilder {
         if (allowOthers && H2Settings.isLoopback(bound)) {
             throw new StorageException("allowOthers() needs H2 to listen beyond loopback, but h2.bindAddress is "
                     + bound + " for this JVM; start it with -Dh2.bindAddress=<this host's address>");
-        }
-    }
-
-    private void createDatabase() {
-        try {
-            Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
-            throw new StorageException("cannot create the directory " + directory + " for the H2 server: " + e, e);
-        }
-        Properties credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
-        String file = "jdbc:h2:file:" + directory.resolve(database);
-        try (Storage created = JdbcStorages.openLocation(file, credentials, name -> null)) {
-            created.studies(); // the database exists, with the current schema, before any client comes
         }
     }
 }

@@ -59,6 +59,9 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             "sslcert", "sslkey", "connectTimeout", "socketTimeout", "loginTimeout", "tcpKeepAlive",
             "currentSchema", "ApplicationName", "targetServerType");
     private static final Pattern SECRET = Pattern.compile("(?i)([a-z_]*password\\s*=)[^;&]*");
+    /** {@code jdbc:postgresql://host[:port]/database} or {@code jdbc:postgresql:database}. */
+    private static final Pattern POSTGRES_ADDRESS =
+            Pattern.compile("jdbc:postgresql:(?://([^/:,\\[\\]]+)(?::(\\d{1,5}))?/)?([^/?]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
 
     enum Kind {
@@ -94,7 +97,9 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
      * Parses a location: a plain path is an H2 file ({@code .mv.db} may be left off or given),
      * {@code jdbc:h2:} and {@code jdbc:postgresql:} URLs are used as given. Credentials come from
      * the URL, else from {@code properties} ({@code user}, {@code password}), else from the
-     * environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}).
+     * environment ({@value #USER_ENV}, {@value #PASSWORD_ENV}); a PostgreSQL password, else from
+     * libpq's password file ({@code $PGPASSFILE} or {@code ~/.pgpass}); a server's password, last,
+     * typed at the terminal when there is one.
      */
     static JdbcLocation parse(String location, Properties properties, Function<String, String> env) {
         if (location == null || location.isBlank()) {
@@ -172,15 +177,20 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         if (!lockTimeout) {
             url.append(";LOCK_TIMEOUT=").append(H2_LOCK_TIMEOUT_MS);
         }
-        if (!resultReuse) {
-            url.append(';').append(H2_NO_RESULT_REUSE).append("=FALSE");
-        }
         String base = parts[0].toLowerCase(Locale.ROOT);
         Kind kind = base.startsWith("jdbc:h2:mem:") ? Kind.H2_MEMORY
                 : base.startsWith("jdbc:h2:tcp:") || base.startsWith("jdbc:h2:ssl:") ? Kind.H2_SERVER
                 : Kind.H2_EMBEDDED;
-        return new JdbcLocation(kind, url.toString(), h2User(user, properties, env),
-                credential(password, properties, "password", env, PASSWORD_ENV), h2FileOf(parts[0]));
+        // a server's clients are not admins, who alone may set it: the server turns it off for all
+        if (!resultReuse && kind != Kind.H2_SERVER) {
+            url.append(';').append(H2_NO_RESULT_REUSE).append("=FALSE");
+        }
+        String givenUser = h2User(user, properties, env);
+        String givenPassword = credential(password, properties, "password", env, PASSWORD_ENV);
+        if (givenPassword == null && kind == Kind.H2_SERVER) {
+            givenPassword = TerminalPassword.ask(givenUser, redact(parts[0])).orElse(null);
+        }
+        return new JdbcLocation(kind, url.toString(), givenUser, givenPassword, h2FileOf(parts[0]));
     }
 
     /** The file of a {@code jdbc:h2:file:} (or implicit file) URL, for the checks made before H2 opens it. */
@@ -227,8 +237,28 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             }
         }
         String url = kept.isEmpty() ? base : base + "?" + String.join("&", kept);
-        return new JdbcLocation(Kind.POSTGRESQL, url, credential(user, properties, "user", env, USER_ENV),
-                credential(password, properties, "password", env, PASSWORD_ENV), Optional.empty());
+        String givenUser = credential(user, properties, "user", env, USER_ENV);
+        String givenPassword = credential(password, properties, "password", env, PASSWORD_ENV);
+        if (givenPassword == null) {
+            givenPassword = fromPasswordFile(base, givenUser, env)
+                    .or(() -> TerminalPassword.ask(givenUser, redact(base))).orElse(null);
+        }
+        return new JdbcLocation(Kind.POSTGRESQL, url, givenUser, givenPassword, Optional.empty());
+    }
+
+    /**
+     * The password for a PostgreSQL URL from libpq's password file ({@link PgPassFile}), for the
+     * user given, else the one the driver logs in as (the system user's name).
+     */
+    private static Optional<String> fromPasswordFile(String base, String user, Function<String, String> env) {
+        var address = POSTGRES_ADDRESS.matcher(base);
+        if (!address.matches()) {
+            return Optional.empty(); // several hosts, or none: libpq's file has one host a line
+        }
+        String host = address.group(1) == null ? "localhost" : address.group(1);
+        int port = address.group(2) == null ? 5432 : Integer.parseInt(address.group(2));
+        return PgPassFile.password(PgPassFile.location(env), host, port, address.group(3),
+                user != null ? user : System.getProperty("user.name"));
     }
 
     /** H2 makes the first user of a new database its administrator; Osprey's default is H2's usual "sa". */

@@ -89,9 +89,9 @@ final class SqlErrors {
             why = "wrong user name or password (give them in the URL, as properties, or in "
                     + JdbcLocation.USER_ENV + " / " + JdbcLocation.PASSWORD_ENV + ")";
         } else if (state.equals(H2_ADMIN_RIGHTS_REQUIRED)) {
-            why = "the H2 user is not an admin of the database. Osprey turns off H2's reuse of query results ("
-                    + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE; with it on, H2 2.3 can return rows as they were"
-                    + " before a commit), which H2 allows to admins only: connect as an admin user";
+            why = "the H2 user is not an admin of the database, and the location asks for a setting only admins"
+                    + " may change (such as " + JdbcLocation.H2_NO_RESULT_REUSE + "). An osprey server turns H2's"
+                    + " reuse of query results off for all its clients: leave such settings out of the location";
         } else if (state.equals("90149") || state.equals("3D000")) {
             why = "the database does not exist on the server, which does not create databases for clients;"
                     + " create it on the server side first";

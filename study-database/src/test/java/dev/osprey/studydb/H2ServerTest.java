@@ -1,9 +1,11 @@
 package dev.osprey.studydb;
 
-import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.Storages;
+import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.StorageException;
-import dev.osprey.optimizer.Storages;
+import dev.osprey.optimizer.trial.Direction;
+import org.h2.api.ErrorCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The H2 server started from code: loopback, password, no databases made by clients. */
+/**
+ * The H2 server started from code: loopback, password, no databases made by clients, workers that
+ * read and write studies and nothing else.
+ */
 class H2ServerTest {
 
     private static final String SECRET = "s3cret-for-tests";
@@ -71,15 +81,51 @@ class H2ServerTest {
     }
 
     @Test
-    void aUserWhoIsNoAdminIsToldWhyTheyAreRefused() throws Exception {
-        try (var admin = java.sql.DriverManager.getConnection(server.url(), server.user(), SECRET);
-             var statement = admin.createStatement()) {
-            statement.execute("CREATE USER IF NOT EXISTS reader PASSWORD 'pw'");
-        }
-        StorageException e = assertThrows(StorageException.class,
-                () -> Storages.open(server.url(), JdbcLocationTest.credentials("reader", "pw")));
+    void aClientThatAsksForAnAdminSettingIsToldWhyItIsRefused() {
+        StorageException e = assertThrows(StorageException.class, () -> Storages.open(
+                server.url() + ";OPTIMIZE_REUSE_RESULTS=FALSE", JdbcLocationTest.credentials(server.user(), SECRET)));
         assertTrue(e.getMessage().contains("not an admin") && e.getMessage().contains("OPTIMIZE_REUSE_RESULTS"),
                 e.getMessage());
+    }
+
+    @Test
+    void workersRunAStudyButCannotDefineJavaFunctionsNorChangeTheSchema() throws Exception {
+        try (Storage storage = server.connect();
+             Study study = Study.builder().name("worker-rights").storage(storage).seed(1).createOrLoad()) {
+            study.optimize(trial -> trial.suggestFloat("x", 0, 1), 3);
+            assertEquals(3, study.trials().size());
+        }
+        try (Connection worker = DriverManager.getConnection(server.url(), server.user(), SECRET);
+             Statement statement = worker.createStatement()) {
+            for (String sql : List.of("CREATE ALIAS RUN_COMMAND FOR 'java.lang.Runtime.getRuntime'",
+                    "DROP TABLE trials", "CREATE TABLE extra (x INT)", "DELETE FROM \"flyway_schema_history\"",
+                    "CALL FILE_READ('" + directory.resolve("studies.admin-password") + "')", "SHUTDOWN")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(sql), sql);
+                assertTrue(refused.getErrorCode() == ErrorCode.ADMIN_RIGHTS_REQUIRED
+                        || refused.getErrorCode() == ErrorCode.NOT_ENOUGH_RIGHTS_FOR_1, sql + ": " + refused);
+            }
+        }
+        assertTrue(server.isRunning());
+    }
+
+    @Test
+    void theAdminPasswordIsKeptBesideTheDatabaseForItsOwnerOnly() throws Exception {
+        Path file = directory.resolve("studies.admin-password");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file));
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(server.url(), "OSPREY_ADMIN", SECRET).close(),
+                "the workers' password does not open the admin");
+    }
+
+    @Test
+    void otherHostsNeedAStrongPassword() {
+        for (String weak : List.of("short-Pw1", "aaaaaaaaaaaaaaaaaaaaaaaa", "internationalization", "abababababababab12")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> H2Server.builder().directory(directory).port(0).password(weak).allowOthers().start(), weak);
+            assertTrue(e.getMessage().contains(ServerPasswordRule.RULE), e.getMessage());
+            assertFalse(e.getMessage().contains(weak), "the message does not repeat the password");
+        }
+        assertTrue(ServerPasswordRule.accepts("correct horse battery staple"));
+        assertTrue(ServerPasswordRule.accepts(SECRET));
     }
 
     @Test
@@ -105,5 +151,26 @@ class H2ServerTest {
         StorageException e = assertThrows(StorageException.class,
                 () -> H2Server.builder().directory(directory).port(0).password(SECRET).allowOthers().start());
         assertTrue(e.getMessage().contains("-Dh2.bindAddress"), e.getMessage());
+    }
+
+    @Test
+    void aDatabaseWhoseAdminWasTheWorkerIsHandedToTheAdmin(@TempDir Path legacy) throws Exception {
+        Path file = legacy.resolve("studies");
+        try (Storage made = JdbcStorages.openLocation(file.toString(), JdbcLocationTest.credentials("osprey", SECRET),
+                name -> null)) {
+            made.createStudy("kept", List.of(Direction.MINIMIZE), Map.of());
+        }
+        assertThrows(StorageException.class, () -> H2Server.builder().directory(legacy).port(0).password("wrong").start());
+        assertFalse(Files.exists(legacy.resolve("studies.admin-password")), "a failed hand-over leaves nothing behind");
+
+        try (H2Server adopted = H2Server.builder().directory(legacy).port(0).password(SECRET).start();
+             Storage storage = adopted.connect();
+             Connection worker = DriverManager.getConnection(adopted.url(), "osprey", SECRET);
+             Statement statement = worker.createStatement()) {
+            assertTrue(storage.findStudy("kept").isPresent());
+            SQLException refused = assertThrows(SQLException.class,
+                    () -> statement.execute("CREATE ALIAS RUN_COMMAND FOR 'java.lang.Runtime.getRuntime'"));
+            assertEquals(ErrorCode.ADMIN_RIGHTS_REQUIRED, refused.getErrorCode());
+        }
     }
 }

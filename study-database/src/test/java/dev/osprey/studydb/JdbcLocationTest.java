@@ -59,7 +59,7 @@ class JdbcLocationTest {
         "jdbc:h2:mem:x                                 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
         "jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0 | H2_MEMORY   | jdbc:h2:mem:x;LOCK_TIMEOUT=50;DB_CLOSE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE",
         "jdbc:h2:file:/data/s;USER=u;PASSWORD=p;CACHE_SIZE=8192 | H2_EMBEDDED | jdbc:h2:file:/data/s;CACHE_SIZE=8192;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
-        "jdbc:h2:tcp://127.0.0.1:9092/studies          | H2_SERVER   | jdbc:h2:tcp://127.0.0.1:9092/studies;LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE",
+        "jdbc:h2:tcp://127.0.0.1:9092/studies          | H2_SERVER   | jdbc:h2:tcp://127.0.0.1:9092/studies;LOCK_TIMEOUT=10000",
         "jdbc:h2:mem:x;optimize_reuse_results=TRUE     | H2_MEMORY   | jdbc:h2:mem:x;optimize_reuse_results=TRUE;LOCK_TIMEOUT=10000",
         "jdbc:postgresql://db:5432/hpo                 | POSTGRESQL  | jdbc:postgresql://db:5432/hpo",
         "jdbc:postgresql://db/hpo?user=u&password=p&ssl=true | POSTGRESQL | jdbc:postgresql://db/hpo?ssl=true",

@@ -2,6 +2,7 @@ package dev.osprey.composer.output;
 
 import dev.osprey.composer.ComposerException;
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.config.Secrets;
 import dev.osprey.composer.override.ConfigOverride;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
@@ -24,7 +25,8 @@ import java.util.OptionalInt;
  * {@code .hydra/}): {@code config.yaml} (the config the job was given), {@code overrides.yaml} (its
  * overrides as a job receives them, {@link ConfigOverride#jobString()}, so that the run can be
  * repeated or its overrides passed to a Hydra application unchanged) and {@code osprey.yaml} (the
- * framework's settings for the run).
+ * framework's settings for the run). Passwords in them, such as a storage location's
+ * {@code password=}, are written as {@code ***} ({@link Secrets}).
  *
  * @since 0.1
  */
@@ -88,9 +90,10 @@ public final class JobDirectory {
         }
     }
 
+    /** Writes {@code text} with its passwords masked: a snapshot records where, never the secret. */
     private static void write(Path file, String text) throws IOException {
         try {
-            Files.writeString(file, text, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            Files.writeString(file, Secrets.mask(text), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (FileAlreadyExistsException e) {
             throw new ComposerException(file + " already exists: the metadata of a job is written once. Write the"
                     + " metadata of another run to its own directory.", e);

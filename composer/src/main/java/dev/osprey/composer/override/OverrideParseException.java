@@ -1,6 +1,7 @@
 package dev.osprey.composer.override;
 
 import dev.osprey.composer.ComposerException;
+import dev.osprey.composer.config.Secrets;
 
 
 /**
@@ -47,7 +48,7 @@ public final class OverrideParseException extends ComposerException {
         if (index >= 0) {
             out.append("#").append(index).append(' ');
         }
-        out.append('\'').append(input).append("': ").append(reason).append(" (column ").append(column);
+        out.append('\'').append(Secrets.mask(input)).append("': ").append(reason).append(" (column ").append(column);
         if (expected != null) {
             out.append(": expected ").append(expected);
         }

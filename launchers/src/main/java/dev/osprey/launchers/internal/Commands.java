@@ -56,6 +56,8 @@ public final class Commands {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(environment);
+        // a queued job (tsp, Slurm) runs with the environment of the command that queued it
+        WithheldVariables.removeFrom(builder.environment());
         if (directory != null) {
             builder.directory(directory.toFile());
         }

@@ -7,6 +7,7 @@ import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.JobFiles;
 import dev.osprey.launchers.protocol.ObjectiveLines;
+import dev.osprey.launchers.internal.WithheldVariables;
 import dev.osprey.launchers.protocol.ProgramCommand;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 import dev.osprey.launchers.protocol.ResultJson;
@@ -110,6 +111,7 @@ final class ProcessJob implements JobHandle {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(files.stderr().toFile());
         builder.environment().putAll(ProgramCommand.environment(program, job));
+        WithheldVariables.removeFrom(builder.environment());
         // a file from an earlier run in this directory must not be taken for this run's objective
         Files.deleteIfExists(files.objective());
         Files.deleteIfExists(files.result());

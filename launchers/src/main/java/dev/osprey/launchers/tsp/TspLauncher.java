@@ -7,6 +7,7 @@ import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.ProgramCommand;
 import dev.osprey.launchers.internal.Commands;
+import dev.osprey.launchers.internal.WithheldVariables;
 import dev.osprey.launchers.internal.JobPoller;
 import dev.osprey.launchers.internal.JobWrapper;
 import dev.osprey.launchers.internal.RemoteJob;
@@ -121,6 +122,8 @@ final class TspLauncher implements Launcher {
      */
     private static List<String> restoredEnvironment() {
         List<String> env = new ArrayList<>(List.of("env", "-u", "TMPDIR", "-u", "TS_SOCKET"));
+        // a queue started earlier may hold passwords in its own environment: the job gets none
+        WithheldVariables.PASSWORDS.forEach(name -> env.addAll(List.of("-u", name)));
         for (String name : List.of("TMPDIR", "TS_SOCKET")) {
             String value = System.getenv(name);
             if (value != null) {

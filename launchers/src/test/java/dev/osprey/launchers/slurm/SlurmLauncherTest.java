@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,5 +138,17 @@ class SlurmLauncherTest extends ProgramLauncherContract {
                 () -> Launchers.create("slurm", Config.of(Map.of("bin_dir", empty.toString()))));
         assertTrue(e.getMessage().contains("'sbatch'"), e.getMessage());
         assertTrue(e.getMessage().contains("slurm-client"), e.getMessage());
+    }
+
+    @Test
+    void theJobGetsNoStoragePassword() throws Exception {
+        Task task = new Task.Program(List.of("sh", "-c", "env > env.txt; echo 1"), Map.of(
+                "OSPREY_STORAGE_PASSWORD", "s3cret-variable", "PGPASSWORD", "s3cret-libpq",
+                "OSPREY_STORAGE", "jdbc:postgresql://db/hpo?password=s3cret-location", "KEPT", "yes"));
+        JobResult result = await(launcher(1).submit(job(0, task)));
+        assertEquals(JobStatus.COMPLETED, result.status(), result.error());
+        String env = Files.readString(work.resolve("jobs/0/env.txt"));
+        assertTrue(env.contains("KEPT=yes"), env);
+        assertFalse(env.contains("s3cret"), env);
     }
 }

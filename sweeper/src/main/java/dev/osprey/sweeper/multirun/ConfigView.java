@@ -4,6 +4,7 @@ import dev.osprey.composer.compose.ComposedDefault;
 import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.compose.Composition;
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.config.Secrets;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.override.ConfigOverride;
 
@@ -28,12 +29,13 @@ public final class ConfigView {
                             "study.name", request.configName(), "output_dir", "<output dir>",
                             "runtime.output_dir", "<output dir>"))));
         }
-        return switch (which) {
+        // the settings hold the storage location, and with it maybe a password
+        return Secrets.mask(switch (which) {
             case "job" -> job.toYaml();
             case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml();
             case "all" -> job.asOpen().forceAdd("osprey", inputs.settings().asConfig().root().toPlain()).toYaml();
             default -> throw new IllegalArgumentException("--cfg takes job, osprey or all, not '" + which + "'");
-        };
+        });
     }
 
     public static String info(RunRequest request) {
@@ -51,7 +53,7 @@ public final class ConfigView {
         out.append("Choices:\n");
         composition.choices().forEach((group, option) -> out.append("  ").append(group).append(": ").append(option).append('\n'));
         out.append("Overrides: ").append(request.overrides()).append('\n');
-        return out.toString();
+        return Secrets.mask(out.toString());
     }
 
     private static List<ConfigOverride> withoutSweeps(List<ConfigOverride> overrides) {
