@@ -1,13 +1,12 @@
 package dev.osprey.cli;
 
+import dev.osprey.studydb.WithPostgres;
 import dev.osprey.optimizer.Storages;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.studydb.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,30 +31,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * between them every point of the grid runs exactly once. Each job waits until the other process
  * has started a job too, so the two sweeps certainly overlap.
  */
-class GridSweepProcessesTest {
+class GridSweepProcessesTest extends WithPostgres {
 
     private static final List<Integer> EPOCHS = List.of(1, 2, 3, 4, 5, 6, 7, 8);
     private static final List<Integer> BATCH_SIZES = List.of(16, 32, 64, 128, 256);
     /** A guard against a hung sweep, not a timing claim. */
     private static final long PATIENCE_SECONDS = 300;
 
-    private static PostgresTestDatabase postgres;
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestDatabase.createIfConfigured();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
-    }
 
     @Test
     void twoProcessesSweepingOneGridStudyRunEveryPointExactlyOnce() throws Exception {

@@ -1,9 +1,8 @@
 package dev.osprey.cli;
 
+import dev.osprey.studydb.WithPostgres;
 import dev.osprey.studydb.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,28 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without a terminal nothing is asked. The terminal is a pseudo-terminal made by util-linux's
  * {@code script}.
  */
-class PasswordPromptTest {
+class PasswordPromptTest extends WithPostgres {
 
     /** A guard against a hung process, not a timing claim. */
     private static final long PATIENCE_SECONDS = 120;
 
-    private static PostgresTestDatabase postgres;
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestDatabase.createIfConfigured();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
-    }
 
     @Test
     void onATerminalTheMissingPasswordIsAskedForAndNotEchoed() throws Exception {

@@ -1,9 +1,8 @@
 package dev.osprey.cli;
 
+import dev.osprey.studydb.WithPostgres;
 import dev.osprey.optimizer.Storages;
 import dev.osprey.studydb.PostgresTestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,28 +25,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * file and prints it nowhere, and its jobs do not inherit it; nor do {@code --cfg} and override
  * errors show it.
  */
-class PasswordsShownNowhereTest {
+class PasswordsShownNowhereTest extends WithPostgres {
 
     /** A guard against a hung sweep, not a timing claim. */
     private static final long PATIENCE_SECONDS = 300;
 
-    private static PostgresTestDatabase postgres;
 
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestDatabase.createIfConfigured();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
-    }
 
     @Test
     void aSweepWritesAndPrintsThePasswordOfItsStorageNowhere() throws IOException {

@@ -2,8 +2,6 @@ package dev.osprey.studydb;
 
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.storage.StorageException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,27 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A PostgreSQL password from libpq's password file, read only when its owner alone may read it. */
-class PgPassFileTest {
+class PgPassFileTest extends WithPostgres {
 
     private static final Pattern ADDRESS = Pattern.compile("jdbc:postgresql://([^/:]+):(\\d+)/([^/?]+).*");
 
-    private static PostgresTestDatabase postgres;
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void createSchema() {
-        postgres = PostgresTestDatabase.createIfConfigured();
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        if (postgres != null) {
-            postgres.close();
-            postgres = null;
-        }
-    }
 
     @Test
     void aPasswordFileOnlyItsOwnerMayReadOpensTheDatabase() throws IOException {

@@ -5,19 +5,20 @@ import org.junit.jupiter.api.BeforeAll;
 
 /**
  * A test class whose PostgreSQL cases share one throwaway schema, made before its tests and
- * dropped after them; {@link #postgres} is null where no PostgreSQL is configured.
+ * dropped after them; {@link #postgres} is null where no PostgreSQL is configured. Public in the
+ * test-jar, for the other modules' tests that need the study database on PostgreSQL.
  */
-abstract class WithPostgres {
+public abstract class WithPostgres {
 
-    static PostgresTestDatabase postgres;
+    protected static PostgresTestDatabase postgres;
 
     @BeforeAll
-    static void createSchema() {
+    protected static void createSchema() {
         postgres = PostgresTestDatabase.createIfConfigured();
     }
 
     @AfterAll
-    static void dropSchema() {
+    protected static void dropSchema() {
         if (postgres != null) {
             postgres.close();
             postgres = null;
