@@ -23,6 +23,11 @@ import java.util.Set;
  * pass began is claimed again as its next attempt, under the grid's key with {@code /retry-N}
  * appended: concurrent passes that saw the same failure run the point once between them, and a
  * point that fails during a pass waits for the next pass.
+ *
+ * <p>Trial k prefers point k (modulo the grid's size). A trial whose preferred point is taken
+ * claims the first open point in run order, but not one reserved by a trial that has started and
+ * not yet claimed: a worker descheduled between starting trial k and claiming point k still runs
+ * point k, so a trial's point does not depend on how the workers were scheduled.
  */
 final class GridPass {
 
@@ -105,8 +110,12 @@ final class GridPass {
             return Optional.of(preferred);
         }
         dropClaimed(study);
+        Set<Integer> reserved = reservedPoints(study, trial);
         for (Iterator<Candidate> it = open.iterator(); it.hasNext(); ) {
             Candidate candidate = it.next();
+            if (reserved.contains(candidate.point())) {
+                continue;
+            }
             it.remove(); // claimed now, by this trial or by another worker
             if (study.claimGridPoint(candidate.key(), candidate.claimIndex(), trial)) {
                 return Optional.of(candidate);
@@ -115,10 +124,38 @@ final class GridPass {
         return Optional.empty();
     }
 
-    /** Whether every point of this pass is claimed, by any worker. */
+    /**
+     * Whether no point of this pass is left for a new trial: every point is claimed, by any
+     * worker, or reserved by a started trial that will claim it.
+     */
     synchronized boolean isExhausted(StudyView study) {
         dropClaimed(study);
-        return open.isEmpty();
+        if (open.isEmpty()) {
+            return true;
+        }
+        Set<Integer> reserved = reservedPoints(study, null);
+        return open.stream().allMatch(c -> reserved.contains(c.point()));
+    }
+
+    /**
+     * The open points that started trials other than {@code claimer} prefer and have not claimed
+     * yet: a RUNNING trial that holds no claim and no fixed parameters is between its start and
+     * its claim (or died there, and holds its point until it is failed, as a claim would).
+     */
+    private Set<Integer> reservedPoints(StudyView study, TrialRecord claimer) {
+        Set<Integer> reserved = new HashSet<>();
+        for (TrialRecord other : study.trials()) {
+            if (other.state() != TrialState.RUNNING || (claimer != null && other.id() == claimer.id())
+                    || other.systemAttrs().containsKey(GridSampler.GRID_ID)
+                    || other.systemAttrs().containsKey(GridSampler.FIXED_PARAMS)) {
+                continue;
+            }
+            Candidate preferred = byPoint.get(Math.floorMod(other.number(), grid.size()));
+            if (preferred != null && open.contains(preferred)) {
+                reserved.add(preferred.point());
+            }
+        }
+        return reserved;
     }
 
     /** Forgets the open points that some worker claimed: claims are never taken back. */

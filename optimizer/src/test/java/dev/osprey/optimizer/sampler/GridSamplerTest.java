@@ -211,35 +211,77 @@ class GridSamplerTest extends SamplerContract {
         Sampler grid = Samplers.grid(Map.of("x", List.of(1)));
         Study other = Study.builder().name("g").storage(shared).sampler(grid).heartbeatOff().create();
         List<Trial> othersTrials = new ArrayList<>();
-        // between the late study's exhaustion check and its trial's claim, the other study takes the point
-        Sampler racing = new Sampler() {
-            @Override
-            public void beforeTrial(StudyView study, TrialRecord trial) {
-                othersTrials.add(other.ask());
-                grid.beforeTrial(study, trial);
-            }
-
-            @Override
-            public boolean hasProposalFor(StudyView study, TrialRecord trial) {
-                return grid.hasProposalFor(study, trial);
-            }
-
-            @Override
-            public double sampleIndependent(StudyView study, TrialRecord trial, String name, Distribution d) {
-                return grid.sampleIndependent(study, trial, name, d);
-            }
-
+        // between the late study's exhaustion check and its trial's start, the other study takes the point
+        Sampler racing = new DelegatingSampler(grid) {
             @Override
             public boolean isExhausted(StudyView study) {
-                return grid.isExhausted(study);
+                boolean exhausted = grid.isExhausted(study);
+                othersTrials.add(other.ask());
+                return exhausted;
             }
         };
         Study late = Study.builder().name("g").storage(shared).sampler(racing).heartbeatOff().load();
 
         assertEquals(Optional.empty(), late.askWithin(10));
         assertEquals(1L, othersTrials.get(0).suggestInt("x", 0, 9));
-        TrialRecord lost = late.trials().get(0);
+        TrialRecord lost = late.trials().get(1);
         assertEquals(TrialState.FAIL, lost.state());
         assertTrue(lost.failReason().orElseThrow().contains("other workers claimed the last points"), lost::toString);
+    }
+
+    @Test
+    void aTrialKeepsItsPointWhenItsWorkerIsDescheduledBetweenStartAndClaim() {
+        Storage shared = Storages.inMemory();
+        Sampler grid = Samplers.grid(Map.of("x", List.of(1, 2, 3)));
+        Study fast = Study.builder().name("g").storage(shared).sampler(grid).heartbeatOff().create();
+        List<Optional<Trial>> fastTrials = new ArrayList<>();
+        fastTrials.add(fast.askWithin(10));
+        // trial 1 has started; before it claims point 1, the fast worker runs ahead
+        Sampler slowToClaim = new DelegatingSampler(grid) {
+            @Override
+            public void beforeTrial(StudyView study, TrialRecord trial) {
+                fastTrials.add(fast.askWithin(10));
+                fastTrials.add(fast.askWithin(10));
+                grid.beforeTrial(study, trial);
+            }
+        };
+        Study slow = Study.builder().name("g").storage(shared).sampler(slowToClaim).heartbeatOff().load();
+
+        Trial slowTrial = slow.askWithin(10).orElseThrow();
+        assertEquals(1, slowTrial.number());
+        assertEquals(2L, slowTrial.suggestInt("x", 0, 9), "trial 1 runs point 1");
+        assertEquals(1L, fastTrials.get(0).orElseThrow().suggestInt("x", 0, 9));
+        assertEquals(3L, fastTrials.get(1).orElseThrow().suggestInt("x", 0, 9));
+        assertEquals(Optional.empty(), fastTrials.get(2), "the only open point is trial 1's: nothing to hand out");
+        assertEquals(3, slow.trials().size(), "no trial started and failed for want of a point");
+    }
+
+    /** A sampler that hands every call to another, for tests that step in between. */
+    private static class DelegatingSampler implements Sampler {
+        private final Sampler inner;
+
+        DelegatingSampler(Sampler inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void beforeTrial(StudyView study, TrialRecord trial) {
+            inner.beforeTrial(study, trial);
+        }
+
+        @Override
+        public boolean hasProposalFor(StudyView study, TrialRecord trial) {
+            return inner.hasProposalFor(study, trial);
+        }
+
+        @Override
+        public double sampleIndependent(StudyView study, TrialRecord trial, String name, Distribution d) {
+            return inner.sampleIndependent(study, trial, name, d);
+        }
+
+        @Override
+        public boolean isExhausted(StudyView study) {
+            return inner.isExhausted(study);
+        }
     }
 }
