@@ -48,6 +48,12 @@ final class ProgressListener implements SweepListener {
     }
 
     @Override
+    public void jobAdopted(TrialRecord trial, String driver, JobHandle handle) {
+        console.info("trial " + trial.number() + " taken over: its driver (" + driver + ") died; following its job, id "
+                + handle.id() + handle.logs().map(p -> ", logs " + p).orElse(""));
+    }
+
+    @Override
     public void jobEnded(Job job, JobResult result, TrialRecord trial) {
         finished++;
         if (result.status() == JobStatus.FAILED || result.status() == JobStatus.TIMED_OUT) {

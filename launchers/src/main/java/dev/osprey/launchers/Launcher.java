@@ -35,6 +35,19 @@ public interface Launcher extends AutoCloseable {
     /** Hands the job over and returns without waiting for it. */
     JobHandle submit(Job job);
 
+    /**
+     * Follows a job that an earlier driver submitted and lost because it died: the job may still
+     * run, or have ended while no one watched, and its result comes from its own files. Empty when
+     * this launcher cannot follow such a job (an in-process job dies with its driver; a job that
+     * left no record of where it runs); the caller then fails its trial at once.
+     *
+     * @param number    the job's number
+     * @param directory the job's directory, as the earlier driver made it
+     */
+    default java.util.Optional<JobHandle> reattach(int number, java.nio.file.Path directory) {
+        return java.util.Optional.empty();
+    }
+
     /** Cancels the jobs still running and frees the launcher's resources. */
     @Override
     void close();

@@ -300,6 +300,26 @@ public final class Study implements AutoCloseable {
         storage.recordHeartbeat(record.id(), DETACHED_HEARTBEAT);
     }
 
+    /**
+     * Takes over a RUNNING trial whose worker is gone (a driver that was killed while its jobs ran
+     * on): from now on this object renews the trial's lease, and the trial is told here like one
+     * it asked for. The caller must know that the worker is gone; two objects renewing one lease
+     * would both finish the trial.
+     *
+     * @throws IllegalArgumentException when the trial does not exist or is not RUNNING
+     */
+    public Trial adopt(int trialNumber) {
+        leases.requireOpen();
+        TrialRecord record = trialByNumber(trialNumber);
+        if (record.state() != TrialState.RUNNING) {
+            throw new IllegalArgumentException("trial " + trialNumber + " of study '" + name() + "' is "
+                    + record.state() + ", not RUNNING: only a running trial can be adopted");
+        }
+        storage.recordHeartbeat(record.id(), clock.instant());
+        leases.hold(record);
+        return new LiveTrial(this, record, new View(cache.trials()));
+    }
+
     /** Why a trial that started when the sampler had nothing left to propose failed. */
     static final String NOTHING_LEFT = "the sampler had nothing left to propose when this trial started:"
             + " other workers claimed the last points of the grid";

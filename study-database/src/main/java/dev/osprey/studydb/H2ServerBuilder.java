@@ -170,7 +170,8 @@ public final class H2ServerBuilder {
         }
         Connection admin = null;
         try {
-            admin = DriverManager.getConnection(file + ";" + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE;DB_CLOSE_ON_EXIT=FALSE",
+            admin = DriverManager.getConnection(file + ";" + JdbcLocation.H2_NO_RESULT_REUSE + "=FALSE;DB_CLOSE_ON_EXIT=FALSE;"
+                    + JdbcLocation.H2_WRITE_AT_COMMIT,
                     credentials);
             admin.setAutoCommit(false);
             H2ServerAccounts.setUpWorker(admin, user, password);

@@ -37,6 +37,11 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
      * failed twice that way). Osprey sets it unless the URL does.
      */
     static final String H2_NO_RESULT_REUSE = "OPTIMIZE_REUSE_RESULTS";
+    /**
+     * Writes each commit to the file at once: by default H2 keeps commits in memory for up to half
+     * a second, and a driver killed with kill -9 would lose trials whose jobs already run.
+     */
+    static final String H2_WRITE_AT_COMMIT = "WRITE_DELAY=0";
     static final String USER_ENV = "OSPREY_STORAGE_USER";
     static final String PASSWORD_ENV = "OSPREY_STORAGE_PASSWORD";
     private static final String H2_SUFFIX = ".mv.db";
@@ -134,7 +139,7 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         // the storage closes the database itself: H2's own shutdown hook would close it under a
         // sweep that is still failing its interrupted trials (Ctrl-C)
         String url = "jdbc:h2:file:" + name + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MS + ";" + H2_NO_RESULT_REUSE
-                + "=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+                + "=FALSE;DB_CLOSE_ON_EXIT=FALSE;" + H2_WRITE_AT_COMMIT;
         return new JdbcLocation(Kind.H2_EMBEDDED, url, h2User(null, properties, env),
                 credential(null, properties, "password", env, PASSWORD_ENV), Optional.of(file));
     }

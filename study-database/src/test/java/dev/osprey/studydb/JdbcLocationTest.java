@@ -37,14 +37,14 @@ class JdbcLocationTest {
         for (String given : new String[] {base.toString(), base + ".mv.db"}) {
             JdbcLocation location = parse(given);
             assertEquals(JdbcLocation.Kind.H2_EMBEDDED, location.kind());
-            assertEquals("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE", location.url());
+            assertEquals("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", location.url());
             assertEquals(Optional.of(Path.of(base + ".mv.db")), location.file());
             assertEquals("sa", location.user());
             assertNull(location.password());
         }
         JdbcLocation relative = parse("osprey-studies/studies");
         assertEquals("jdbc:h2:file:" + Path.of("osprey-studies/studies").toAbsolutePath()
-                + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE",
+                + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 relative.url(), "H2 wants explicit paths: relative ones are made absolute");
     }
 

@@ -2,6 +2,8 @@ package dev.osprey.sweeper;
 
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.protocol.JobFiles;
+import dev.osprey.launchers.protocol.LocalProcess;
+import dev.osprey.launchers.protocol.ProgramOutcome;
 import dev.osprey.launchers.protocol.ResultJson;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.trial.TrialRecord;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * Reads the results of a fire-and-forget sweep into its study: every RUNNING trial that names a job
- * directory whose {@code result.json} exists is told what the job reported.
+ * directory whose {@code result.json} exists is told what the job reported; so is one whose job's
+ * wrapper recorded the program's exit code and has ended (its driver died before writing the result).
  *
  * @since 0.1
  */
@@ -36,16 +39,21 @@ public final class Collector {
             if (trial.state() != TrialState.RUNNING || !(trial.userAttrs().get(Sweeper.ATTR_JOB_DIR) instanceof String dir)) {
                 continue;
             }
-            Path resultFile = new JobFiles(Path.of(dir)).result();
-            if (!Files.exists(resultFile)) {
-                running++;
-                continue;
-            }
+            JobFiles files = new JobFiles(Path.of(dir));
             JobResult result;
-            try {
-                result = ResultJson.read(resultFile, trial.number());
-            } catch (IOException e) {
-                problems.add("trial " + trial.number() + ": " + e.getMessage());
+            if (Files.exists(files.result())) {
+                try {
+                    result = ResultJson.read(files.result(), trial.number());
+                } catch (IOException e) {
+                    problems.add("trial " + trial.number() + ": " + e.getMessage());
+                    continue;
+                }
+            } else if (endedWithoutResult(files)) {
+                // a process-launcher job whose driver died: its wrapper recorded the exit code
+                result = ProgramOutcome.decide(trial.number(), files.recordedExitCode().orElseThrow(), files,
+                        java.time.Duration.ZERO);
+            } else {
+                running++;
                 continue;
             }
             told.add(switch (result.status()) {
@@ -56,5 +64,11 @@ public final class Collector {
             });
         }
         return new Collected(told, running, problems);
+    }
+
+    /** Whether the job's wrapper recorded an exit code and no longer runs. */
+    private static boolean endedWithoutResult(JobFiles files) {
+        return files.recordedExitCode().isPresent()
+                && LocalProcess.read(files.process()).map(p -> !p.isRunning()).orElse(true);
     }
 }

@@ -20,7 +20,18 @@ public interface SweepListener {
     default void jobStarted(Job job, JobHandle handle) {
     }
 
-    /** A job ended and its trial was told. */
+    /**
+     * A sweep took over the trial of a driver that died on this machine, and follows its job.
+     *
+     * @param driver the dead driver, as {@code pid PID on HOST}
+     */
+    default void jobAdopted(TrialRecord trial, String driver, JobHandle handle) {
+    }
+
+    /**
+     * A job ended and its trial was told. {@code job} is null for a job this sweep did not make:
+     * one it could not make, or one it took over from a driver that died.
+     */
     default void jobEnded(Job job, JobResult result, TrialRecord trial) {
     }
 

@@ -49,6 +49,9 @@ public final class Sweeper {
     public static final String ATTR_JOB_ID = "osprey.job_id";
     public static final String ATTR_JOB_STATUS = "osprey.job_status";
 
+    /** This process, as the trials it drives name their driver. */
+    private static final String DRIVER = Orphans.thisDriver();
+
     private final SweeperBuilder settings;
     /** What each trial suggests; a grid's values come from the study's sampler, which claims its points. */
     private final Map<String, Distribution> space;
@@ -112,6 +115,7 @@ public final class Sweeper {
         settings.listeners.forEach(l -> l.sweepStarted(this));
         SweepSummary.Ending ending = null;
         try {
+            adoptOrphans(study);
             while (true) {
                 if (ending == null) {
                     if (interrupted) {
@@ -222,6 +226,41 @@ public final class Sweeper {
         return summary;
     }
 
+    /**
+     * Takes over the trials of a driver that died on this machine (see {@link Orphans}): a job the
+     * launcher can follow is watched like one this sweep started, its result told when it ends (at
+     * once when it ended while no one watched); a trial whose job cannot be followed fails now,
+     * saying why, so that its point can run again.
+     */
+    private void adoptOrphans(Study study) {
+        for (TrialRecord orphan : outage.call(() -> Orphans.of(study))) {
+            String driver = Orphans.driverOf(orphan).map(d -> "pid " + d.pid() + " on " + d.host()).orElse("?");
+            Trial trial;
+            try {
+                trial = outage.call(() -> study.adopt(orphan.number()));
+            } catch (IllegalArgumentException finishedMeanwhile) {
+                continue; // another sweep took it over first
+            }
+            Optional<JobHandle> handle = orphan.userAttrs().get(ATTR_JOB_DIR) instanceof String dir
+                    ? settings.launcher.reattach(orphan.number(), java.nio.file.Path.of(dir)) : Optional.empty();
+            if (handle.isEmpty()) {
+                String why = "its driver (" + driver + ") died, and " + (orphan.userAttrs().containsKey(ATTR_JOB_DIR)
+                        ? "the " + settings.launcher.name() + " launcher cannot follow its job"
+                        : "its job had not started");
+                running.put(orphan.number(), new Running(trial, null, null));
+                tell(study, trial, JobResult.ended(orphan.number(), JobStatus.FAILED, why, java.util.OptionalInt.empty(),
+                        Duration.ZERO, Optional.empty()));
+                continue;
+            }
+            JobHandle adopted = handle.get();
+            running.put(orphan.number(), new Running(trial, null, adopted));
+            adopted.result().whenComplete((result, error) -> ended.add(new Ended(orphan.number(), result != null
+                    ? result : JobResult.ended(orphan.number(), JobStatus.FAILED, "the launcher failed: " + error,
+                    java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));
+            settings.listeners.forEach(l -> l.jobAdopted(orphan, driver, adopted));
+        }
+    }
+
     /** Starts one more job, or says why the sweep launches no more. */
     private Optional<SweepSummary.Ending> launchNext(Study study, int maxTrials) {
         Optional<Trial> asked = outage.call(() -> study.askWithin(maxTrials));
@@ -252,6 +291,10 @@ public final class Sweeper {
         Job made = job;
         outage.call(() -> {
             trial.setUserAttr(ATTR_JOB_DIR, made.directory().toString());
+            if (!settings.detach) {
+                // a detached job is meant to outlive its driver: it waits for 'osprey collect'
+                trial.setUserAttr(Orphans.ATTR_DRIVER, DRIVER);
+            }
             return null;
         });
         JobHandle handle;

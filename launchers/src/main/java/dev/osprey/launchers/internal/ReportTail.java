@@ -17,8 +17,10 @@ import java.util.List;
  * Follows a job's {@code stdout.log} while the job runs elsewhere, and picks out its
  * {@code osprey:report STEP VALUE} lines. Only whole lines count until the job has ended, so a
  * line being written is never read half.
+ *
+ * <p>Not part of the API: shared by the launchers whose jobs write their output to files.
  */
-final class ReportTail {
+public final class ReportTail {
 
     /** A line longer than this cannot be a report line; it is skipped instead of buffered. */
     private static final int MAX_LINE = 64 * 1024;
@@ -29,7 +31,7 @@ final class ReportTail {
     private long offset;
     private boolean skipping;
 
-    ReportTail(Path file) {
+    public ReportTail(Path file) {
         this.file = file;
     }
 
@@ -38,7 +40,7 @@ final class ReportTail {
      *
      * @param ended whether the job has ended, so that a last line without a newline counts too
      */
-    List<ObjectiveLines.Report> read(boolean ended) {
+    public List<ObjectiveLines.Report> read(boolean ended) {
         List<ObjectiveLines.Report> reports = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() < offset) {

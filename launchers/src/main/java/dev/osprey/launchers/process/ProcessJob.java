@@ -5,18 +5,17 @@ import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.Task;
-import dev.osprey.launchers.protocol.JobFiles;
-import dev.osprey.launchers.protocol.ObjectiveLines;
+import dev.osprey.launchers.Pruning;
+import dev.osprey.launchers.internal.ReportTail;
 import dev.osprey.launchers.internal.WithheldVariables;
+import dev.osprey.launchers.protocol.JobFiles;
+import dev.osprey.launchers.protocol.LocalProcess;
+import dev.osprey.launchers.protocol.ObjectiveLines;
 import dev.osprey.launchers.protocol.ProgramCommand;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 import dev.osprey.launchers.protocol.ResultJson;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +29,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** One subprocess job: waits for a slot, runs, reads stdout as it comes, decides the result. */
+/**
+ * One subprocess job: waits for a slot, runs the program under its {@link DurableCommand wrapper}
+ * with its output in files, follows the output for intermediate values, decides the result.
+ */
 final class ProcessJob implements JobHandle {
 
     private final Job job;
@@ -106,21 +108,33 @@ final class ProcessJob implements JobHandle {
 
     private JobResult execute() throws IOException {
         List<String> command = ProgramCommand.arguments(program, job);
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(DurableCommand.wrap(command))
                 .directory(job.directory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                // files, not pipes: the program's output outlives this JVM if the driver is killed
+                .redirectOutput(files.stdout().toFile())
                 .redirectError(files.stderr().toFile());
         builder.environment().putAll(ProgramCommand.environment(program, job));
         WithheldVariables.removeFrom(builder.environment());
-        // a file from an earlier run in this directory must not be taken for this run's objective
-        Files.deleteIfExists(files.objective());
-        Files.deleteIfExists(files.result());
         long start = System.nanoTime();
+        Optional<String> cannotRun = DurableCommand.whyNotRunnable(command.get(0), builder.environment().get("PATH"),
+                job.directory());
+        if (cannotRun.isPresent()) {
+            return JobResult.ended(job.number(), JobStatus.FAILED, "cannot run program '" + command.get(0) + "': "
+                    + cannotRun.get() + "; check that it is installed and on PATH, or give its full path",
+                    OptionalInt.empty(), elapsed(start), Optional.of(job.directory()));
+        }
         synchronized (this) {
             Stop early = stop.get();
             if (early != null) {
                 return stoppedBeforeStart(early);
             }
+            // files from an earlier run in this directory must not be taken for this run's (and a
+            // job stopped before it started has ended: it writes nothing)
+            Files.deleteIfExists(files.objective());
+            Files.deleteIfExists(files.result());
+            Files.createDirectories(files.exitCode().getParent());
+            Files.deleteIfExists(files.exitCode());
             try {
                 process = builder.start();
             } catch (IOException e) {
@@ -130,97 +144,54 @@ final class ProcessJob implements JobHandle {
             }
             pid = process.pid();
         }
+        // who runs the job, for a driver that takes it over after this one died
+        LocalProcess.of(pid).ifPresent(wrapper -> DurableCommand.record(wrapper, files.process()));
         ScheduledFuture<?> timeout = job.timeout().map(limit -> timers.schedule(
                 () -> stopWith(JobStatus.TIMED_OUT, "timed out after " + limit.toMillis() / 1000.0 + " s"),
                 limit.toNanos(), TimeUnit.NANOSECONDS)).orElse(null);
-        CompletableFuture<Optional<List<Double>>> stdout = new CompletableFuture<>();
-        Thread.ofVirtual().name("osprey-stdout-" + job.number()).start(() -> {
-            try {
-                stdout.complete(readStdout());
-            } catch (IOException | RuntimeException e) {
-                stdout.completeExceptionally(e);
-            }
-        });
-        int exitCode = waitFor();
+        int exitCode = job.pruning() == Pruning.NEVER ? waitFor() : waitForWithReports();
         if (timeout != null) {
             timeout.cancel(false);
         }
-        Optional<List<Double>> lastNumbers = drain(stdout);
         Stop stopped = stop.get();
         JobResult outcome = stopped != null
                 ? JobResult.ended(job.number(), stopped.status(), stopped.why(), OptionalInt.of(exitCode), elapsed(start),
                         Optional.of(job.directory()))
-                : ProgramOutcome.decide(job.number(), exitCode, lastNumbers, files, elapsed(start));
+                : ProgramOutcome.decide(job.number(), exitCode, files, elapsed(start));
         ResultJson.write(outcome, files.result());
+        Files.deleteIfExists(files.process());
         return outcome;
     }
 
     /**
-     * The rest of stdout once the program has exited. A child the program left behind (orphaned
-     * before it could be signalled) may hold the pipe open: then reading stops after a bounded
-     * wait rather than holding the job's slot until that child ends.
+     * Waits for the program's end while following its {@code stdout.log}, passing intermediate
+     * values on as they are written, and stopping the job when its pruner says so.
      */
-    private Optional<List<Double>> drain(CompletableFuture<Optional<List<Double>>> stdout) throws IOException {
-        long waitMillis = stop.get() != null ? Math.max(1000, killGrace.toMillis()) : DRAIN_AFTER_EXIT_MS;
-        try {
-            return stdout.get(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            process.getInputStream().close();
-            return lastNumbers;
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
+    private int waitForWithReports() {
+        ReportTail tail = new ReportTail(files.stdout());
+        while (true) {
+            boolean ended = waitFor(REPORT_POLL);
+            for (ObjectiveLines.Report r : tail.read(ended)) {
+                if (stop.get() == null && job.pruning().report(r.step(), r.value())) {
+                    stopWith(JobStatus.PRUNED, "pruned at step " + r.step() + " (value " + r.value() + ")");
+                }
             }
-            throw new IllegalStateException(e.getCause());
+            if (ended) {
+                return process.exitValue();
+            }
+        }
+    }
+
+    /** How often a running job's output is read for intermediate values. */
+    private static final Duration REPORT_POLL = Duration.ofMillis(50);
+
+    private boolean waitFor(Duration limit) {
+        try {
+            return process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return lastNumbers;
-        }
-    }
-
-    /** How long stdout may stay open after the program exited (held by a child it left running). */
-    private static final long DRAIN_AFTER_EXIT_MS = 5000;
-
-    /** The last line of numbers read so far, for a drain cut short. */
-    private volatile Optional<List<Double>> lastNumbers = Optional.empty();
-
-    /** Copies stdout to its file line by line, passing intermediate values on; returns the last line of numbers. */
-    private Optional<List<Double>> readStdout() throws IOException {
-        Optional<List<Double>> last = Optional.empty();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-             BufferedWriter log = Files.newBufferedWriter(files.stdout(), StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = nextLine(in)) != null) {
-                log.write(line);
-                log.newLine();
-                Optional<ObjectiveLines.Report> report = ObjectiveLines.report(line);
-                if (report.isPresent()) {
-                    log.flush();
-                    ObjectiveLines.Report r = report.get();
-                    if (stop.get() == null && job.pruning().report(r.step(), r.value())) {
-                        stopWith(JobStatus.PRUNED, "pruned at step " + r.step() + " (value " + r.value() + ")");
-                    }
-                    continue;
-                }
-                Optional<List<Double>> numbers = ObjectiveLines.numbers(line);
-                if (numbers.isPresent()) {
-                    last = numbers;
-                    lastNumbers = numbers;
-                }
-            }
-        }
-        return last;
-    }
-
-    /** The next line, or null at the end; stopping the process closes its stream, which is an end too. */
-    private String nextLine(BufferedReader in) throws IOException {
-        try {
-            return in.readLine();
-        } catch (IOException e) {
-            if (stop.get() != null) {
-                return null;
-            }
-            throw e;
+            // the launcher closing interrupts no one; keep waiting so the result stays honest
+            Thread.interrupted();
+            return false;
         }
     }
 

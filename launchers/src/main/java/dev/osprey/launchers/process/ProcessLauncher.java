@@ -17,7 +17,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Runs each job's program as a local subprocess, at most {@code slots} at a time, in its job
- * directory, with stdout and stderr captured to files there.
+ * directory, with stdout and stderr in files there. The program runs under a small wrapper that
+ * records its exit code ({@link DurableCommand}), so that a job outlives a driver that is killed,
+ * and the next driver can {@link #reattach} it.
  */
 final class ProcessLauncher implements Launcher {
 
@@ -27,6 +29,8 @@ final class ProcessLauncher implements Launcher {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers;
     private final Set<ProcessJob> live = ConcurrentHashMap.newKeySet();
+    /** Jobs of a dead driver this launcher follows. */
+    private final Set<JobHandle> adopted = ConcurrentHashMap.newKeySet();
     /** Jobs whose SIGKILL is still due, so that closing can send it at once (a job ends before its grace period does). */
     private final Set<ProcessJob> killing = ConcurrentHashMap.newKeySet();
 
@@ -71,10 +75,25 @@ final class ProcessLauncher implements Launcher {
         return handle;
     }
 
+    /** Follows a job whose driver died, from the files its wrapper keeps (see {@link DurableCommand}). */
+    @Override
+    public java.util.Optional<JobHandle> reattach(int number, java.nio.file.Path directory) {
+        java.util.Optional<JobHandle> handle = AdoptedJob.of(number, directory, timers, killGrace);
+        handle.ifPresent(h -> {
+            adopted.add(h);
+            h.result().whenComplete((r, e) -> adopted.remove(h));
+        });
+        return handle;
+    }
+
     @Override
     public void close() {
         live.forEach(ProcessJob::cancel);
+        adopted.forEach(JobHandle::cancel);
         for (ProcessJob job : live) {
+            job.result().join();
+        }
+        for (JobHandle job : adopted) {
             job.result().join();
         }
         killing.forEach(ProcessJob::killNow);

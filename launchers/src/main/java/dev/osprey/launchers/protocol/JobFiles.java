@@ -31,6 +31,29 @@ public record JobFiles(Path directory) {
         return directory.resolve("result.json");
     }
 
+    /**
+     * The program's exit code, written by the process launcher's wrapper when the program ends:
+     * what decides the job's result when the driver that started it died first.
+     */
+    public Path exitCode() {
+        return directory.resolve(".osprey").resolve("exit_code");
+    }
+
+    /** The exit code recorded in {@link #exitCode()}, if the file holds one. */
+    public java.util.Optional<Integer> recordedExitCode() {
+        try {
+            return java.util.Optional.of(Integer.parseInt(java.nio.file.Files.readString(exitCode(),
+                    java.nio.charset.StandardCharsets.US_ASCII).strip()));
+        } catch (java.io.IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The {@link LocalProcess} that runs the job (the process launcher's wrapper), while it runs. */
+    public Path process() {
+        return directory.resolve(".osprey").resolve("process");
+    }
+
     /** The composed config of the job. */
     public Path config() {
         return directory.resolve(".osprey").resolve("config.yaml");

@@ -48,6 +48,37 @@ public final class ProgramOutcome {
     }
 
     /**
+     * The result of a program that exited by itself with {@code exitCode}, its output read from
+     * the job's {@code stdout.log}.
+     */
+    public static JobResult decide(int number, int exitCode, JobFiles files, Duration duration) {
+        return decide(number, exitCode, lastNumbers(files.stdout()), files, duration);
+    }
+
+    /**
+     * The last line of a program's output made only of numbers (report lines are not objectives);
+     * bytes that are not UTF-8 are read as replacement characters, and a missing file has none.
+     */
+    public static Optional<List<Double>> lastNumbers(Path stdoutLog) {
+        Optional<List<Double>> last = Optional.empty();
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                Files.newInputStream(stdoutLog), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (ObjectiveLines.report(line).isEmpty()) {
+                    Optional<List<Double>> numbers = ObjectiveLines.numbers(line);
+                    if (numbers.isPresent()) {
+                        last = numbers;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return last;
+        }
+        return last;
+    }
+
+    /**
      * The result of a program that exited by itself with {@code exitCode}.
      *
      * @param lastNumbers the last stdout line made only of numbers, if any

@@ -1,0 +1,83 @@
+package dev.osprey.launchers.process;
+
+import dev.osprey.launchers.internal.Commands;
+import dev.osprey.launchers.protocol.LocalProcess;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the process launcher starts a program so that its job survives the driver: a small shell
+ * wrapper waits for the program and writes its exit code to {@code .osprey/exit_code}, so the next
+ * driver can decide the result of a job whose driver was killed. Where {@code setsid} exists the
+ * wrapper leads a session of its own: the job does not die with the driver's terminal, and what
+ * the program leaves running when it ends (its children, even after a kill -9 of the program) is
+ * stopped with it instead of holding the machine.
+ *
+ * <p>The program's arguments pass as {@code "$@"}: no value goes through the shell's parser.
+ */
+final class DurableCommand {
+
+    /** Runs the program, records its exit code, stops what it left in the wrapper's session. */
+    private static final String IN_OWN_SESSION = "\"$@\"; c=$?; echo \"$c\" >.osprey/exit_code;"
+            + " trap '' TERM; kill -TERM 0 2>/dev/null; exit \"$c\"";
+    /** Without setsid the wrapper shares the driver's process group, which it must not signal. */
+    private static final String IN_DRIVERS_GROUP = "\"$@\"; c=$?; echo \"$c\" >.osprey/exit_code; exit \"$c\"";
+    private static final Optional<Path> SETSID = Commands.find("setsid");
+
+    private DurableCommand() {
+    }
+
+    /** The command that runs {@code command} under the wrapper, in the job directory. */
+    static List<String> wrap(List<String> command) {
+        List<String> out = new ArrayList<>(command.size() + 6);
+        SETSID.ifPresent(setsid -> {
+            out.add(setsid.toString());
+            out.add("-w"); // were the caller a group leader, setsid would fork: wait for the child then
+        });
+        out.add("/bin/sh");
+        out.add("-c");
+        out.add(SETSID.isPresent() ? IN_OWN_SESSION : IN_DRIVERS_GROUP);
+        out.add("osprey-job");
+        out.addAll(command);
+        return out;
+    }
+
+    /**
+     * Why {@code program} cannot be started, or empty when it can: a path must name an executable
+     * file (relative to the job directory), a bare name one on {@code path}. Checked before the
+     * wrapper starts, so that a missing program says so instead of failing as "exit code 127".
+     */
+    static Optional<String> whyNotRunnable(String program, String path, Path jobDirectory) {
+        if (program.contains("/")) {
+            Path file = jobDirectory.resolve(program);
+            if (!Files.exists(file)) {
+                return Optional.of("no such file");
+            }
+            return Files.isRegularFile(file) && Files.isExecutable(file) ? Optional.empty()
+                    : Optional.of("not an executable file");
+        }
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+            Path candidate = jobDirectory.resolve(dir.isEmpty() ? "." : dir).resolve(program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("not found on PATH (" + path + ")");
+    }
+
+    /** Writes who runs the job; a job whose record cannot be written is still run, only not taken over. */
+    static void record(LocalProcess wrapper, Path file) {
+        try {
+            Files.writeString(file, wrapper + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // a full disk: the job runs on, and a driver that dies leaves it to its lease
+        }
+    }
+}

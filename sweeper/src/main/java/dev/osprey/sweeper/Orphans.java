@@ -1,0 +1,46 @@
+package dev.osprey.sweeper;
+
+import dev.osprey.launchers.protocol.LocalProcess;
+import dev.osprey.optimizer.Study;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The trials a sweep driver left behind when it died (a kill -9, a crash, a lost machine session):
+ * still RUNNING, their jobs possibly running on or ended while no one watched. Each trial names
+ * its driver ({@link #ATTR_DRIVER}); when that driver ran on this machine and is provably gone, the
+ * next sweep on the study takes its trials over at once, instead of waiting for their leases to
+ * run out and losing the results their jobs left in their directories.
+ *
+ * <p>A driver on another machine cannot be proved gone from here: its trials are left to their
+ * leases. A detached sweep's trials name no driver: they wait for {@code osprey collect}.
+ */
+final class Orphans {
+
+    /** The user attribute naming the driver of a trial's job, as {@link LocalProcess#toString()}. */
+    static final String ATTR_DRIVER = "osprey.driver";
+
+    private Orphans() {
+    }
+
+    /** This process, as trials name their driver. */
+    static String thisDriver() {
+        return LocalProcess.current().toString();
+    }
+
+    /** The study's RUNNING trials whose driver ran on this machine and is gone. */
+    static List<TrialRecord> of(Study study) {
+        return study.trials().stream()
+                .filter(t -> t.state() == TrialState.RUNNING)
+                .filter(t -> driverOf(t).map(LocalProcess::isGone).orElse(false))
+                .toList();
+    }
+
+    /** The driver a trial names, if it names one. */
+    static Optional<LocalProcess> driverOf(TrialRecord trial) {
+        return trial.userAttrs().get(ATTR_DRIVER) instanceof String line ? LocalProcess.parse(line) : Optional.empty();
+    }
+}
