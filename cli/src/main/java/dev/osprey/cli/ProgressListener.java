@@ -54,6 +54,13 @@ final class ProgressListener implements SweepListener {
     }
 
     @Override
+    public void jobLeftToCollect(TrialRecord trial, String driver) {
+        console.info("trial " + trial.number() + ": its driver (" + driver + ") died and its job was queued with a"
+                + " scheduler, where it may still run; collect its result later with 'osprey collect " + sweep.study().name()
+                + "'");
+    }
+
+    @Override
     public void jobEnded(Job job, JobResult result, TrialRecord trial) {
         finished++;
         if (result.status() == JobStatus.FAILED || result.status() == JobStatus.TIMED_OUT) {

@@ -36,4 +36,35 @@ public interface JobHandle {
 
     /** Stops the job if it has not ended; its result becomes {@link JobStatus#CANCELLED}. */
     void cancel();
+
+    /** A handle on a job found ended already (its result read back from its directory). */
+    static JobHandle ended(JobResult result) {
+        CompletableFuture<JobResult> done = CompletableFuture.completedFuture(result);
+        return new JobHandle() {
+            @Override
+            public int number() {
+                return result.number();
+            }
+
+            @Override
+            public String id() {
+                return "ended while no one watched";
+            }
+
+            @Override
+            public Optional<Path> logs() {
+                return result.logs();
+            }
+
+            @Override
+            public CompletableFuture<JobResult> result() {
+                return done;
+            }
+
+            @Override
+            public void cancel() {
+                // it has ended
+            }
+        };
+    }
 }

@@ -1,10 +1,17 @@
 package dev.osprey.sweeper;
 
+import dev.osprey.launchers.JobHandle;
+import dev.osprey.launchers.JobResult;
+import dev.osprey.launchers.JobStatus;
+import dev.osprey.launchers.protocol.JobFiles;
 import dev.osprey.launchers.protocol.LocalProcess;
+import dev.osprey.launchers.protocol.ResultJson;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +44,21 @@ final class Orphans {
                 .filter(t -> t.state() == TrialState.RUNNING)
                 .filter(t -> driverOf(t).map(LocalProcess::isGone).orElse(false))
                 .toList();
+    }
+
+    /** A handle on the result a job left in its directory, if it left one. */
+    static Optional<JobHandle> resultOf(JobFiles files, int number) {
+        if (!Files.exists(files.result())) {
+            return Optional.empty();
+        }
+        JobResult result;
+        try {
+            result = ResultJson.read(files.result(), number);
+        } catch (IOException e) {
+            result = JobResult.ended(number, JobStatus.FAILED, "its driver died and its result file cannot be read: "
+                    + e.getMessage(), java.util.OptionalInt.empty(), java.time.Duration.ZERO, Optional.empty());
+        }
+        return Optional.of(JobHandle.ended(result));
     }
 
     /** The driver a trial names, if it names one. */

@@ -29,6 +29,13 @@ public interface SweepListener {
     }
 
     /**
+     * A sweep found the trial of a driver that died on this machine whose job a scheduler may still
+     * run: the trial is detached, and its result waits in its job directory for {@code osprey collect}.
+     */
+    default void jobLeftToCollect(TrialRecord trial, String driver) {
+    }
+
+    /**
      * A job ended and its trial was told. {@code job} is null for a job this sweep did not make:
      * one it could not make, or one it took over from a driver that died.
      */

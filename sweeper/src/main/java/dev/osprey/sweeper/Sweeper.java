@@ -6,12 +6,14 @@ import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Pruning;
+import dev.osprey.launchers.protocol.JobFiles;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
 import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -227,10 +229,10 @@ public final class Sweeper {
     }
 
     /**
-     * Takes over the trials of a driver that died on this machine (see {@link Orphans}): a job the
-     * launcher can follow is watched like one this sweep started, its result told when it ends (at
-     * once when it ended while no one watched); a trial whose job cannot be followed fails now,
-     * saying why, so that its point can run again.
+     * Takes over the trials of a driver that died on this machine (see {@link Orphans}): a job that
+     * left its result is told at once; a job the launcher can follow is watched like one this sweep
+     * started; a job a scheduler may still run is detached, for {@code osprey collect}; any other
+     * trial fails now, saying why, so that its point can run again.
      */
     private void adoptOrphans(Study study) {
         for (TrialRecord orphan : outage.call(() -> Orphans.of(study))) {
@@ -241,10 +243,21 @@ public final class Sweeper {
             } catch (IllegalArgumentException finishedMeanwhile) {
                 continue; // another sweep took it over first
             }
-            Optional<JobHandle> handle = orphan.userAttrs().get(ATTR_JOB_DIR) instanceof String dir
-                    ? settings.launcher.reattach(orphan.number(), java.nio.file.Path.of(dir)) : Optional.empty();
+            Optional<JobFiles> files = orphan.userAttrs().get(ATTR_JOB_DIR) instanceof String dir
+                    ? Optional.of(new JobFiles(java.nio.file.Path.of(dir))) : Optional.empty();
+            Optional<JobHandle> handle = files.flatMap(f -> Orphans.resultOf(f, orphan.number()))
+                    .or(() -> files.flatMap(f -> settings.launcher.reattach(orphan.number(), f.directory())));
+            if (handle.isEmpty() && files.isPresent() && Files.exists(files.get().queuedWrapper())) {
+                // a scheduler may run the job on: its result waits in its directory for 'osprey collect'
+                outage.call(() -> {
+                    study.detach(trial);
+                    return null;
+                });
+                settings.listeners.forEach(l -> l.jobLeftToCollect(orphan, driver));
+                continue;
+            }
             if (handle.isEmpty()) {
-                String why = "its driver (" + driver + ") died, and " + (orphan.userAttrs().containsKey(ATTR_JOB_DIR)
+                String why = "its driver (" + driver + ") died, and " + (files.isPresent()
                         ? "the " + settings.launcher.name() + " launcher cannot follow its job"
                         : "its job had not started");
                 running.put(orphan.number(), new Running(trial, null, null));

@@ -66,14 +66,14 @@ final class AdoptedJob implements JobHandle {
         JobFiles files = new JobFiles(directory);
         if (Files.exists(files.result())) {
             try {
-                return Optional.of(ended(number, ResultJson.read(files.result(), number)));
+                return Optional.of(JobHandle.ended(ResultJson.read(files.result(), number)));
             } catch (IOException e) {
                 return Optional.empty(); // a torn or foreign file: the caller fails the trial, saying so
             }
         }
         Optional<LocalProcess> wrapper = LocalProcess.read(files.process());
         if (wrapper.isEmpty()) {
-            return files.recordedExitCode().map(code -> ended(number,
+            return files.recordedExitCode().map(code -> JobHandle.ended(
                     recorded(decided(number, code, files, Duration.ZERO), files)));
         }
         if (!wrapper.get().isOnThisHost()) {
@@ -172,34 +172,5 @@ final class AdoptedJob implements JobHandle {
 
     private static JobResult decided(int number, int exitCode, JobFiles files, Duration ran) {
         return ProgramOutcome.decide(number, exitCode, files, ran);
-    }
-
-    private static JobHandle ended(int number, JobResult outcome) {
-        return new JobHandle() {
-            @Override
-            public int number() {
-                return number;
-            }
-
-            @Override
-            public String id() {
-                return "ended while no one watched";
-            }
-
-            @Override
-            public Optional<Path> logs() {
-                return outcome.logs();
-            }
-
-            @Override
-            public CompletableFuture<JobResult> result() {
-                return CompletableFuture.completedFuture(outcome);
-            }
-
-            @Override
-            public void cancel() {
-                // it has ended
-            }
-        };
     }
 }

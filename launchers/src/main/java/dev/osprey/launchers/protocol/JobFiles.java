@@ -54,6 +54,14 @@ public record JobFiles(Path directory) {
         return directory.resolve(".osprey").resolve("process");
     }
 
+    /**
+     * The wrapper script a queued launcher (task-spooler, Slurm) installs: where it exists, the
+     * job was handed to a scheduler and may run on while no driver watches it.
+     */
+    public Path queuedWrapper() {
+        return directory.resolve(".osprey").resolve("osprey-job.sh");
+    }
+
     /** The composed config of the job. */
     public Path config() {
         return directory.resolve(".osprey").resolve("config.yaml");
