@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code osprey run} on the training example's config tree, with the example's Python script. */
@@ -44,6 +45,19 @@ class RunCommandTest {
              Study loaded = Study.builder().name(study).storage(s).heartbeatOff().load()) {
             return loaded.trials();
         }
+    }
+
+    @Test
+    void aSweepWhoseProgramIsMissingDoesNotStartAndCreatesNothing() {
+        String storage = work.resolve("studies").toString();
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(0.001,0.1)", "--n-trials", "3", "--storage", storage,
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "pyhton3-no-such", "train.py", "{overrides}");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("cannot run program 'pyhton3-no-such': not found on PATH"), run.toString());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run);
+        assertFalse(java.nio.file.Files.exists(work.resolve("multirun")), "no sweep folder");
+        assertFalse(java.nio.file.Files.exists(work.resolve("studies.mv.db")), "no study database");
     }
 
     @Test

@@ -32,6 +32,16 @@ public interface Launcher extends AutoCloseable {
         return java.util.OptionalInt.empty();
     }
 
+    /**
+     * Why this launcher cannot run {@code program} at all, found before any job runs (a launcher
+     * that runs jobs on this machine looks for the program here); empty when it can, or when only
+     * the machine that runs a job can tell (Slurm's compute nodes). A sweep refuses to start
+     * rather than fail every trial for it.
+     */
+    default java.util.Optional<String> cannotRun(Task.Program program) {
+        return java.util.Optional.empty();
+    }
+
     /** Hands the job over and returns without waiting for it. */
     JobHandle submit(Job job);
 

@@ -82,6 +82,30 @@ public final class Commands {
         }
     }
 
+    /**
+     * Why {@code program} cannot be started, or empty when it can: a path must name an executable
+     * file (relative to {@code directory}, where it would run), a bare name one on {@code path}.
+     * Checked before a wrapper starts it, so that a missing program says so instead of failing as
+     * "exit code 127".
+     */
+    public static Optional<String> whyNotRunnable(String program, String path, Path directory) {
+        if (program.contains("/")) {
+            Path file = directory.resolve(program);
+            if (!Files.exists(file)) {
+                return Optional.of("no such file");
+            }
+            return Files.isRegularFile(file) && Files.isExecutable(file) ? Optional.empty()
+                    : Optional.of("not an executable file");
+        }
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+            Path candidate = directory.resolve(dir.isEmpty() ? "." : dir).resolve(program);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("not found on PATH (" + path + ")");
+    }
+
     /** The executable called {@code name} on PATH (or {@code name} itself when it is a path). */
     public static Optional<Path> find(String name) {
         if (name.contains(File.separator)) {

@@ -3,7 +3,6 @@ package dev.osprey.launchers.process;
 import dev.osprey.launchers.internal.Commands;
 import dev.osprey.launchers.protocol.LocalProcess;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,29 +46,6 @@ final class DurableCommand {
         out.add("osprey-job");
         out.addAll(command);
         return out;
-    }
-
-    /**
-     * Why {@code program} cannot be started, or empty when it can: a path must name an executable
-     * file (relative to the job directory), a bare name one on {@code path}. Checked before the
-     * wrapper starts, so that a missing program says so instead of failing as "exit code 127".
-     */
-    static Optional<String> whyNotRunnable(String program, String path, Path jobDirectory) {
-        if (program.contains("/")) {
-            Path file = jobDirectory.resolve(program);
-            if (!Files.exists(file)) {
-                return Optional.of("no such file");
-            }
-            return Files.isRegularFile(file) && Files.isExecutable(file) ? Optional.empty()
-                    : Optional.of("not an executable file");
-        }
-        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
-            Path candidate = jobDirectory.resolve(dir.isEmpty() ? "." : dir).resolve(program);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of("not found on PATH (" + path + ")");
     }
 
     /** Writes who runs the job; a job whose record cannot be written is still run, only not taken over. */

@@ -117,7 +117,7 @@ final class ProcessJob implements JobHandle {
         builder.environment().putAll(ProgramCommand.environment(program, job));
         WithheldVariables.removeFrom(builder.environment());
         long start = System.nanoTime();
-        Optional<String> cannotRun = DurableCommand.whyNotRunnable(command.get(0), builder.environment().get("PATH"),
+        Optional<String> cannotRun = dev.osprey.launchers.internal.Commands.whyNotRunnable(command.get(0), builder.environment().get("PATH"),
                 job.directory());
         if (cannotRun.isPresent()) {
             return JobResult.ended(job.number(), JobStatus.FAILED, "cannot run program '" + command.get(0) + "': "

@@ -11,6 +11,7 @@ import dev.osprey.sweeper.space.SearchSpaces;
 import dev.osprey.sweeper.space.TrialOverrides;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
+import dev.osprey.launchers.Task;
 import dev.osprey.sweeper.Sweeper;
 import dev.osprey.sweeper.SweeperBuilder;
 import dev.osprey.sweeper.SweepPlan;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -73,15 +75,27 @@ public final class Multirun {
             case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
             case SweepPlan.Search s -> sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
         };
-        Launcher launcher = null;
-        Storage opened = Storages.open(location);
+        Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
+        if (request.task() instanceof Task.Program program) {
+            Optional<String> cannotRun = launcher.cannotRun(program);
+            if (cannotRun.isPresent()) {
+                launcher.close();
+                throw new IllegalArgumentException(cannotRun.get());
+            }
+        }
+        Storage opened;
+        try {
+            opened = Storages.open(location);
+        } catch (RuntimeException e) {
+            launcher.close();
+            throw e;
+        }
         var studyBuilder = Study.builder().name(studyName).storage(opened).sampler(studySampler)
                 .pruner(settings.pruner()).direction(settings.direction());
         if (opened.findStudy(studyName).isEmpty()) {
             studyBuilder.seed(settings.seed()); // a resumed study keeps the seed it was created with
         }
         try (Storage storage = opened; Study study = studyBuilder.createOrLoad()) {
-            launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
             if (detach && (launcher.name().equals("process") || launcher.name().equals("in-process"))) {
                 throw new IllegalArgumentException("--detach leaves jobs running after osprey exits, which the "
                         + launcher.name() + " launcher cannot do; use osprey/launcher=tsp or osprey/launcher=slurm");
