@@ -88,10 +88,11 @@ class LaunchersDocTest {
         assertTrue(documented.removeIf(name -> name.matches("slurm-\\d+\\.out")), "Slurm's own output is shown");
         JobFiles files = new JobFiles(Path.of("d"));
         Set<String> used = new TreeSet<>();
-        for (Path file : List.of(files.config(), files.stdout(), files.stderr(), files.objective(), files.result())) {
+        for (Path file : List.of(files.config(), files.stdout(), files.stderr(), files.objective(), files.result(),
+                files.process(), files.exitCode(), files.queuedWrapper())) {
             used.add(Path.of("d").relativize(file).toString());
         }
-        used.add(".osprey/" + JobWrapper.FILE_NAME);
+        assertEquals(files.queuedWrapper().getFileName().toString(), JobWrapper.FILE_NAME);
         assertEquals(used, documented);
     }
 
