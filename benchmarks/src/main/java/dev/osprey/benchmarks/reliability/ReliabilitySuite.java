@@ -19,6 +19,8 @@ public final class ReliabilitySuite {
 
     /** The environment variable that fixes the seed; without it the seed comes from the clock, and is printed. */
     public static final String SEED_ENV = "OSPREY_BENCH_SEED";
+    /** The environment variable that runs only the scenarios whose name contains its value (to repeat one). */
+    public static final String ONLY_ENV = "OSPREY_BENCH_ONLY";
 
     /** The connection pool's INFO lines for every audit would bury the report's progress lines; held so the level stays. */
     private static final java.util.logging.Logger POOL_LOG = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
@@ -40,9 +42,22 @@ public final class ReliabilitySuite {
                 scratch, seed, quick, progress);
         progress.accept("reliability: scratch directory " + scratch);
         int rounds = quick ? 2 : 10;
-        List<Scenario> scenarios = List.of(
+        List<Scenario> scenarios = List.<Scenario>of(
                 new KillNineScenario(false, rounds),
-                new KillNineScenario(true, rounds));
+                new KillNineScenario(true, rounds),
+                new PostgresRestartScenario(),
+                new PostgresLostScenario(),
+                new DiskFullScenario(),
+                new ManyDriversScenario(true),
+                new ManyDriversScenario(false),
+                new StorageUrlFuzz(),
+                new OverrideValueFuzz("process"),
+                new OverrideValueFuzz("tsp"));
+        String only = System.getenv(ONLY_ENV);
+        if (only != null && !only.isBlank()) {
+            scenarios = scenarios.stream().filter(s -> s.name().contains(only)).toList();
+            progress.accept("reliability: only the scenarios whose name contains '" + only + "' (" + ONLY_ENV + ")");
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             progress.accept("running: " + scenario.name());
