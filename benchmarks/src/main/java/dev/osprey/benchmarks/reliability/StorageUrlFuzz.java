@@ -64,7 +64,7 @@ final class StorageUrlFuzz implements Scenario {
             throw new IllegalStateException("could not make the template database: " + made.describe());
         }
         SplittableRandom random = context.random(name());
-        int cases = context.quick() ? 12 : 40;
+        int cases = context.quick() ? 12 : 30;
         int survived = 0;
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
