@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * Osprey, then for Optuna where it is installed, prints the Markdown report and writes
  * {@code DIR/SUITE.md} and {@code DIR/SUITE.json}. Progress goes to stderr. The {@code conformance}
  * suite also takes corpus files ({@code Bench conformance [FILE...]}) and exits with status 1 when a
- * case failed.
+ * case failed; the {@code reliability} suite exits with status 1 when a scenario failed.
  */
 public final class Bench {
 

@@ -81,7 +81,11 @@ public final class ReliabilitySuite {
         if (skipped > 0) {
             System.out.println(skipped + " skipped (see above)");
         }
-        return new Report(rows(outcomes, seed), render(outcomes, seed, passed, failed, skipped), failed, seed);
+        // the report names the scratch directory once; problems name paths under it relative to it
+        List<Outcome> shown = outcomes.stream().map(o -> new Outcome(o.name(), o.fault(), o.rounds(), o.survived(),
+                o.lost(), o.doubled(), o.skipped(), o.problems().stream().map(p -> p.replace(scratch + "/", "")).toList(),
+                o.seconds())).toList();
+        return new Report(rows(shown, seed), render(shown, seed, passed, failed, skipped), failed, seed);
     }
 
     static String line(Outcome o) {
@@ -118,7 +122,8 @@ public final class ReliabilitySuite {
     private static String render(List<Outcome> outcomes, long seed, long passed, int failed, long skipped) {
         StringBuilder out = new StringBuilder();
         out.append("Seed ").append(seed).append(" (`").append(SEED_ENV).append("=").append(seed)
-                .append(" benchmarks/bench reliability` repeats the fault points). ").append(passed).append(" passed, ")
+                .append(" benchmarks/bench reliability` repeats the fault points). Paths below are relative to the"
+                        + " run's scratch directory. ").append(passed).append(" passed, ")
                 .append(failed).append(" failed").append(skipped > 0 ? ", " + skipped + " skipped" : "").append(".\n\n");
         out.append("| fault | rounds | survived | trials lost | trials doubled | verdict |\n|---|---|---|---|---|---|\n");
         for (Outcome o : outcomes) {
