@@ -8,13 +8,14 @@ import java.util.OptionalInt;
 
 /**
  * PostgreSQL restarted under a running sweep: halted once trials have ended and jobs are in flight,
- * started again once the driver has said the database is unreachable and its running jobs have
- * ended (so their results wait to be told across the outage). The sweep must ride it out and finish
+ * started again after a few seconds, once the driver has said the database is unreachable and its
+ * running jobs have ended (so their results wait to be told across the outage). The sweep must ride it out and finish
  * with exactly its budget, nothing lost or doubled.
  */
 final class PostgresRestartScenario implements Scenario {
 
     static final int BUDGET = 16;
+    static final int OUTAGE_S = 5;
 
     @Override
     public String name() {
@@ -45,8 +46,12 @@ final class PostgresRestartScenario implements Scenario {
                     () -> !driver.alive() || driver.trialsEnded() >= 3 && !driver.jobs().isEmpty());
             postgres.halt();
             halted = true;
+            long down = System.nanoTime();
+            // the outage lasts OUTAGE_S at least, and until the driver has noticed it and its running
+            // jobs have ended, so that their results wait to be told across it
             Waits.until("the driver to say the database is unreachable and its jobs to end", Duration.ofSeconds(60),
-                    () -> !driver.alive() || driver.stderr().contains("unreachable") && driver.jobs().isEmpty());
+                    () -> !driver.alive() || driver.stderr().contains("unreachable") && driver.jobs().isEmpty()
+                            && System.nanoTime() - down >= Duration.ofSeconds(OUTAGE_S).toNanos());
         } catch (Waits.TimedOut e) {
             problems.add(e.getMessage() + "; driver stderr ends: " + KillNineScenario.tail(driver.stderr()));
         } finally {
