@@ -71,8 +71,12 @@ public final class ReliabilitySuite {
                 outcome = new Outcome(scenario.name(), scenario.fault(), 1, 0, 0, 0, null,
                         List.of("the scenario could not run to its end: " + e), (System.nanoTime() - t0) / 1e9);
             }
-            outcomes.add(outcome);
-            System.out.println(line(outcome));
+            // problems name paths under the scratch directory relative to it; the report names it once
+            Outcome shown = new Outcome(outcome.name(), outcome.fault(), outcome.rounds(), outcome.survived(),
+                    outcome.lost(), outcome.doubled(), outcome.skipped(),
+                    outcome.problems().stream().map(p -> p.replace(scratch + "/", "")).toList(), outcome.seconds());
+            outcomes.add(shown);
+            System.out.println(line(shown));
         }
         long passed = outcomes.stream().filter(Outcome::passed).count();
         long skipped = outcomes.stream().filter(o -> o.skipped() != null).count();
@@ -81,11 +85,7 @@ public final class ReliabilitySuite {
         if (skipped > 0) {
             System.out.println(skipped + " skipped (see above)");
         }
-        // the report names the scratch directory once; problems name paths under it relative to it
-        List<Outcome> shown = outcomes.stream().map(o -> new Outcome(o.name(), o.fault(), o.rounds(), o.survived(),
-                o.lost(), o.doubled(), o.skipped(), o.problems().stream().map(p -> p.replace(scratch + "/", "")).toList(),
-                o.seconds())).toList();
-        return new Report(rows(shown, seed), render(shown, seed, passed, failed, skipped), failed, seed);
+        return new Report(rows(outcomes, seed), render(outcomes, seed, passed, failed, skipped), failed, seed);
     }
 
     static String line(Outcome o) {

@@ -39,12 +39,12 @@ final class StorageUrlFuzz implements Scenario {
 
     @Override
     public String name() {
-        return "storage URL fuzz (osprey studies --storage)";
+        return "storage URL fuzz (osprey studies, create-study --storage)";
     }
 
     @Override
     public String fault() {
-        return "generated storage URLs given to a read command";
+        return "generated storage URLs given to osprey studies and create-study";
     }
 
     @Override
