@@ -52,8 +52,6 @@ final class StorageUrlFuzz implements Scenario {
         long t0 = System.nanoTime();
         Path dir = context.dir("url-fuzz");
         Path logs = context.dir("url-fuzz-logs");
-        Path script = dir.resolve("evil.sql");
-        Files.writeString(script, "SCRIPT TO '" + dir.resolve("marker-runscript.sql") + "';\n");
         Path home = Path.of(System.getProperty("user.home"), "osprey-fuzz-" + context.seed());
         // an empty but real study database, copied under each plain path the fuzz generates: a path is
         // a file name, and whatever it holds (a ';', an H2 setting) must stay part of the name
@@ -68,6 +66,9 @@ final class StorageUrlFuzz implements Scenario {
         int survived = 0;
         List<String> problems = new ArrayList<>();
         for (int i = 0; i < cases; i++) {
+            // a script of its own per case, whose marker is new whenever that case runs it
+            Path script = dir.resolve("evil-" + i + ".sql");
+            Files.writeString(script, "SCRIPT TO '" + dir.resolve("marker-" + i + ".sql") + "';\n");
             Generated g = generate(random, dir, script, home, i);
             Path cwd = Files.createDirectories(dir.resolve("cwd-" + i));
             // every other plain path is given to a command that writes, create-study: it may make the
@@ -156,11 +157,11 @@ final class StorageUrlFuzz implements Scenario {
         boolean refused = base.refused();
         if (h2 || pg) {
             List<Piece> params = h2 ? List.of(
+                    // INIT runs its SQL as an update, so RUNSCRIPT (not a bare SCRIPT TO) is what would write the marker
                     new Piece("INIT=RUNSCRIPT FROM '" + script + "'", true),
-                    new Piece("INIT=SCRIPT TO '" + dir.resolve("marker-init.sql") + "'", true),
-                    new Piece("init=script to '" + dir.resolve("marker-lower.sql") + "'", true),
-                    new Piece(" INIT = SCRIPT TO '" + dir.resolve("marker-spaced.sql") + "'", true),
-                    new Piece("INIT=SET X 1\\;SCRIPT TO '" + dir.resolve("marker-escaped.sql") + "'", true),
+                    new Piece("init=runscript from '" + script + "'", true),
+                    new Piece(" INIT = RUNSCRIPT FROM '" + script + "'", true),
+                    new Piece("INIT=CREATE SCHEMA IF NOT EXISTS FUZZ\\;RUNSCRIPT FROM '" + script + "'", true),
                     new Piece("TRACE_LEVEL_FILE=3", true), new Piece("AUTO_SERVER=TRUE", true),
                     new Piece("MODE=MySQL", true), new Piece("ACCESS_MODE_DATA=rws", true),
                     new Piece("FILE_LOCK=NO", true), new Piece("FUZZ_UNKNOWN=1", true),
