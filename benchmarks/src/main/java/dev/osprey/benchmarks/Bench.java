@@ -1,5 +1,6 @@
 package dev.osprey.benchmarks;
 
+import dev.osprey.benchmarks.reliability.ReliabilitySuite;
 import dev.osprey.composer.conformance.CaseResult;
 
 import java.nio.file.Path;
@@ -18,12 +19,12 @@ import java.util.stream.Collectors;
  * Osprey, then for Optuna where it is installed, prints the Markdown report and writes
  * {@code DIR/SUITE.md} and {@code DIR/SUITE.json}. Progress goes to stderr. The {@code conformance}
  * suite also takes corpus files ({@code Bench conformance [FILE...]}) and exits with status 1 when a
- * case failed.
+ * case failed; the {@code reliability} suite exits with status 1 when a scenario failed.
  */
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "launch", "startup");
+            "launch", "startup", "reliability");
     /** The suites that run Optuna side by side. */
     static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage");
     static final double OPTUNA_CAP_S = 120;
@@ -72,6 +73,7 @@ public final class Bench {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         ConformanceSuite.Outcome conformance = null;
+        ReliabilitySuite.Report reliability = null;
         Map<String, String> peers = new LinkedHashMap<>();
         String body = switch (suite) {
             case "quality" -> quality(quick, peer, optuna.isPresent(), rows, notes, progress);
@@ -96,6 +98,17 @@ public final class Bench {
                 yield ConformanceSuite.render(conformance);
             }
             case "launch" -> LaunchSuite.report(quick, rows, notes, peers, progress);
+            case "reliability" -> {
+                reliability = ReliabilitySuite.run(Path.of("").toAbsolutePath(), quick, progress);
+                rows.addAll(reliability.rows());
+                notes.add("Faults injected into the real `osprey` command line in real processes (the built jar, as"
+                        + " `bin/osprey` runs it), on an H2 file, an H2 server and PostgreSQL (the throwaway cluster"
+                        + " of `scripts/pg-throwaway.sh` on a private directory and port, " + System.getProperty(
+                        "osprey.bench.pg", "given by OSPREY_TEST_PG_URL") + "). A scenario passes when every round"
+                        + " kept every promise: nothing lost or doubled, no trial left RUNNING, the budget exact, and"
+                        + " what each scenario adds.");
+                yield reliability.markdown();
+            }
             default -> throw new AssertionError(suite);
         };
         double wall = (System.nanoTime() - t0) / 1e9;
@@ -104,7 +117,8 @@ public final class Bench {
         ResultWriter.write(out, suite, markdown, ResultWriter.json(suite, started, peers, rows));
         System.out.print(markdown);
         progress.accept("wrote " + out.resolve(suite + ".md") + " and " + out.resolve(suite + ".json"));
-        if (conformance != null && conformance.count(CaseResult.Status.FAILED) > 0) {
+        if (conformance != null && conformance.count(CaseResult.Status.FAILED) > 0
+                || reliability != null && reliability.failed() > 0) {
             System.exit(1);
         }
     }
