@@ -47,7 +47,14 @@ public final class H2ServerBuilder {
 
     /** The directory that holds the database file; clients cannot reach files outside it. */
     public H2ServerBuilder directory(Path directory) {
-        this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+        Path absolute = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
+        String text = absolute.toString();
+        if (text.indexOf(';') >= 0 || text.indexOf('\\') >= 0 || text.chars().anyMatch(Character::isISOControl)) {
+            // H2 would read what follows a ';' in the file URL as settings
+            throw new IllegalArgumentException("the server's directory '" + text.replaceAll("\\p{Cntrl}", "?")
+                    + "' holds ';', a backslash or a control character, which H2 would misread; give a plain folder");
+        }
+        this.directory = absolute;
         return this;
     }
 

@@ -111,6 +111,10 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             throw new IllegalArgumentException("a storage location must not be empty: give a file path or a JDBC URL");
         }
         String given = location.strip();
+        if (given.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("storage location '" + redact(visible(given)) + "' holds a control"
+                    + " character (a line break, a tab, ...); give the path or URL on one line");
+        }
         String lower = given.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:h2:")) {
             return h2Url(given, properties, env);
@@ -126,6 +130,16 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
     }
 
     private static JdbcLocation h2File(String given, Properties properties, Function<String, String> env) {
+        // H2 reads what follows a ';' in a file URL as settings, and a backslash as a folder separator:
+        // a path is data, so either is refused rather than passed on
+        for (char special : new char[] {';', '\\'}) {
+            if (given.indexOf(special) >= 0) {
+                throw new IllegalArgumentException("storage path '" + redact(given) + "' holds '" + special + "', which"
+                        + " H2 would read as " + (special == ';' ? "the start of database settings" : "a folder separator")
+                        + "; a study database path may not hold it: rename the folder or file, and give settings"
+                        + " (the documented ones) in a jdbc:h2:file: URL");
+            }
+        }
         Path path = Path.of(given).toAbsolutePath().normalize();
         if (Files.isDirectory(path)) {
             throw new IllegalArgumentException("storage location '" + given + "' is a directory; give a database"
@@ -291,6 +305,19 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
             return null;
         }
         return USER_INFO.matcher(SECRET.matcher(url).replaceAll("$1***")).replaceAll("$1***@");
+    }
+
+    /** Control characters shown as escapes, so that a message stays on one line. */
+    private static String visible(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     /** The URL to show people. */

@@ -32,6 +32,22 @@ class JdbcLocationTest {
     }
 
     @Test
+    void aPlainPathCarriesNoSettingsAndNoOtherSeparator() {
+        // H2 would read ';INIT=...' after a file path as a setting, and run the script
+        IllegalArgumentException settings = assertThrows(IllegalArgumentException.class,
+                () -> parse(directory.resolve("s;INIT=RUNSCRIPT FROM 'evil.sql'").toString()));
+        assertTrue(settings.getMessage().contains("holds ';', which H2 would read as the start of database settings"),
+                settings.getMessage());
+        IllegalArgumentException backslash = assertThrows(IllegalArgumentException.class,
+                () -> parse(directory.resolve("back\\slash").toString()));
+        assertTrue(backslash.getMessage().contains("a folder separator"), backslash.getMessage());
+        IllegalArgumentException newline = assertThrows(IllegalArgumentException.class,
+                () -> parse(directory.resolve("two\nlines").toString()));
+        assertTrue(newline.getMessage().contains("two\\u000alines") && !newline.getMessage().contains("\n"),
+                newline.getMessage());
+    }
+
+    @Test
     void aPlainPathIsAnH2FileWithOrWithoutItsSuffix() {
         Path base = directory.resolve("runs/studies");
         for (String given : new String[] {base.toString(), base + ".mv.db"}) {

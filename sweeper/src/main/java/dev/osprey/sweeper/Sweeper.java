@@ -282,6 +282,14 @@ public final class Sweeper {
                     : SweepSummary.Ending.BUDGET_MET);
         }
         Trial trial = asked.get();
+        if (!settings.detach) {
+            // first, so that a driver killed at any later point leaves a trial the next one takes over
+            // (a detached job is meant to outlive its driver: it waits for 'osprey collect')
+            outage.call(() -> {
+                trial.setUserAttr(Orphans.ATTR_DRIVER, DRIVER);
+                return null;
+            });
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         Job job;
         try {
@@ -304,10 +312,6 @@ public final class Sweeper {
         Job made = job;
         outage.call(() -> {
             trial.setUserAttr(ATTR_JOB_DIR, made.directory().toString());
-            if (!settings.detach) {
-                // a detached job is meant to outlive its driver: it waits for 'osprey collect'
-                trial.setUserAttr(Orphans.ATTR_DRIVER, DRIVER);
-            }
             return null;
         });
         JobHandle handle;
