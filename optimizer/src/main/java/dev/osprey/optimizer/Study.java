@@ -122,7 +122,7 @@ public final class Study implements AutoCloseable {
         stopRequested = false;
         Instant deadline = budget.maxDuration() == null ? null : clock.instant().plus(budget.maxDuration());
         while (!stopRequested && (deadline == null || clock.instant().isBefore(deadline))) {
-            Optional<LiveTrial> started = start(budget.maxTrials());
+            Optional<LiveTrial> started = start(budget.maxTrials(), Map.of());
             if (started.isEmpty()) {
                 break;
             }
@@ -200,7 +200,7 @@ public final class Study implements AutoCloseable {
 
     /** Starts a trial whose parameters are suggested as the caller goes. */
     public Trial ask() {
-        return start(Integer.MAX_VALUE).orElseThrow(() -> new IllegalStateException(
+        return start(Integer.MAX_VALUE, Map.of()).orElseThrow(() -> new IllegalStateException(
                 "the sampler has no point left to propose (the grid is exhausted)"));
     }
 
@@ -210,10 +210,19 @@ public final class Study implements AutoCloseable {
      * driver that keeps several trials in flight.
      */
     public Optional<Trial> askWithin(int maxTrials) {
+        return askWithin(maxTrials, Map.of());
+    }
+
+    /**
+     * Starts a trial as {@link #askWithin(int)} does, with these user attributes set as it starts
+     * (by the same write): a worker that dies right after asking still leaves a trial that says
+     * whose it was.
+     */
+    public Optional<Trial> askWithin(int maxTrials, Map<String, ?> userAttrs) {
         if (maxTrials < 0) {
             throw new IllegalArgumentException("maxTrials must be >= 0, got " + maxTrials);
         }
-        return start(maxTrials).map(Trial.class::cast);
+        return start(maxTrials, Map.copyOf(userAttrs)).map(Trial.class::cast);
     }
 
     /** Starts a trial and suggests every parameter of {@code space}, in its order. */
@@ -379,7 +388,7 @@ public final class Study implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    private Optional<LiveTrial> start(int maxTrials) {
+    private Optional<LiveTrial> start(int maxTrials, Map<String, ?> userAttrs) {
         leases.requireOpen();
         Instant now = clock.instant();
         cache.refresh();
@@ -393,7 +402,7 @@ public final class Study implements AutoCloseable {
         if (sampler.isExhausted(view)) {
             return Optional.empty();
         }
-        Optional<TrialRecord> record = storage.startTrial(info.id(), maxTrials, now);
+        Optional<TrialRecord> record = storage.startTrial(info.id(), maxTrials, now, userAttrs);
         if (record.isEmpty()) {
             return Optional.empty();
         }

@@ -124,6 +124,28 @@ final class JdbcStorage implements Storage {
     }
 
     @Override
+    public Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now, Map<String, ?> userAttrs) {
+        if (userAttrs.isEmpty()) {
+            return startTrial(studyId, maxTrials, now);
+        }
+        // one transaction: the trial is never seen without its attributes
+        Optional<KnownTrials.Known> result = tx.run("start a trial of study id " + studyId, c -> {
+            Optional<KnownTrials.Known> started = postgres
+                    ? lifecycle.startLocked(c, studyId, maxTrials, now) : lifecycle.start(c, studyId, maxTrials, now);
+            if (started.isEmpty()) {
+                return started;
+            }
+            TrialRecord trial = started.get().record();
+            for (Map.Entry<String, ?> attr : userAttrs.entrySet()) {
+                Rows.putAttr(c, Rows.Attrs.TRIAL_USER, trial.id(), attr.getKey(), attr.getValue());
+                trial = TrialEdits.withAttr(trial, Rows.Attrs.TRIAL_USER, attr.getKey(), attr.getValue());
+            }
+            return Optional.of(new KnownTrials.Known(started.get().seq(), trial));
+        });
+        return result.map(this::remember);
+    }
+
+    @Override
     public TrialRecord enqueueTrial(long studyId, Map<String, Object> systemAttrs) {
         return tx.run("enqueue a trial in study id " + studyId, c -> lifecycle.enqueue(c, studyId, systemAttrs));
     }

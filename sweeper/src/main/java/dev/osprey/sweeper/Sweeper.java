@@ -276,20 +276,15 @@ public final class Sweeper {
 
     /** Starts one more job, or says why the sweep launches no more. */
     private Optional<SweepSummary.Ending> launchNext(Study study, int maxTrials) {
-        Optional<Trial> asked = outage.call(() -> study.askWithin(maxTrials));
+        // a trial names its driver from its start, so that a driver killed at any point leaves a trial
+        // the next one takes over (a detached job is meant to outlive its driver: 'osprey collect')
+        Map<String, Object> attrs = settings.detach ? Map.of() : Map.of(Orphans.ATTR_DRIVER, DRIVER);
+        Optional<Trial> asked = outage.call(() -> study.askWithin(maxTrials, attrs));
         if (asked.isEmpty()) {
             return Optional.of(outage.call(() -> held(study)) < maxTrials ? SweepSummary.Ending.EXHAUSTED
                     : SweepSummary.Ending.BUDGET_MET);
         }
         Trial trial = asked.get();
-        if (!settings.detach) {
-            // first, so that a driver killed at any later point leaves a trial the next one takes over
-            // (a detached job is meant to outlive its driver: it waits for 'osprey collect')
-            outage.call(() -> {
-                trial.setUserAttr(Orphans.ATTR_DRIVER, DRIVER);
-                return null;
-            });
-        }
         Map<String, Object> params = new LinkedHashMap<>();
         Job job;
         try {

@@ -98,7 +98,14 @@ final class ProcessJob implements JobHandle {
         }
         try {
             finish(execute());
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException e) {
+            // a full disk, a folder made read-only: say what, where, and what to check
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : rootMessage(e);
+            finish(JobResult.ended(job.number(), JobStatus.FAILED, "cannot write the job's files in " + job.directory()
+                    + ": " + reason + "; check the free space and permissions of the output directory",
+                    OptionalInt.empty(), elapsed(submitted), Optional.of(job.directory())));
+        } catch (RuntimeException e) {
             finish(JobResult.ended(job.number(), JobStatus.FAILED, "the process launcher failed: " + e,
                     OptionalInt.empty(), elapsed(submitted), Optional.of(job.directory())));
         } finally {

@@ -74,6 +74,17 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now,
+                                                         Map<String, ?> userAttrs) {
+        Optional<TrialRecord> started = startTrial(studyId, maxTrials, now);
+        if (started.isEmpty() || userAttrs.isEmpty()) {
+            return started;
+        }
+        userAttrs.forEach((key, value) -> setTrialUserAttr(started.get().id(), key, value));
+        return Optional.of(trial(started.get().id()));
+    }
+
+    @Override
     public synchronized Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now) {
         StudyData study = study(studyId);
         if (study.trials.size() - study.waiting.size() >= maxTrials) {

@@ -61,6 +61,21 @@ public interface Storage extends AutoCloseable {
      */
     Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now);
 
+    /**
+     * Starts a trial as {@link #startTrial(long, int, Instant)} does, with these user attributes
+     * set by the same write: a worker that dies right after the start still leaves a trial that
+     * says whose it was. The default sets them by a second write; the built-in storages set them
+     * atomically.
+     */
+    default Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now, Map<String, ?> userAttrs) {
+        Optional<TrialRecord> started = startTrial(studyId, maxTrials, now);
+        if (started.isEmpty() || userAttrs.isEmpty()) {
+            return started;
+        }
+        userAttrs.forEach((key, value) -> setTrialUserAttr(started.get().id(), key, value));
+        return Optional.of(trial(started.get().id()));
+    }
+
     /** Creates a WAITING trial with the given system attributes (for one, the fixed parameters). */
     TrialRecord enqueueTrial(long studyId, Map<String, Object> systemAttrs);
 

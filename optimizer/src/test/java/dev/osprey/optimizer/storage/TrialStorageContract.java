@@ -70,6 +70,23 @@ public interface TrialStorageContract extends StorageFixture {
     }
 
     @Test
+    default void aTrialStartsWithTheUserAttributesGivenAndNotPastTheBudget() {
+        long study = newStudy("s");
+        storage().enqueueTrial(study, Map.of("fixed_params", Map.of("x", 1)));
+        Map<String, Object> attrs = Map.of("osprey.driver", "node1 42 7", "tags", List.of("a", 1L));
+        TrialRecord enqueued = storage().startTrial(study, 5, T0, attrs).orElseThrow();
+        TrialRecord created = storage().startTrial(study, 5, T0, attrs).orElseThrow();
+        for (TrialRecord started : List.of(enqueued, created)) {
+            assertEquals(TrialState.RUNNING, started.state());
+            assertEquals(attrs, started.userAttrs());
+            assertEquals(attrs, storage().trial(started.id()).userAttrs(), "stored, not only returned");
+        }
+        assertEquals(Map.of("x", 1L), enqueued.systemAttrs().get("fixed_params"));
+        assertEquals(Optional.empty(), storage().startTrial(study, 2, T0, attrs));
+        assertEquals(2, storage().trialsChangedSince(study, 0).trials().size(), "no trial past the budget");
+    }
+
+    @Test
     default void theTrialBudgetCountsTrialsThatAreNotWaiting() {
         long study = newStudy("s");
         storage().enqueueTrial(study, Map.of());
