@@ -3,6 +3,7 @@ package dev.osprey.sweeper;
 import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
+import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.protocol.JobFiles;
 import dev.osprey.launchers.protocol.LocalProcess;
 import dev.osprey.launchers.protocol.ResultJson;
@@ -12,6 +13,7 @@ import dev.osprey.optimizer.trial.TrialState;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +48,44 @@ final class Orphans {
                 .toList();
     }
 
+    /** What the next sweep does with an orphaned trial. */
+    sealed interface Takeover {
+        /** The dead driver, as {@code pid PID on HOST}. */
+        String driver();
+    }
+
+    /** Its job left a result, or runs on where the launcher can follow it: watch it to its end. */
+    record Follow(String driver, JobHandle job) implements Takeover {
+    }
+
+    /** Its job was queued with a scheduler that may run it on: detach the trial for {@code osprey collect}. */
+    record LeaveToCollect(String driver) implements Takeover {
+    }
+
+    /** Nothing will tell how its job ended: fail it now, so that its point can run again. */
+    record Fail(String driver, String why) implements Takeover {
+    }
+
+    /** Decides what becomes of an orphaned trial, with the launcher of the sweep that found it. */
+    static Takeover takeover(TrialRecord orphan, Launcher launcher) {
+        String driver = driverOf(orphan).map(d -> "pid " + d.pid() + " on " + d.host()).orElse("?");
+        if (!(orphan.userAttrs().get(Sweeper.ATTR_JOB_DIR) instanceof String dir)) {
+            return new Fail(driver, "its driver (" + driver + ") died, and its job had not started");
+        }
+        JobFiles files = new JobFiles(Path.of(dir));
+        Optional<JobHandle> job = resultOf(files, orphan.number()).or(() -> launcher.reattach(orphan.number(), Path.of(dir)));
+        if (job.isPresent()) {
+            return new Follow(driver, job.get());
+        }
+        if (Files.exists(files.queuedWrapper())) {
+            return new LeaveToCollect(driver);
+        }
+        return new Fail(driver, "its driver (" + driver + ") died, and the " + launcher.name()
+                + " launcher cannot follow its job");
+    }
+
     /** A handle on the result a job left in its directory, if it left one. */
-    static Optional<JobHandle> resultOf(JobFiles files, int number) {
+    private static Optional<JobHandle> resultOf(JobFiles files, int number) {
         if (!Files.exists(files.result())) {
             return Optional.empty();
         }

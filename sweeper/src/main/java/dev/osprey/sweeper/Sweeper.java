@@ -6,14 +6,12 @@ import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
 import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Pruning;
-import dev.osprey.launchers.protocol.JobFiles;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
 import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -236,42 +234,39 @@ public final class Sweeper {
      */
     private void adoptOrphans(Study study) {
         for (TrialRecord orphan : outage.call(() -> Orphans.of(study))) {
-            String driver = Orphans.driverOf(orphan).map(d -> "pid " + d.pid() + " on " + d.host()).orElse("?");
             Trial trial;
             try {
                 trial = outage.call(() -> study.adopt(orphan.number()));
             } catch (IllegalArgumentException finishedMeanwhile) {
                 continue; // another sweep took it over first
             }
-            Optional<JobFiles> files = orphan.userAttrs().get(ATTR_JOB_DIR) instanceof String dir
-                    ? Optional.of(new JobFiles(java.nio.file.Path.of(dir))) : Optional.empty();
-            Optional<JobHandle> handle = files.flatMap(f -> Orphans.resultOf(f, orphan.number()))
-                    .or(() -> files.flatMap(f -> settings.launcher.reattach(orphan.number(), f.directory())));
-            if (handle.isEmpty() && files.isPresent() && Files.exists(files.get().queuedWrapper())) {
-                // a scheduler may run the job on: its result waits in its directory for 'osprey collect'
-                outage.call(() -> {
-                    study.detach(trial);
-                    return null;
-                });
-                settings.listeners.forEach(l -> l.jobLeftToCollect(orphan, driver));
-                continue;
+            switch (Orphans.takeover(orphan, settings.launcher)) {
+                case Orphans.Follow follow -> {
+                    running.put(orphan.number(), new Running(trial, null, follow.job()));
+                    watch(orphan.number(), follow.job());
+                    settings.listeners.forEach(l -> l.jobAdopted(orphan, follow.driver(), follow.job()));
+                }
+                case Orphans.LeaveToCollect collect -> {
+                    outage.call(() -> {
+                        study.detach(trial);
+                        return null;
+                    });
+                    settings.listeners.forEach(l -> l.jobLeftToCollect(orphan, collect.driver()));
+                }
+                case Orphans.Fail fail -> {
+                    running.put(orphan.number(), new Running(trial, null, null));
+                    tell(study, trial, JobResult.ended(orphan.number(), JobStatus.FAILED, fail.why(),
+                            java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()));
+                }
             }
-            if (handle.isEmpty()) {
-                String why = "its driver (" + driver + ") died, and " + (files.isPresent()
-                        ? "the " + settings.launcher.name() + " launcher cannot follow its job"
-                        : "its job had not started");
-                running.put(orphan.number(), new Running(trial, null, null));
-                tell(study, trial, JobResult.ended(orphan.number(), JobStatus.FAILED, why, java.util.OptionalInt.empty(),
-                        Duration.ZERO, Optional.empty()));
-                continue;
-            }
-            JobHandle adopted = handle.get();
-            running.put(orphan.number(), new Running(trial, null, adopted));
-            adopted.result().whenComplete((result, error) -> ended.add(new Ended(orphan.number(), result != null
-                    ? result : JobResult.ended(orphan.number(), JobStatus.FAILED, "the launcher failed: " + error,
-                    java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));
-            settings.listeners.forEach(l -> l.jobAdopted(orphan, driver, adopted));
         }
+    }
+
+    /** Puts the job's result, when it comes, on the queue the sweep waits on. */
+    private void watch(int number, JobHandle handle) {
+        handle.result().whenComplete((result, error) -> ended.add(new Ended(number, result != null ? result
+                : JobResult.ended(number, JobStatus.FAILED, "the launcher failed: " + error,
+                java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));
     }
 
     /** Starts one more job, or says why the sweep launches no more. */
@@ -318,9 +313,7 @@ public final class Sweeper {
         }
         running.put(trial.number(), new Running(trial, job, handle));
         if (!settings.detach) {
-            handle.result().whenComplete((result, error) -> ended.add(new Ended(trial.number(), result != null ? result
-                    : JobResult.ended(trial.number(), JobStatus.FAILED, "the launcher failed: " + error,
-                    java.util.OptionalInt.empty(), Duration.ZERO, Optional.empty()))));
+            watch(trial.number(), handle);
         }
         outage.call(() -> {
             trial.setUserAttr(ATTR_JOB_ID, handle.id());
