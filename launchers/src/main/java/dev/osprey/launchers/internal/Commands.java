@@ -106,6 +106,20 @@ public final class Commands {
         return Optional.of("not found on PATH (" + path + ")");
     }
 
+    /**
+     * Why a program cannot run on this machine (its command is not on PATH, or not an executable
+     * file), as a launcher whose jobs run here reports it before a sweep starts; empty when it can,
+     * or when its command is a placeholder known per job only.
+     */
+    public static Optional<String> cannotRunHere(dev.osprey.launchers.Task.Program program) {
+        String name = program.command().get(0);
+        if (name.contains("{")) {
+            return Optional.empty();
+        }
+        return whyNotRunnable(name, System.getenv("PATH"), Path.of("").toAbsolutePath()).map(why -> "cannot run"
+                + " program '" + name + "': " + why + "; check that it is installed and on PATH, or give its full path");
+    }
+
     /** The executable called {@code name} on PATH (or {@code name} itself when it is a path). */
     public static Optional<Path> find(String name) {
         if (name.contains(File.separator)) {

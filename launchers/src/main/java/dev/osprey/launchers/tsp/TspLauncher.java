@@ -77,13 +77,7 @@ final class TspLauncher implements Launcher {
     /** Looks for the program on this machine, where its jobs run. */
     @Override
     public java.util.Optional<String> cannotRun(Task.Program program) {
-        String name = program.command().get(0);
-        if (name.contains("{")) {
-            return java.util.Optional.empty(); // a placeholder: known per job only
-        }
-        return dev.osprey.launchers.internal.Commands.whyNotRunnable(name, System.getenv("PATH"),
-                java.nio.file.Path.of("").toAbsolutePath()).map(why -> "cannot run program '" + name + "': " + why
-                + "; check that it is installed and on PATH, or give its full path");
+        return dev.osprey.launchers.internal.Commands.cannotRunHere(program);
     }
 
     @Override
