@@ -26,7 +26,18 @@ public final class ConformanceCorpus {
 
     /** The corpus file or folder {@code part} ({@code overrides.jsonl}, {@code defaults}) on disk. */
     public static Path path(String part) {
-        String resource = "/conformance/hydra/" + part;
+        return resource("/conformance/hydra/" + part);
+    }
+
+    /**
+     * A file of the project's own corpus ({@code conformance/osprey/}): cases in the same format, with
+     * the outcomes of the real Hydra 1.3.2, for behaviours the public corpus does not cover.
+     */
+    public static Path projectPath(String file) {
+        return resource("/conformance/osprey/" + file);
+    }
+
+    private static Path resource(String resource) {
         URL url = ConformanceCorpus.class.getResource(resource);
         assertNotNull(url, "missing test resource " + resource);
         try {
@@ -43,7 +54,12 @@ public final class ConformanceCorpus {
 
     /** One dynamic test per case of {@code part}: it passes, or is skipped as a deliberate deviation. */
     public static Stream<DynamicTest> tests(String part) {
-        return HydraConformance.run(path(part)).stream().map(result -> DynamicTest.dynamicTest(
+        return tests(path(part));
+    }
+
+    /** One dynamic test per case at {@code path}. */
+    public static Stream<DynamicTest> tests(Path path) {
+        return HydraConformance.run(path).stream().map(result -> DynamicTest.dynamicTest(
                 displayName(result.name()), () -> {
                     assumeFalse(result.status() == CaseResult.Status.SKIPPED, result.detail());
                     assertEquals(CaseResult.Status.PASSED, result.status(), result.detail());

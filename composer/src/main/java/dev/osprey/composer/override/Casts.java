@@ -30,7 +30,8 @@ import static dev.osprey.composer.override.Signature.varargs;
  * {@code json_str(x)}. Each takes one value, several (which become a simple sweep) or
  * {@code value=x}; it applies to list items, dict values (not keys) and the values of choice
  * sweeps, to the bounds of ranges (int and float only) and intervals (not str, bool or json_str).
- * Casting a sweep drops its tags and shuffle flag. Scalars follow Python: {@code int(3.9)} is 3,
+ * Casting a choice or a range drops its tags and shuffle flag, while casting an interval keeps its
+ * tags, as Hydra does ({@code float(tag(log, interval(1, 10)))} is still a log interval). Scalars follow Python: {@code int(3.9)} is 3,
  * {@code int('1_0')} is 10, {@code bool('TRUE')} is true, {@code str(true)} is {@code "true"},
  * {@code json_str} is Python's {@code json.dumps}; {@code null} cannot be cast except by
  * {@code bool} (false) and {@code json_str} ({@code "null"}).
@@ -92,7 +93,9 @@ final class Casts {
                 if (!numeric) {
                     throw PyError.valueError("Intervals cannot be cast to " + name);
                 }
-                yield new IntervalSweep(number(scalar.apply(i.start())), number(scalar.apply(i.end())), Set.of());
+                // Hydra copies an interval's tags through a cast (and only an interval's): dropping them
+                // would silently turn a log search space into a uniform one
+                yield new IntervalSweep(number(scalar.apply(i.start())), number(scalar.apply(i.end())), i.tags());
             }
             case GlobSweep g -> throw PyError.assertion();
         };
