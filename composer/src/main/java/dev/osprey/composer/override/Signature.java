@@ -52,9 +52,10 @@ final class Signature {
     static final PyType CHOICE_OR_RANGE = new PyType("Union[ChoiceSweep, RangeSweep]",
             v -> v instanceof ChoiceSweep || v instanceof RangeSweep);
     static final PyType LIST = new PyType("List[Any]", v -> v instanceof ListValue);
+    /** Hydra's {@code choice(*args)} parameter type: no {@code None}, so {@code choice(null)} is a type error. */
     static final PyType CHOICE_ITEM = new PyType(
             "Union[str, int, float, bool, Dict[Any, Any], List[Any], ChoiceSweep]",
-            v -> isPlainElement(v) || v instanceof NullValue || v instanceof ChoiceSweep);
+            v -> isPlainElement(v) || v instanceof ChoiceSweep);
     static final PyType CASTABLE = new PyType(
             "Optional[Union[str, int, float, bool, List[Any], Dict[str, Any], QuotedString, Sweep]]",
             v -> v instanceof Element || v instanceof ChoiceSweep || v instanceof RangeSweep

@@ -127,4 +127,14 @@ class OverrideErrorsTest {
         assertEquals("b=[", e.input());
         assertTrue(e.getMessage().startsWith("Error parsing override #1 'b=['"), e.getMessage());
     }
+
+    @Test
+    void choiceTakesNoNullArgumentButASimpleSweepMayHoldOne() {
+        assertEquals("TypeError while evaluating 'choice(null)': mismatch type argument args[0]: NoneType is"
+                + " incompatible with Union[str, int, float, bool, Dict[Any, Any], List[Any], ChoiceSweep]",
+                error("x=choice(null)").reason());
+        assertTrue(error("x=choice(1,null)").reason().contains("args[1]: NoneType"));
+        assertEquals(ValueType.SIMPLE_CHOICE_SWEEP, Overrides.parse("x=1,null").valueType());
+        assertEquals(ValueType.CHOICE_SWEEP, Overrides.parse("x=choice([null])").valueType());
+    }
 }

@@ -23,7 +23,7 @@ class TrialOverridesTest {
 
     @Test
     void everyValueOfADiscreteSweepComesBackAsItsOwnElement() {
-        for (String input : List.of("a=choice(\"it's\", ';x', '10', 10, 1.5, true, null, ${b}, [1,'2'], {k: v})",
+        for (String input : List.of("a=choice(\"it's\", ';x', '10', 10, 1.5, true, ${b}, [1,'2'], {k: v})", "a=1,null",
                 "+a=x,'y',\"z\"", "a@pkg=range(0, 1, 0.25)", "~a=shuffle(1,2,3)")) {
             ConfigOverride sweep = Overrides.parse(input);
             TrialOverrides trial = TrialOverrides.of(List.of(sweep));
@@ -36,7 +36,7 @@ class TrialOverridesTest {
 
     @Test
     void studyValuesArePlainAndListsAreStoredUnderTheirText() {
-        List<Element> choices = sweepElements("a=choice('10', 10, 2.5, true, null, ${b}, [1,'2'], {k: v})");
+        List<Element> choices = sweepElements("a='10', 10, 2.5, true, null, ${b}, [1,'2'], {k: v}");
         List<Object> stored = choices.stream().map(TrialOverrides::studyValue).toList();
         assertEquals(List.of("10", 10L, 2.5, true, "${b}", "[1,'2']", "{k:v}"), stored.stream()
                 .filter(java.util.Objects::nonNull).toList());
