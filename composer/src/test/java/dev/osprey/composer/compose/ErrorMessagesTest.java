@@ -110,6 +110,17 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void aCastIntegerIsExactAndOneBeyondSixtyFourBitsIsRefusedByName() {
+        // Hydra's int(1e18) is the exact Python int; a config value holds 64 bits, so 1e20 is an error, never wrapped
+        assertEquals(1_000_000_000_000_000_000L,
+                composer.compose("config", List.of("db.port=int(1e18)")).getLong("db.port"));
+        assertEquals("Could not apply 'db.port=int(1e20)': the integer 100000000000000000000 is out of the 64-bit range",
+                compositionError("db.port=int(1e20)").getMessage());
+        assertEquals("Could not apply 'db.port=int(-9.3e18)': the integer -9300000000000000000 is out of the 64-bit"
+                + " range", compositionError("db.port=int(-9.3e18)").getMessage());
+    }
+
+    @Test
     void aBadOverrideNamesItsPositionAndColumn() {
         OverrideParseException e = assertThrows(OverrideParseException.class,
                 () -> composer.compose("config", List.of("app=x", "db.port=[1,2")));

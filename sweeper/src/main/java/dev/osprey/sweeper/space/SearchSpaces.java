@@ -144,7 +144,14 @@ public final class SearchSpaces {
 
     private static int integer(NumberValue value) {
         return switch (value) {
-            case IntValue i -> i.value().intValueExact();
+            case IntValue i -> {
+                // Hydra's ints are unbounded; an int distribution holds Java ints, so say which value does not fit
+                if (i.value().bitLength() > 31) {
+                    throw new IllegalArgumentException("the integer " + i.value() + " is out of the 32-bit range of an"
+                            + " int distribution");
+                }
+                yield i.value().intValue();
+            }
             case FloatValue f -> throw new IllegalStateException("not an int: " + f);
         };
     }
@@ -157,7 +164,11 @@ public final class SearchSpaces {
                 throw new IllegalArgumentException("a categorical choice must be a string, number, boolean or null,"
                         + " but got " + Overrides.valueString(choice));
             }
-            values.add(value instanceof java.math.BigInteger b ? (Object) b.longValueExact() : value);
+            if (value instanceof java.math.BigInteger b && b.bitLength() > 63) {
+                throw new IllegalArgumentException("the integer " + b + " is out of the 64-bit range of a categorical"
+                        + " choice");
+            }
+            values.add(value instanceof java.math.BigInteger b ? (Object) b.longValue() : value);
         }
         return new CategoricalDistribution(values);
     }

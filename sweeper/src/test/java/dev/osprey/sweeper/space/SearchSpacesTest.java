@@ -79,6 +79,18 @@ class SearchSpacesTest {
     }
 
     @Test
+    void integersBeyondWhatADistributionHoldsAreNamed() {
+        ComposerException wide = assertThrows(ComposerException.class,
+                () -> SearchSpaces.fromStrings(List.of("x=int(interval(0, 1e10))")));
+        assertEquals("cannot make a search space of 'x=int(interval(0, 1e10))': the integer 10000000000 is out of the"
+                + " 32-bit range of an int distribution", wide.getMessage());
+        ComposerException big = assertThrows(ComposerException.class,
+                () -> SearchSpaces.fromStrings(List.of("x=choice(1, int(1e20))")));
+        assertEquals("cannot make a search space of 'x=choice(1, int(1e20))': the integer 100000000000000000000 is out"
+                + " of the 64-bit range of a categorical choice", big.getMessage());
+    }
+
+    @Test
     void fixedOverridesAreKeptInOrderAndLaterOverridesReplaceEarlierOnes() {
         SearchSpace space = SearchSpaces.fromStrings(List.of("a=1", "x=interval(0,1)", "+b=two", "a=3", "x=1,2"));
         assertEquals(List.of("x"), List.copyOf(space.distributions().keySet()));
