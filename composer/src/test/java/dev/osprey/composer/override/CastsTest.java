@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
+import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,5 +51,18 @@ class CastsTest {
         assertEquals(1.2345678901234568e29, ((FloatValue) value("x=float(123456789012345678901234567890)")).value());
         assertEquals("OverflowError while evaluating 'float(1" + "0".repeat(400) + ")': int too large to convert to float",
                 assertThrows(OverrideParseException.class, () -> value("x=float(1" + "0".repeat(400) + ")")).reason());
+    }
+
+    @Test
+    void boolBoundsOfSweepsCastLikeTheIntsTheyStandFor() {
+        assertEquals(List.of("1", "0"), Overrides.parse("x=int(choice(true,false))").sweepStrings(new Random(1)));
+        assertEquals(List.of("1.0", "2.0"), Overrides.parse("x=float(range(true,3))").sweepStrings(new Random(1)));
+        IntervalSweep interval = (IntervalSweep) value("x=int(interval(true,false))");
+        assertEquals(List.of(1.0, 0.0), List.of(interval.start().doubleValue(), interval.end().doubleValue()));
+        assertTrue(interval.isIntInterval());
+        assertEquals("ValueError while evaluating 'bool(interval(0,1))': Intervals cannot be cast to bool",
+                assertThrows(OverrideParseException.class, () -> value("x=bool(interval(0,1))")).reason());
+        assertEquals("ValueError while evaluating 'bool(range(0,2))': Range can only be cast to int or float",
+                assertThrows(OverrideParseException.class, () -> value("x=bool(range(0,2))")).reason());
     }
 }
