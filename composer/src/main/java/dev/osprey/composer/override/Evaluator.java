@@ -111,7 +111,7 @@ final class Evaluator {
             return element;
         }
         Call call = (Call) source;
-        throw error("the sweep '" + call.text() + "' cannot be nested in " + where
+        throw error(PyError.NESTED_SWEEP + "\nthe sweep '" + call.text() + "' cannot be nested in " + where
                 + ": a sweep must be the whole value or a function argument", call.name());
     }
 
@@ -137,7 +137,8 @@ final class Evaluator {
         try {
             return Functions.call(name, args, kwargs, random);
         } catch (PyError e) {
-            throw error(e.pythonType() + " while evaluating '" + call.text() + "': " + e.getMessage(), call.name());
+            throw error(e.pythonType() == null ? e.getMessage()
+                    : e.pythonType() + " while evaluating '" + call.text() + "': " + e.getMessage(), call.name());
         }
     }
 

@@ -52,7 +52,10 @@ final class Functions {
             optional("stop", Signature.NUMBER.orNone()), optional("step", Signature.NUMBER));
     private static final Signature INTERVAL = Signature.of(required("start", Signature.NUMBER),
             required("end", Signature.NUMBER));
-    private static final Signature TAG = Signature.of(varargs(Signature.ANY), keyword("sweep", Signature.SWEEP.orNone()));
+    // Hydra type-checks tag's arguments before the call, so a number or a list as a tag is a TypeError
+    // ("mismatch type argument args[0]: int is incompatible with Union[str, Sweep]"), not tag()'s own ValueError
+    private static final Signature TAG = Signature.of(varargs(Signature.TAG_ITEM),
+            keyword("sweep", Signature.SWEEP.orNone()));
     private static final Signature GLOB = Signature.of(required("include", Signature.PATTERNS),
             optional("exclude", Signature.PATTERNS.orNone()));
     private static final Signature SORT = Signature.of(varargs(Signature.SORTABLE),
@@ -91,8 +94,12 @@ final class Functions {
             }
             return new ChoiceSweep(nested.choices(), false, nested.shuffle(), nested.tags());
         }
-        if (args.stream().anyMatch(a -> a instanceof Sweep)) {
-            throw PyError.valueError("nesting choices is not supported");
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i) instanceof Sweep) {
+                // Hydra accepts choice(1, choice(2,3)) and fails only when enumerating it
+                throw PyError.nestedSweep("choice() cannot hold a sweep among other values (args[" + i + "]):"
+                        + " nesting choices is not supported; a sweep must be the whole value or a function argument");
+            }
         }
         return new ChoiceSweep(elements(args), false, false, Set.of());
     }

@@ -27,6 +27,19 @@ final class PyError extends RuntimeException {
         return new PyError("AssertionError", "");
     }
 
+    /**
+     * What Hydra says when it enumerates a sweep nested in another value ({@code x=1,interval(0,1)},
+     * {@code choice(1,choice(2,3))}): it parses them, then fails with this text from its config library.
+     * Osprey rejects them when parsed, with this text first and its own explanation on the next line.
+     */
+    static final String NESTED_SWEEP = "issubclass() arg 1 must be a class";
+
+    /** A nested sweep, reported with Hydra's text and then {@code hint}; not wrapped as "... while evaluating". */
+    static PyError nestedSweep(String hint) {
+        return new PyError(null, NESTED_SWEEP + "\n" + hint);
+    }
+
+    /** The Python exception's name, or null when the message is the whole reason. */
     String pythonType() {
         return pythonType;
     }

@@ -62,6 +62,10 @@ final class Signature {
                     || v instanceof IntervalSweep);
     static final PyType SWEEP = new PyType("Sweep",
             v -> v instanceof ChoiceSweep || v instanceof RangeSweep || v instanceof IntervalSweep);
+    /** Hydra's {@code tag(*args)} parameter type: tags are strings and the last one a sweep (checked by tag()). */
+    static final PyType TAG_ITEM = new PyType("Union[str, Sweep]",
+            v -> v instanceof StringValue || v instanceof Interpolation || v instanceof QuotedString
+                    || SWEEP.accepts().test(v));
     static final PyType PATTERNS = new PyType("Union[List[str], str]",
             v -> v instanceof ListValue || v instanceof StringValue || v instanceof Interpolation);
 

@@ -109,7 +109,8 @@ class OverrideErrorsTest {
     @Test
     void sweepsNestedInContainersAreRejected() {
         OverrideParseException e = error("key=[choice(1,2)]");
-        assertTrue(e.reason().contains("'choice(1,2)' cannot be nested in a list"), e.reason());
+        assertEquals("issubclass() arg 1 must be a class\nthe sweep 'choice(1,2)' cannot be nested in a list: a sweep"
+                + " must be the whole value or a function argument", e.reason());
         assertEquals(6, e.column());
     }
 
@@ -136,5 +137,29 @@ class OverrideErrorsTest {
         assertTrue(error("x=choice(1,null)").reason().contains("args[1]: NoneType"));
         assertEquals(ValueType.SIMPLE_CHOICE_SWEEP, Overrides.parse("x=1,null").valueType());
         assertEquals(ValueType.CHOICE_SWEEP, Overrides.parse("x=choice([null])").valueType());
+    }
+
+    @Test
+    void sweepsNestedInASimpleSweepOrAChoiceCarryHydrasTextThenAHint() {
+        assertEquals("issubclass() arg 1 must be a class\nthe sweep 'interval(0,1)' cannot be nested in an item of a"
+                + " simple sweep (a,b,c): a sweep must be the whole value or a function argument",
+                error("x=1,interval(0,1)").reason());
+        assertEquals("issubclass() arg 1 must be a class\nchoice() cannot hold a sweep among other values (args[1]):"
+                + " nesting choices is not supported; a sweep must be the whole value or a function argument",
+                error("x=choice(1,choice(2,3))").reason());
+        assertEquals("ValueError while evaluating 'choice(choice(a,b))': nesting choices is not supported",
+                error("x=choice(choice(a,b))").reason());
+    }
+
+    @Test
+    void tagArgumentsAreTypeCheckedBeforeTheCallAsInHydra() {
+        assertEquals("TypeError while evaluating 'tag(1,choice(a))': mismatch type argument args[0]: int is"
+                + " incompatible with Union[str, Sweep]", error("x=tag(1,choice(a))").reason());
+        assertEquals("TypeError while evaluating 'tag(a,sweep=glob(*))': mismatch type argument sweep: Glob is"
+                + " incompatible with Optional[Sweep]", error("x=tag(a,sweep=glob(*))").reason());
+        assertEquals("ValueError while evaluating 'tag(a,choice(a),choice(b))': tag arguments type must be string,"
+                + " got ChoiceSweep", error("x=tag(a,choice(a),choice(b))").reason());
+        assertEquals("ValueError while evaluating 'tag(log,a)': Last argument to tag() must be a choice(), range() or"
+                + " interval(), got NoneType", error("x=tag(log,a)").reason());
     }
 }
