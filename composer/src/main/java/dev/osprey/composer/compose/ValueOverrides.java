@@ -48,9 +48,12 @@ final class ValueOverrides {
                     if (absent) {
                         throw new CompositionException("Could not delete from config. '" + key + "' does not exist.");
                     }
-                    if (value != null && !value.equals(existing)) {
+                    // Hydra compares ~key=value with the value as read (OmegaConf.select), so an interpolation
+                    // is resolved for the comparison only; the config itself keeps it unresolved
+                    ConfigValue current = value == null ? existing : config.get(key);
+                    if (value != null && !value.equals(current)) {
                         throw new CompositionException("Could not delete from config. The value of '" + key + "' is "
-                                + PythonText.of(existing) + " and not " + PythonText.of(value) + ".");
+                                + PythonText.of(current) + " and not " + PythonText.of(value) + ".");
                     }
                     yield config.delete(key);
                 }

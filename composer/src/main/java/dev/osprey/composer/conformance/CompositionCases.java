@@ -66,7 +66,9 @@ final class CompositionCases {
         List<String> overrides = Files.exists(overridesFile) ? Files.readAllLines(overridesFile).stream()
                 .filter(line -> !line.isBlank()).toList() : List.of();
         if (caseConfig.has("overrides")) {
-            Mismatch.check("overrides.txt and case.yaml agree", caseConfig.getList("overrides"), overrides);
+            // read as written: an override such as app=${db.driver} is data here, not an interpolation
+            Mismatch.check("overrides.txt and case.yaml agree", caseConfig.find("overrides").orElseThrow().toPlain(),
+                    overrides);
         }
         Path conf = dir.resolve("conf").toAbsolutePath().normalize();
         Composer composer = new Composer(ConfigRepository.fromDirectory(conf));

@@ -154,4 +154,21 @@ class ErrorMessagesTest {
         assertEquals("Override 'db.port=many' (value at column 9): 'db.port' expects int, got the string 'many'."
                 + " Fix the override, or the schema App if it is out of date", checked.getMessage());
     }
+
+    @Test
+    void interpolationsOfValueOverridesStayUnresolvedUntilRead() {
+        Config config = composer.compose("config", List.of("app=${db.driver}", "+later=${not.yet}"));
+        assertEquals("${db.driver}", ((dev.osprey.composer.value.ConfigValue.StringValue) config.find("app").orElseThrow())
+                .value());
+        assertEquals("mysql", config.getString("app"));
+        assertEquals("postgresql", composer.compose("config", List.of("app=${db.driver}", "db=postgresql"))
+                .getString("app"));
+    }
+
+    @Test
+    void deletingWithAValueComparesTheValueAsRead() {
+        assertEquals(false, composer.compose("config", List.of("app=${db.driver}", "~app=mysql")).has("app"));
+        assertEquals("Could not delete from config. The value of 'app' is mysql and not ${db.driver}.",
+                compositionError("app=${db.driver}", "~app=${db.driver}").getMessage());
+    }
 }

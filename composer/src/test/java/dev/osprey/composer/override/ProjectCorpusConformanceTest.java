@@ -7,14 +7,15 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.stream.Stream;
 
 /**
- * Runs the project's own override cases ({@code conformance/osprey/overrides.jsonl}): inputs the
- * public corpus does not cover (casts of tagged sweeps, large numbers, null choices, nested sweeps,
- * mistyped tags), each with the outcome of the real Hydra 1.3.2, checked like the public corpus.
+ * Runs the project's own cases ({@code conformance/osprey/}): overrides the public corpus does not
+ * cover (casts of tagged sweeps, large numbers, null choices, nested sweeps, mistyped tags) and
+ * compositions ({@code defaults/}: interpolations in value overrides), each with the outcome of the
+ * real Hydra 1.3.2, checked like the public corpus.
  */
 class ProjectCorpusConformanceTest {
 
     @TestFactory
-    Stream<DynamicTest> overrides() {
-        return ConformanceCorpus.tests(ConformanceCorpus.projectPath("overrides.jsonl"));
+    Stream<DynamicTest> projectCases() {
+        return ConformanceCorpus.tests(ConformanceCorpus.projectPath(""));
     }
 }
