@@ -124,6 +124,8 @@ class ProcessReattachTest {
 
     @Test
     void whatAProgramLeavesRunningIsStoppedWhenItEnds() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.osprey.launchers.internal.Commands.find("setsid").isPresent(),
+                "setsid (util-linux) gives each job a session of its own; without it leftovers are not stopped");
         Job job = job(6, ProgramLauncherContract.sh("sleep 600 & echo $! > left-behind; echo 1"));
         assertEquals(JobStatus.COMPLETED, first.submit(job).result().get(30, TimeUnit.SECONDS).status());
         long pid = Long.parseLong(Files.readString(job.directory().resolve("left-behind")).strip());

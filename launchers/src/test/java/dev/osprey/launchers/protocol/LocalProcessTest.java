@@ -49,7 +49,9 @@ class LocalProcessTest {
         // the inner sleep ends at once, and the outer one (its parent after exec) never reaps it
         Process parent = new ProcessBuilder("sh", "-c", "sleep 0 & echo $!; exec sleep 30").start();
         try {
-            long zombie = Long.parseLong(new String(parent.getInputStream().readNBytes(16)).strip().split("\\s")[0]);
+            // one line: the outer sleep keeps stdout open, so reading to its end would wait for it
+            long zombie = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(
+                    parent.getInputStream())).readLine().strip());
             Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
             while (!Files.readString(Path.of("/proc", Long.toString(zombie), "stat")).contains(") Z ")) {
                 assertTrue(Instant.now().isBefore(deadline), "the child became a zombie");
