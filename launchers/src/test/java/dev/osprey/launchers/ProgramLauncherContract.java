@@ -44,4 +44,21 @@ public abstract class ProgramLauncherContract extends LauncherContract {
     protected Task reportingThenRunningLong() {
         return sh("for i in 0 1 2 3 4; do echo \"osprey:report $i $i\"; done; sleep 600");
     }
+
+    /**
+     * Checks that a job's program gets none of the study database's secrets
+     * ({@code OSPREY_STORAGE_PASSWORD}, {@code PGPASSWORD}, an {@code OSPREY_STORAGE} holding a
+     * password) and keeps its other variables. Not a contract check of its own: a launcher written
+     * outside this project need not withhold them, so the built-in launchers' tests call it.
+     */
+    protected final void assertTheJobGetsNoStoragePassword() throws java.io.IOException {
+        Task task = new Task.Program(java.util.List.of("sh", "-c", "env > env.txt; echo 1"), java.util.Map.of(
+                "OSPREY_STORAGE_PASSWORD", "s3cret-variable", "PGPASSWORD", "s3cret-libpq",
+                "OSPREY_STORAGE", "jdbc:postgresql://db/hpo?password=s3cret-location", "KEPT", "yes"));
+        JobResult result = await(launcher(1).submit(job(0, task)));
+        org.junit.jupiter.api.Assertions.assertEquals(JobStatus.COMPLETED, result.status(), result.error());
+        String env = java.nio.file.Files.readString(work.resolve("jobs/0/env.txt"));
+        org.junit.jupiter.api.Assertions.assertTrue(env.contains("KEPT=yes"), env);
+        org.junit.jupiter.api.Assertions.assertFalse(env.contains("s3cret"), env);
+    }
 }

@@ -42,7 +42,7 @@ final class KillNineScenario implements Scenario {
     @Override
     public Outcome run(Context context) throws Exception {
         if (postgres && context.postgres().isEmpty()) {
-            return Outcome.skipped(name(), fault(), "PostgreSQL is not running (benchmarks/bench reliability starts it)");
+            return Outcome.withoutPostgres(this);
         }
         long t0 = System.nanoTime();
         String tag = postgres ? "kill-pg" : "kill-h2";

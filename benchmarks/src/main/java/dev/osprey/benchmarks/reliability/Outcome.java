@@ -25,4 +25,9 @@ record Outcome(String name, String fault, int rounds, int survived, int lost, in
     static Outcome skipped(String name, String fault, String why) {
         return new Outcome(name, fault, 0, 0, 0, 0, why, List.of(), 0);
     }
+
+    /** A scenario that needs the suite's PostgreSQL, run without it. */
+    static Outcome withoutPostgres(Scenario scenario) {
+        return skipped(scenario.name(), scenario.fault(), "PostgreSQL is not running (benchmarks/bench reliability starts it)");
+    }
 }

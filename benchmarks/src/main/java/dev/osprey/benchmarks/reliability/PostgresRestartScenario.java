@@ -30,7 +30,7 @@ final class PostgresRestartScenario implements Scenario {
     @Override
     public Outcome run(Context context) throws Exception {
         if (context.postgres().isEmpty()) {
-            return Outcome.skipped(name(), fault(), "PostgreSQL is not running (benchmarks/bench reliability starts it)");
+            return Outcome.withoutPostgres(this);
         }
         PostgresCluster postgres = context.postgres().get();
         long t0 = System.nanoTime();
