@@ -54,7 +54,7 @@ class ArchitectureTest {
             "composer", Set.of("", "bind", "compose", "config", "conformance", "interpolation", "multirun", "output",
                     "override", "value", "yaml"),
             "launchers", Set.of("", "inprocess", "process", "protocol", "slurm", "tsp"),
-            "sweeper", Set.of("", "multirun", "space"),
+            "sweeper", Set.of("", "multirun", "space", "hydra"),
             "cli", Set.of(""));
 
     /** Main classes only: test classes, including the contract kits' test-jars, are left out. */

@@ -8,6 +8,11 @@ import dev.osprey.sweeper.multirun.MultirunObserver;
 record ConsoleObserver(Console console) implements MultirunObserver {
 
     @Override
+    public void note(String line) {
+        console.info("note: " + line);
+    }
+
+    @Override
     public void started(String description) {
         console.info(description);
     }

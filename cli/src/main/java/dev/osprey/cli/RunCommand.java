@@ -6,6 +6,7 @@ import dev.osprey.composer.override.Overrides;
 import dev.osprey.sweeper.multirun.ConfigView;
 import dev.osprey.sweeper.multirun.Multirun;
 import dev.osprey.sweeper.multirun.RunRequest;
+import dev.osprey.sweeper.hydra.HydraApp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-cn", "--config-name"}, paramLabel = "NAME", description = "The primary config, e.g. training (.yaml optional).")
     String configName;
 
-    @Option(names = {"-c", "--cfg"}, paramLabel = "job|osprey|all", description = "Print the composed config instead of running.")
+    @Option(names = {"-c", "--cfg"}, paramLabel = "job|osprey|hydra|all", description = "Print the composed config instead of running.")
     String cfg;
 
     @Option(names = "--resolve", description = "With --cfg: resolve interpolations first.")
@@ -96,9 +97,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var app = context.app();
+        Path workingDir = Path.of("").toAbsolutePath();
+        Optional<HydraApp> hydraApp = app.isPresent() ? Optional.empty() : HydraApp.detect(context.program(), workingDir);
         RunRequest.ConfigLocation source;
         Path dir = configDir != null ? configDir : configPath != null ? configPath
-                : java.nio.file.Files.isDirectory(Path.of("conf")) ? Path.of("conf") : Path.of(".");
+                : hydraApp.flatMap(HydraApp::configDir).orElseGet(() ->
+                java.nio.file.Files.isDirectory(Path.of("conf")) ? Path.of("conf") : Path.of("."));
         if (configDir == null && configPath == null && app.isPresent()) {
             source = app.get().configs();
         } else {
@@ -106,6 +110,12 @@ final class RunCommand implements Callable<Integer> {
         }
         if (configName == null && app.isPresent()) {
             configName = app.get().configName();
+        }
+        if (configName == null && hydraApp.isPresent()) {
+            configName = hydraApp.get().configName().orElseThrow(() -> new IllegalArgumentException("the Hydra app "
+                    + hydraApp.get().script().getFileName() + " names no primary config in @hydra.main (config_name is"
+                    + " None or not a plain string): name it with --config-name/-cn, e.g. -cn config for "
+                    + dir.resolve("config.yaml")));
         }
         if (configName == null) {
             throw new IllegalArgumentException("name the primary config with --config-name/-cn, e.g. -cn training"
@@ -126,7 +136,7 @@ final class RunCommand implements Callable<Integer> {
             setting(all, "osprey.sweeper.fail_fast", true);
         }
         RunRequest request = new RunRequest(source, configName, all, context.program(),
-                app.map(a -> a.task()), multirun, Path.of("").toAbsolutePath());
+                app.map(a -> a.task()), multirun, workingDir, hydraApp);
         if (app.isPresent()) {
             app.get().check(request);
         }

@@ -19,7 +19,11 @@ import dev.osprey.launchers.Pruning;
 import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 
+import dev.osprey.sweeper.hydra.HydraJobs;
+import dev.osprey.sweeper.hydra.HydraNode;
+
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 
@@ -41,14 +45,15 @@ final class SingleRun {
 
     /** Runs the job; the exit code is 0 when it completed, 1 otherwise. */
     public int run() {
-        Composer composer = new Composer(Configs.repository(request.configs()));
+        Composer composer = Configs.composer(request);
         for (ConfigOverride o : request.overrides()) {
             if (o.isSweep()) {
                 throw new IllegalArgumentException("'" + o.input() + "' is a sweep, but this is a single run;"
                         + " add -m (--multirun) to sweep");
             }
         }
-        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides());
+        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides(), request.jobName(), clock);
+        inputs.notes().forEach(note -> console.info("note: " + note));
         Task task = request.task();
         String launcherName = request.javaTask().isPresent() && inputs.settings().launcherName().equals("process")
                 ? "in-process" : inputs.settings().launcherName();
@@ -56,7 +61,14 @@ final class SingleRun {
         Composition composition = composer.composeParsed(request.configName(), inputs.fixed());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock,
                 Map.of("job.num", 0, "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString()));
-        Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers));
+        HydraNode.of(composition.config(), HydraNode.runtime(composition.config(), request.jobName(), dir.path().toString(),
+                request.workingDir().toString(), Optional.empty()), composition.choices())
+                .ifPresent(hydra -> hydra.registerIn(resolvers));
+        Config config = SweepInputs.jobConfig(composition, resolvers);
+        if (request.hydraApp().isPresent() && task instanceof Task.Program app) {
+            task = HydraJobs.trial(app, HydraJobs.installCallback(dir.path().resolve(".osprey/python")), dir.path(),
+                    Optional.empty());
+        }
         dir.writeMetadata(config, inputs.fixed(), inputs.settings().asConfig());
         Job job = new Job(0, task, config, inputs.fixed(), dir.path(),
                 inputs.settings().launcherSettings(), inputs.settings().jobTimeout(), Pruning.NEVER);

@@ -15,7 +15,12 @@ import dev.osprey.launchers.Task;
 import dev.osprey.sweeper.JobFactory;
 import dev.osprey.sweeper.space.TrialOverrides;
 
+import dev.osprey.sweeper.hydra.HydraJobs;
+import dev.osprey.sweeper.hydra.HydraNode;
+
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +44,22 @@ final class ComposedJobs implements JobFactory {
     private final Task task;
     private final String studyName;
     private final Clock clock;
+    private final RunRequest request;
+    private final Optional<Path> hydraCallback;
 
-    ComposedJobs(Composer composer, String configName, SweepInputs inputs, SweepDirectory sweepDir, Task task,
-                 String studyName, Clock clock) {
+    /**
+     * @param hydraCallback the folder of Osprey's Hydra callback, when the program is a Hydra app
+     */
+    ComposedJobs(Composer composer, RunRequest request, SweepInputs inputs, SweepDirectory sweepDir,
+                 String studyName, Clock clock, Optional<Path> hydraCallback) {
         this.composer = composer;
-        this.configName = configName;
+        this.request = request;
+        this.configName = request.configName();
         this.inputs = inputs;
         this.trialOverrides = inputs.trialOverrides();
         this.sweepDir = sweepDir;
-        this.task = task;
+        this.task = request.task();
+        this.hydraCallback = hydraCallback;
         this.studyName = studyName;
         this.clock = clock;
     }
@@ -72,10 +84,18 @@ final class ComposedJobs implements JobFactory {
         Map<String, Object> runtime = Map.of("job.num", number, "trial.number", number, "study.name", studyName,
                 "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock, runtime);
-        Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers));
+        HydraNode.of(composition.config(), HydraNode.runtime(composition.config(), request.jobName(), dir.path().toString(),
+                request.workingDir().toString(), Optional.of(number)), composition.choices())
+                .ifPresent(hydra -> hydra.registerIn(resolvers));
+        Config config = SweepInputs.jobConfig(composition, resolvers);
         List<ConfigOverride> snapshot = new ArrayList<>(overrides);
         snapshot.addAll(launcherOverrides);
         dir.writeMetadata(config, snapshot, inputs.settings().asConfig());
-        return new Job(number, task, config, overrides, dir.path(), settings, inputs.settings().jobTimeout(), pruning);
+        Task jobTask = task;
+        if (hydraCallback.isPresent() && task instanceof Task.Program app) {
+            jobTask = HydraJobs.trial(app, hydraCallback.get(), dir.path(),
+                    Optional.of(new HydraJobs.SweepJob(sweepDir.path(), number)));
+        }
+        return new Job(number, jobTask, config, overrides, dir.path(), settings, inputs.settings().jobTimeout(), pruning);
     }
 }

@@ -8,38 +8,53 @@ import dev.osprey.composer.config.Secrets;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.override.ConfigOverride;
 
+import dev.osprey.sweeper.hydra.HydraNode;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --cfg job|osprey|all} and {@code --info}: what a run would compose, without running it. */
+/** {@code --cfg job|osprey|hydra|all} and {@code --info}: what a run would compose, without running it. */
 public final class ConfigView {
 
     private ConfigView() {
     }
 
     public static String show(RunRequest request, String which, boolean resolve) {
-        Composer composer = new Composer(Configs.repository(request.configs()));
-        SweepInputs inputs = SweepInputs.of(composer, request.configName(), withoutSweeps(request.overrides()));
+        Composer composer = Configs.composer(request);
+        SweepInputs inputs = SweepInputs.of(composer, request.configName(), withoutSweeps(request.overrides()),
+                request.jobName(), Clock.systemDefaultZone());
         Config job = inputs.baseConfig();
         if (resolve) {
             Composition composition = composer.composeParsed(request.configName(), inputs.fixed());
-            job = SweepInputs.withoutOsprey(composition.resolvedConfig(
-                    Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0, "trial.number", 0,
-                            "study.name", request.configName(), "output_dir", "<output dir>",
-                            "runtime.output_dir", "<output dir>"))));
+            Resolvers resolvers = Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0,
+                    "trial.number", 0, "study.name", request.configName(), "output_dir", "<output dir>",
+                    "runtime.output_dir", "<output dir>"));
+            HydraNode.of(composition.config(), HydraNode.runtime(composition.config(), request.jobName(), "<output dir>",
+                    request.workingDir().toString(), java.util.Optional.empty()), composition.choices())
+                    .ifPresent(hydra -> hydra.registerIn(resolvers));
+            job = SweepInputs.jobConfig(composition, resolvers);
         }
         // the settings hold the storage location, and with it maybe a password
         return Secrets.mask(switch (which) {
             case "job" -> job.toYaml();
             case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml();
-            case "all" -> job.asOpen().forceAdd("osprey", inputs.settings().asConfig().root().toPlain()).toYaml();
-            default -> throw new IllegalArgumentException("--cfg takes job, osprey or all, not '" + which + "'");
+            case "hydra" -> Config.of(Map.of(HydraNode.KEY, inputs.hydra().orElseThrow(() -> new IllegalArgumentException(
+                    "--cfg hydra: this config has no hydra node (Java apps compose without Hydra's settings)"))
+                    .root().toPlain())).toYaml();
+            case "all" -> {
+                Config all = job.asOpen();
+                if (inputs.hydra().isPresent()) {
+                    all = all.forceAdd(HydraNode.KEY, inputs.hydra().get().root().toPlain());
+                }
+                yield all.forceAdd("osprey", inputs.settings().asConfig().root().toPlain()).toYaml();
+            }
+            default -> throw new IllegalArgumentException("--cfg takes job, osprey, hydra or all, not '" + which + "'");
         });
     }
 
     public static String info(RunRequest request) {
-        Composer composer = new Composer(Configs.repository(request.configs()));
+        Composer composer = Configs.composer(request);
         Composition composition = composer.composeParsed(request.configName(),
                 withoutFramework(withoutSweeps(request.overrides())));
         StringBuilder out = new StringBuilder();

@@ -1,5 +1,6 @@
 package dev.osprey.sweeper.multirun;
 
+import dev.osprey.composer.compose.Composer;
 import dev.osprey.composer.compose.ConfigRepository;
 
 import java.nio.file.Files;
@@ -8,6 +9,11 @@ import java.nio.file.Files;
 public final class Configs {
 
     private Configs() {
+    }
+
+    /** The composer of a run: with Hydra's own config groups and node when the run's program may be a Hydra app. */
+    public static Composer composer(RunRequest request) {
+        return new Composer(repository(request.configs()));
     }
 
     public static ConfigRepository repository(RunRequest.ConfigLocation source) {

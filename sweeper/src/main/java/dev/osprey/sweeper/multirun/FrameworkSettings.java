@@ -25,8 +25,10 @@ import java.util.Set;
  *
  * <pre>
  * osprey/sweeper=tpe|random|grid     osprey.sweeper.n_trials=50   osprey.sweeper.n_jobs=4
- * osprey.sweeper.direction=maximize  osprey.sweeper.storage=URL   osprey.sweeper.study_name=NAME
- * osprey.sweeper.seed=1  osprey.sweeper.max_failures=3  osprey.sweeper.timeout_s=3600
+ * osprey.sweeper.direction=maximize (or [minimize,maximize])  osprey.sweeper.storage=URL
+ * osprey.sweeper.study_name=NAME  osprey.sweeper.budget=study|run
+ * osprey.sweeper.seed=1  osprey.sweeper.max_failures=3  osprey.sweeper.max_failure_rate=0.2
+ * osprey.sweeper.timeout_s=3600  osprey.sweeper.tpe.n_startup_trials=10 (and the other TPE options)
  * osprey.sweeper.storage_timeout_s=180
  * osprey.sweeper.pruner=none|median|hyperband|successive_halving
  * osprey.sweeper.params={x: "interval(0,1)"}
@@ -37,7 +39,11 @@ import java.util.Set;
 public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
-            "study_name", "seed", "max_failures", "fail_fast", "timeout_s", "storage_timeout_s", "params", "pruner");
+            "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
+            "params", "pruner", "budget", "tpe");
+    /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
+    static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
+            "endpoints", "multivariate", "group", "constant_liar");
     static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid");
 
     private final Config settings;
@@ -141,14 +147,76 @@ public final class FrameworkSettings {
         return integer("sweeper.n_jobs", 1).orElse(1);
     }
 
-    public Direction direction() {
-        String d = string("sweeper.direction").orElse("minimize").toLowerCase(Locale.ROOT);
+    /** One direction per objective: {@code minimize}, {@code maximize} or a list of them. */
+    public List<Direction> directions() {
+        Optional<ConfigValue> given = settings.find("sweeper.direction").filter(v -> !(v instanceof ConfigValue.NullValue));
+        if (given.isEmpty()) {
+            return List.of(Direction.MINIMIZE);
+        }
+        List<ConfigValue> items = switch (given.get()) {
+            case ConfigValue.ListValue list -> list.items();
+            // --direction minimize,maximize
+            case ConfigValue.StringValue s when s.value().contains(",") -> java.util.Arrays.stream(s.value().split(","))
+                    .map(String::strip).map(d -> (ConfigValue) new ConfigValue.StringValue(d)).toList();
+            default -> List.of(given.get());
+        };
+        if (items.isEmpty()) {
+            throw new IllegalArgumentException("osprey.sweeper.direction is an empty list; give minimize, maximize"
+                    + " or a list of them, one per objective");
+        }
+        return items.stream().map(FrameworkSettings::direction).toList();
+    }
+
+    private static Direction direction(ConfigValue value) {
+        String d = value.toPlain() instanceof String s ? s.toLowerCase(Locale.ROOT) : String.valueOf(value.toPlain());
         return switch (d) {
             case "minimize", "min" -> Direction.MINIMIZE;
             case "maximize", "max" -> Direction.MAXIMIZE;
-            default -> throw new IllegalArgumentException("osprey.sweeper.direction must be minimize or maximize, got '"
-                    + d + "'");
+            default -> throw new IllegalArgumentException("osprey.sweeper.direction must be minimize or maximize"
+                    + " (or a list of them, one per objective), got '" + d + "'");
         };
+    }
+
+    /**
+     * Whether {@code n_trials} counts the study's trials ({@code study}, the default: a rerun only
+     * fills the budget) or this run's ({@code run}: a rerun adds {@code n_trials} more, as Optuna's
+     * {@code study.optimize} and hydra-optuna-sweeper do).
+     */
+    public boolean budgetPerRun() {
+        String budget = string("sweeper.budget").orElse("study").toLowerCase(Locale.ROOT);
+        return switch (budget) {
+            case "study" -> false;
+            case "run" -> true;
+            default -> throw new IllegalArgumentException("osprey.sweeper.budget must be study or run, got '" + budget + "'");
+        };
+    }
+
+    /** TPE with the options of {@code osprey.sweeper.tpe}, each left at Osprey's default when not given. */
+    public dev.osprey.optimizer.sampler.Sampler tpe() {
+        var builder = dev.osprey.optimizer.sampler.Samplers.tpeBuilder();
+        Optional<ConfigValue> node = settings.find("sweeper.tpe").filter(v -> !(v instanceof ConfigValue.NullValue));
+        if (node.isEmpty()) {
+            return builder.build();
+        }
+        if (!(node.get() instanceof ConfigValue.MapValue map)) {
+            throw new IllegalArgumentException("osprey.sweeper.tpe must be a map of TPE options, such as"
+                    + " {n_startup_trials: 20}, got " + node.get().toPlain());
+        }
+        for (String key : map.entries().keySet()) {
+            if (!TPE_KEYS.contains(key)) {
+                throw new IllegalArgumentException("unknown TPE option osprey.sweeper.tpe." + key + "; the options are "
+                        + String.join(", ", TPE_KEYS.stream().sorted().toList()));
+            }
+        }
+        integer("sweeper.tpe.n_startup_trials", 0).ifPresent(builder::nStartupTrials);
+        integer("sweeper.tpe.n_ei_candidates", 1).ifPresent(builder::nEiCandidates);
+        number("sweeper.tpe.prior_weight").ifPresent(builder::priorWeight);
+        bool("sweeper.tpe.magic_clip").ifPresent(builder::magicClip);
+        bool("sweeper.tpe.endpoints").ifPresent(builder::considerEndpoints);
+        bool("sweeper.tpe.multivariate").ifPresent(builder::multivariate);
+        bool("sweeper.tpe.group").ifPresent(builder::group);
+        bool("sweeper.tpe.constant_liar").ifPresent(builder::constantLiar);
+        return builder.build();
     }
 
     public Optional<String> storage() {
@@ -168,7 +236,17 @@ public final class FrameworkSettings {
         if (settings.find("sweeper.fail_fast").filter(v -> v instanceof ConfigValue.BoolValue b && b.value()).isPresent()) {
             return FailurePolicy.failFast();
         }
-        return integer("sweeper.max_failures", 0).map(FailurePolicy::maxFailures).orElse(FailurePolicy.continueAlways());
+        Optional<Integer> count = integer("sweeper.max_failures", 0);
+        if (count.isPresent()) {
+            return FailurePolicy.maxFailures(count.get());
+        }
+        return number("sweeper.max_failure_rate").map(rate -> {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("osprey.sweeper.max_failure_rate must be within [0, 1], got " + rate);
+            }
+            // judged from the first job on, as hydra-optuna-sweeper judges its first batch
+            return new FailurePolicy(Integer.MAX_VALUE, rate, 1);
+        }).orElse(FailurePolicy.continueAlways());
     }
 
     public Optional<Duration> sweepTimeout() {
@@ -236,6 +314,23 @@ public final class FrameworkSettings {
             }
             throw new IllegalArgumentException("osprey." + path + " must be a whole number" + (min == 0 ? " >= 0" : "")
                     + ", got " + v.toPlain());
+        });
+    }
+
+    private Optional<Double> number(String path) {
+        return settings.find(path).filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> switch (v) {
+            case ConfigValue.IntValue i -> (double) i.value();
+            case ConfigValue.FloatValue f -> f.value();
+            default -> throw new IllegalArgumentException("osprey." + path + " must be a number, got " + v.toPlain());
+        });
+    }
+
+    private Optional<Boolean> bool(String path) {
+        return settings.find(path).filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> {
+            if (v instanceof ConfigValue.BoolValue b) {
+                return b.value();
+            }
+            throw new IllegalArgumentException("osprey." + path + " must be true or false, got " + v.toPlain());
         });
     }
 

@@ -13,6 +13,9 @@ import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
 import dev.osprey.sweeper.Sweeper;
+import dev.osprey.sweeper.hydra.HydraJobs;
+import dev.osprey.sweeper.hydra.OptunaSweeperSettings;
+import dev.osprey.sweeper.hydra.SweepRecords;
 import dev.osprey.sweeper.SweeperBuilder;
 import dev.osprey.sweeper.SweepPlan;
 import dev.osprey.sweeper.SweepSummary;
@@ -54,9 +57,10 @@ public final class Multirun {
 
     /** Runs the sweep and returns the process exit code ({@link SweepSummary#exitCode()}). */
     public int run() {
-        Composer composer = new Composer(Configs.repository(request.configs()));
-        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides());
+        Composer composer = Configs.composer(request);
+        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides(), request.jobName(), clock);
         FrameworkSettings settings = inputs.settings();
+        inputs.notes().forEach(observer::note);
         java.time.Duration storageTimeout = settings.storageTimeout(); // a bad value is refused before the study opens
         String sampler = settings.sampler();
         if (sampler.equals("auto")) {
@@ -73,7 +77,7 @@ public final class Multirun {
         String studyName = settings.studyName().orElse(stripYaml(request.configName()));
         Sampler studySampler = switch (plan) {
             case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
-            case SweepPlan.Search s -> sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
+            case SweepPlan.Search s -> sampler.equals("tpe") ? settings.tpe() : Samplers.random();
         };
         Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
         if (request.task() instanceof Task.Program program) {
@@ -91,7 +95,8 @@ public final class Multirun {
             throw e;
         }
         var studyBuilder = Study.builder().name(studyName).storage(opened).sampler(studySampler)
-                .pruner(settings.pruner()).direction(settings.direction());
+                .pruner(settings.pruner())
+                .directions(settings.directions().toArray(dev.osprey.optimizer.trial.Direction[]::new));
         if (opened.findStudy(studyName).isEmpty()) {
             studyBuilder.seed(settings.seed()); // a resumed study keeps the seed it was created with
         }
@@ -106,20 +111,29 @@ public final class Multirun {
                     + (study.trials().isEmpty() ? "new" : study.trials().size() + " trials already") + "), "
                     + sampler + " sweeper, " + launcher.name() + " launcher, " + parallelism(settings.nJobs(), launcher)
                     + "; outputs in " + sweepDir.path());
+            if (inputs.hydra().isPresent()) {
+                SweepRecords.writeMultirun(sweepDir.path(), inputs.baseConfig(), inputs.hydra().get(), request.overrides());
+            }
             SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
                     .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
                     .storageTimeout(storageTimeout)
-                    .jobs(new ComposedJobs(composer, request.configName(), inputs, sweepDir, request.task(), studyName,
-                            clock))
+                    .jobs(new ComposedJobs(composer, request, inputs, sweepDir, studyName, clock,
+                            request.hydraApp().map(app -> HydraJobs.installCallback(sweepDir.path().resolve(".osprey/python")))))
                     .listener(observer.progress(settings.nTrials().orElse(grid ? -1 : DEFAULT_SEARCH_TRIALS)));
             if (settings.nTrials().isPresent() || !grid) {
-                builder.maxTrials(settings.nTrials().orElse(DEFAULT_SEARCH_TRIALS));
+                int budget = settings.nTrials().orElse(DEFAULT_SEARCH_TRIALS);
+                // a budget per run (hydra-optuna-sweeper's n_trials) comes on top of the trials the study holds
+                builder.maxTrials(settings.budgetPerRun() ? Math.addExact(budget, study.trials().size()) : budget);
             }
             settings.sweepTimeout().ifPresent(builder::maxDuration);
             Sweeper sweep = builder.detach(detach).build();
             Interruption interruption = Interruption.install(sweep);
             try {
                 SweepSummary summary = sweep.run();
+                if (inputs.hydra().filter(OptunaSweeperSettings::selected).isPresent()
+                        && summary.ending() != SweepSummary.Ending.DATABASE_LOST && !detach) {
+                    SweepRecords.writeOptimizationResults(sweepDir.path(), study);
+                }
                 observer.finished(summary);
                 return summary.exitCode();
             } finally {

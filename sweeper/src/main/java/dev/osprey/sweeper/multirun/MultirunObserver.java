@@ -11,6 +11,9 @@ import dev.osprey.sweeper.SweepSummary;
  */
 public interface MultirunObserver {
 
+    /** Something the run does differently from what its config or command line might suggest, before it starts. */
+    void note(String line);
+
     /** The study, sampler, launcher, parallelism and output folder, before the first job starts. */
     void started(String description);
 

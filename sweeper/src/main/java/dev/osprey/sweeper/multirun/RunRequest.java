@@ -2,6 +2,9 @@ package dev.osprey.sweeper.multirun;
 
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.launchers.Task;
+import dev.osprey.sweeper.hydra.HydraApp;
+import dev.osprey.sweeper.hydra.HydraJobs;
+import dev.osprey.sweeper.hydra.HydraSettings;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +22,13 @@ import java.util.Optional;
  * @param javaTask     the Java objective of an app started through {@code Osprey.main}, if any
  * @param multirun     whether to sweep ({@code -m})
  * @param workingDir   where relative output directories go
+ * @param hydraApp     the {@code @hydra.main} app the program runs, if it is one: it runs unchanged, and its
+ *                     task function's return value is the objective
  * @since 0.1
  */
 public record RunRequest(ConfigLocation configs, String configName, List<ConfigOverride> overrides, List<String> program,
-                         Optional<Task.JobFunction> javaTask, boolean multirun, Path workingDir) {
+                         Optional<Task.JobFunction> javaTask, boolean multirun, Path workingDir,
+                         Optional<HydraApp> hydraApp) {
 
     /** Where the configs come from. */
     public sealed interface ConfigLocation {
@@ -40,6 +46,22 @@ public record RunRequest(ConfigLocation configs, String configName, List<ConfigO
         program = List.copyOf(program);
         Objects.requireNonNull(javaTask, "javaTask");
         Objects.requireNonNull(workingDir, "workingDir");
+        Objects.requireNonNull(hydraApp, "hydraApp");
+    }
+
+    /**
+     * Whether configs compose with Hydra's own config groups and {@code hydra} node, as Hydra
+     * composes an app's: for programs (which may be Hydra apps), not for Java objectives, whose
+     * configs bind to records.
+     */
+    public boolean hydraRuntime() {
+        return javaTask.isEmpty();
+    }
+
+    /** Hydra's job name of this run: the Hydra app's script name, else the config's name. */
+    public String jobName() {
+        return hydraApp.map(app -> HydraSettings.jobName(app.script()))
+                .orElse(configName.endsWith(".yaml") ? configName.substring(0, configName.length() - 5) : configName);
     }
 
     /** The task every job runs. */
@@ -51,7 +73,8 @@ public record RunRequest(ConfigLocation configs, String configName, List<ConfigO
             throw new IllegalArgumentException("no program to run: put the command after '--', e.g."
                     + " osprey run -m -cp conf -cn training optimizer.lr=interval(1e-4,1e-1) -- python3 train.py {overrides}");
         }
-        return new Task.Program(absolutePaths(program, workingDir), java.util.Map.of());
+        List<String> command = absolutePaths(program, workingDir);
+        return new Task.Program(hydraApp.isPresent() ? HydraJobs.command(command) : command, java.util.Map.of());
     }
 
     /**
