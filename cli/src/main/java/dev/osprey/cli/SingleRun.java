@@ -67,7 +67,7 @@ final class SingleRun {
         Config config = SweepInputs.jobConfig(composition, resolvers);
         if (request.hydraApp().isPresent() && task instanceof Task.Program app) {
             task = HydraJobs.trial(app, HydraJobs.installCallback(dir.path().resolve(".osprey/python")), dir.path(),
-                    Optional.empty());
+                    request.workingDir(), Optional.empty());
         }
         dir.writeMetadata(config, inputs.fixed(), inputs.settings().asConfig());
         Job job = new Job(0, task, config, inputs.fixed(), dir.path(),

@@ -93,7 +93,7 @@ final class ComposedJobs implements JobFactory {
         dir.writeMetadata(config, snapshot, inputs.settings().asConfig());
         Task jobTask = task;
         if (hydraCallback.isPresent() && task instanceof Task.Program app) {
-            jobTask = HydraJobs.trial(app, hydraCallback.get(), dir.path(),
+            jobTask = HydraJobs.trial(app, hydraCallback.get(), dir.path(), request.workingDir(),
                     Optional.of(new HydraJobs.SweepJob(sweepDir.path(), number)));
         }
         return new Job(number, jobTask, config, overrides, dir.path(), settings, inputs.settings().jobTimeout(), pruning);
