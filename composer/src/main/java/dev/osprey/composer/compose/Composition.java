@@ -78,4 +78,17 @@ public record Composition(Config config, List<ComposedDefault> defaults, Map<Str
     public Config resolvedConfig(Resolvers resolvers) {
         return config.resolve(resolvers);
     }
+
+    /**
+     * {@link #jobConfig()} with every interpolation resolved by {@code resolvers}: what the job of a
+     * Hydra app is given. Use it rather than {@link #resolvedConfig(Resolvers)} when composing with
+     * {@link Composer#withHydraRuntime()}: the hydra node refers to values Hydra fills in only while a
+     * job runs ({@code ${hydra.runtime.output_dir}} is {@code ???}), so it cannot be resolved as a whole.
+     *
+     * @throws InterpolationException naming the interpolation and the key that holds it
+     * @since 0.2
+     */
+    public Config resolvedJobConfig(Resolvers resolvers) {
+        return jobConfig().resolve(resolvers);
+    }
 }

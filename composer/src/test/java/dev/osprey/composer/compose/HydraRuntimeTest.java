@@ -1,6 +1,7 @@
 package dev.osprey.composer.compose;
 
 import dev.osprey.composer.config.Config;
+import dev.osprey.composer.interpolation.Resolvers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +117,16 @@ class HydraRuntimeTest {
         assertEquals(Map.of("db", Map.of("driver", "mysql"), "lr", 0.1), job.root().toPlain());
         assertTrue(run.hydraNode().isPresent());
         assertTrue(plain.composition("bare", List.of()).hydraNode().isEmpty());
+    }
+
+    @Test
+    void theJobViewResolvesWithoutHydrasRuntimeValues() throws IOException {
+        write("dated.yaml", "day: ${now:%Y-%m-%d}\nname: ${oc.env:NO_SUCH_VARIABLE_HERE,x}\n");
+        Composition run = compose("dated");
+        Resolvers resolvers = Resolvers.standard(name -> null,
+                Clock.fixed(Instant.parse("2026-03-04T05:06:07Z"), ZoneOffset.UTC), Map.of());
+        assertEquals(Map.of("day", "2026-03-04", "name", "x"), run.resolvedJobConfig(resolvers).root().toPlain());
+        assertThrows(RuntimeException.class, () -> run.resolvedConfig(resolvers));
     }
 
     @Test
