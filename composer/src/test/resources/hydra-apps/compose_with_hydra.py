@@ -24,7 +24,7 @@ def run_case(apps, case):
     conf = os.path.abspath(os.path.join(apps, case["app"], "conf"))
     with initialize_config_dir(version_base="1.3", config_dir=conf, job_name="app"):
         try:
-            cfg = compose(config_name="config", overrides=case.get("overrides", []), return_hydra_config=True)
+            cfg = compose(config_name=case.get("config", "config"), overrides=case.get("overrides", []), return_hydra_config=True)
         except Exception as error:  # the message is what is compared
             return {"error": str(error), "type": type(error).__name__}
         choices = OmegaConf.to_container(cfg.hydra.runtime.choices)

@@ -148,9 +148,16 @@ public final class Composer {
         state.ensureOverridesUsed();
         state.ensureDeletionsUsed();
         MapValue merged = MapValue.EMPTY;
+        HydraSchemas schemas = hydraRuntime ? new HydraSchemas() : null;
         for (ComposedDefault step : defaults) {
-            MapValue content = repository.load(step.configPath()).orElseThrow().content();
-            merged = Config.of(merged).merge(Config.of(placed(step.packageName(), content))).root();
+            MapValue content = placed(step.packageName(), repository.load(step.configPath()).orElseThrow().content());
+            if (schemas != null) {
+                schemas.checkMerge(step.configPath(), content);
+            }
+            merged = Config.of(merged).merge(Config.of(content)).root();
+            if (schemas != null && repository.isHydraStructured(step.configPath())) {
+                schemas.merged(step.configPath(), step.packageName(), merged);
+            }
         }
         Config config = ValueOverrides.apply(Config.of(merged), valueOverrides, repository);
         if (hydraRuntime) {

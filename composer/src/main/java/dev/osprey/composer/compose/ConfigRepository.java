@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,6 +49,7 @@ public final class ConfigRepository {
     private final Map<String, Optional<LoadedConfig>> cache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> groupCache = new ConcurrentHashMap<>();
     private final Map<String, List<String>> optionsCache = new ConcurrentHashMap<>();
+    private final Set<String> fromHydraStore = ConcurrentHashMap.newKeySet();
 
     private ConfigRepository(ConfigSource source, Map<String, MapValue> records, HydraConfigs hydra) {
         this.source = source;
@@ -226,7 +228,18 @@ public final class ConfigRepository {
             return parsed(source, path).or(() -> record(path));
         }
         return parsed(hydra.first(), path).or(() -> parsed(source, path)).or(() -> record(path))
-                .or(() -> parsed(hydra.last(), path));
+                .or(() -> parsed(hydra.last(), path).map(config -> {
+                    fromHydraStore.add(path);
+                    return config;
+                }));
+    }
+
+    /**
+     * Whether {@code configPath} was loaded from Hydra's structured configs (not replaced by a file or
+     * record of the app), so that its keys are closed as Hydra's dataclass's are.
+     */
+    boolean isHydraStructured(String configPath) {
+        return hydra != null && load(configPath).isPresent() && fromHydraStore.contains(configPath);
     }
 
     private static Optional<LoadedConfig> parsed(ConfigSource from, String path) {

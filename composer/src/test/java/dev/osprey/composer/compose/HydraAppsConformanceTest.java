@@ -98,13 +98,14 @@ class HydraAppsConformanceTest {
         Composer composer = new Composer(ConfigRepository.fromDirectory(apps.resolve((String) testCase.get("app"))
                 .resolve("conf"))).withHydraRuntime("app");
         List<String> overrides = (List<String>) testCase.getOrDefault("overrides", List.of());
+        String config = (String) testCase.getOrDefault("config", "config");
         boolean error = Boolean.TRUE.equals(testCase.get("error"));
         Composition composition = null;
         String message = null;
         if (error) {
-            message = assertThrows(RuntimeException.class, () -> composer.composition("config", overrides)).getMessage();
+            message = assertThrows(RuntimeException.class, () -> composer.composition(config, overrides)).getMessage();
         } else {
-            composition = composer.composition("config", overrides);
+            composition = composer.composition(config, overrides);
         }
         assumeTrue(hydra != null, () -> unavailable);
         assumeTrue(testCase.get("deviation") == null, () -> "deliberate deviation: " + testCase.get("deviation"));

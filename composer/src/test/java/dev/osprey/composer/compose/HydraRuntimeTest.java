@@ -208,6 +208,26 @@ class HydraRuntimeTest {
     }
 
     @Test
+    void hydrasStructuredConfigsAcceptNoNewKeysButTheirDictNodesDo() throws IOException {
+        write("typo.yaml", "hydra:\n  sweeper:\n    sampler:\n      seed: 1\n    n_trial: 3\n");
+        assertEquals("In 'typo': ConfigKeyError raised while composing config:\nKey 'n_trial' not in 'OptunaSweeperConf'\n"
+                + "    full_key: hydra.sweeper.n_trial\n    object_type=OptunaSweeperConf",
+                error("typo", "hydra/sweeper=optuna"));
+        assertEquals("In 'typo': ConfigKeyError raised while composing config:\nKey 'seed' not in 'GridSamplerConfig'\n"
+                + "    full_key: hydra.sweeper.sampler.seed\n    reference_type=SamplerConfig\n"
+                + "    object_type=GridSamplerConfig", error("typo", "hydra/sweeper=optuna", "hydra/sweeper/sampler=grid"));
+        write("open.yaml", "hydra:\n  job:\n    env_set: {A: b}\n  env: {site: x}\n  job_logging: {extra: 1}\n");
+        Config open = compose("open").config();
+        assertEquals("b", open.getString("hydra.job.env_set.A"));
+        assertEquals("x", open.getString("hydra.env.site"));
+        assertEquals(1, open.getInt("hydra.job_logging.extra"));
+        write("hydra/sweeper/optuna.yaml", "_target_: my.Sweeper\n");
+        Composer fresh = new Composer(ConfigRepository.fromDirectory(conf)).withHydraRuntime();
+        assertEquals(3, fresh.compose("typo", List.of("hydra/sweeper=optuna")).getInt("hydra.sweeper.n_trial"),
+                "an app's own file replaces the structured config, and its keys are open");
+    }
+
+    @Test
     void anAppMayAddOptionsToHydraGroups() throws IOException {
         write("hydra/job_logging/custom.yaml", "version: 1\nroot:\n  level: WARNING\n");
         ConfigRepository repository = ConfigRepository.fromDirectory(conf).withHydraConfigs();
