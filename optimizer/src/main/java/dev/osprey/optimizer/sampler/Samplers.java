@@ -36,7 +36,12 @@ public final class Samplers {
         return new GridSampler(new GridPoints(points));
     }
 
-    /** The Tree-structured Parzen Estimator with Optuna's current defaults. */
+    /**
+     * The Tree-structured Parzen Estimator with Optuna's current defaults. It models studies with
+     * one objective and with several: for the latter it is multi-objective TPE (Ozaki et al.,
+     * GECCO 2020), splitting the trials by non-domination rank and hypervolume as Optuna 3.1's
+     * {@code TPESampler} does.
+     */
     public static Sampler tpe() {
         return TpeBuilder.defaults().build();
     }

@@ -39,7 +39,10 @@ public final class TpeBuilder {
         return new TpeBuilder().categoricalPriorWeight(1.0);
     }
 
-    /** Trials sampled at random before TPE starts modelling (counting COMPLETE and PRUNED trials). */
+    /**
+     * Trials sampled at random before TPE starts modelling (counting COMPLETE and PRUNED trials;
+     * COMPLETE ones only in studies with several objectives, whose model leaves PRUNED trials out).
+     */
     public TpeBuilder nStartupTrials(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("nStartupTrials must be >= 0, but got " + n);
