@@ -2,7 +2,9 @@ package dev.osprey.optimizer.sampler.tpe;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * The hypervolume subset selection problem: which {@code k} of a set of loss vectors keep the
@@ -11,9 +13,11 @@ import java.util.List;
  * since hypervolume is submodular (Guerreiro, Fonseca and Paquete, "Greedy Hypervolume Subset
  * Selection in Low Dimensions", Evolutionary Computation 24(3), 2016).
  *
- * <p>A point's contribution starts as its own box and, when a point {@code s} is kept, drops by
- * what {@code max(p, s)} adds to the kept set: the part of the box of {@code p} that {@code s}
- * now covers.
+ * <p>The greedy is lazy (Minoux, "Accelerated greedy algorithms for maximizing submodular set
+ * functions", 1978), as Optuna's current {@code _solve_hssp} is: a point's gain only shrinks as
+ * points are kept, so its last computed gain bounds the next one, and a point whose fresh gain
+ * still beats every other bound is the greedy choice without computing the others'. The picks are
+ * those of the plain greedy, ties going to the lower index.
  */
 final class HypervolumeSubset {
 
@@ -39,43 +43,37 @@ final class HypervolumeSubset {
             Arrays.setAll(chosen, i -> i);
             return chosen;
         }
-        double[] contribution = new double[points.length];
+        double[] bound = new double[points.length];
+        boolean[] fresh = new boolean[points.length];
+        PriorityQueue<Integer> queue = new PriorityQueue<>(Comparator.<Integer>comparingDouble(j -> -bound[j])
+                .thenComparingInt(j -> j));
         for (int j = 0; j < points.length; j++) {
-            contribution[j] = Hypervolume.of(new double[][] {points[j]}, reference);
+            bound[j] = Hypervolume.of(new double[][] {points[j]}, reference);
+            fresh[j] = true;
+            queue.add(j);
         }
-        boolean[] taken = new boolean[points.length];
         List<double[]> kept = new ArrayList<>();
         double keptVolume = 0;
         for (int c = 0; c < k; c++) {
-            int best = -1;
-            for (int j = 0; j < points.length; j++) {
-                if (!taken[j] && (best < 0 || contribution[j] > contribution[best])) {
-                    best = j;
+            while (true) {
+                int top = queue.poll();
+                if (!fresh[top]) {
+                    double[][] with = kept.toArray(new double[kept.size() + 1][]);
+                    with[kept.size()] = points[top];
+                    bound[top] = Hypervolume.of(with, reference) - keptVolume;
+                    fresh[top] = true;
                 }
-            }
-            taken[best] = true;
-            chosen[c] = best;
-            if (c + 1 < k) {
-                double[][] withCorner = kept.toArray(new double[kept.size() + 1][]);
-                for (int j = 0; j < points.length; j++) {
-                    if (!taken[j]) {
-                        withCorner[kept.size()] = corner(points[best], points[j]);
-                        contribution[j] -= Hypervolume.of(withCorner, reference) - keptVolume;
-                    }
+                Integer next = queue.peek();
+                if (next == null || bound[top] > bound[next] || (bound[top] == bound[next] && top < next)) {
+                    chosen[c] = top;
+                    break;
                 }
+                queue.add(top);
             }
-            kept.add(points[best]);
+            kept.add(points[chosen[c]]);
             keptVolume = Hypervolume.of(kept.toArray(double[][]::new), reference);
+            Arrays.fill(fresh, false);
         }
         return chosen;
-    }
-
-    /** The coordinate-wise worse of two points: the corner of the region both dominate. */
-    private static double[] corner(double[] a, double[] b) {
-        double[] c = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = Math.max(a[i], b[i]);
-        }
-        return c;
     }
 }
