@@ -9,7 +9,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * Settings of the TPE sampler. The defaults are Optuna's current ones: 10 random startup trials,
  * 24 expected-improvement candidates, {@link TpeDefaults#GAMMA}, {@link TpeDefaults#WEIGHTS},
- * prior weight 1, magic clip on, endpoints off, multivariate on, groups off, constant liar on;
+ * prior weight 1, magic clip on, endpoints off, multivariate on for one objective and off for
+ * several, groups off, constant liar on;
  * with one exception, the {@linkplain #categoricalPriorWeight categorical prior weight}.
  */
 public final class TpeBuilder {
@@ -23,6 +24,7 @@ public final class TpeBuilder {
     private boolean magicClip = true;
     private boolean endpoints = false;
     private boolean multivariate = true;
+    private boolean multiObjectiveMultivariate = false;
     private boolean group = false;
     private boolean constantLiar = true;
 
@@ -108,9 +110,14 @@ public final class TpeBuilder {
         return this;
     }
 
-    /** Whether the parameters every trial shares are modelled jointly (one kernel per trial across them). */
+    /**
+     * Whether the parameters every trial shares are modelled jointly (one kernel per trial across
+     * them). By default they are in single-objective studies and are not in multi-objective ones,
+     * as in Optuna 5; this sets both.
+     */
     public TpeBuilder multivariate(boolean on) {
         this.multivariate = on;
+        this.multiObjectiveMultivariate = on;
         return this;
     }
 
@@ -119,6 +126,7 @@ public final class TpeBuilder {
         this.group = on;
         if (on) {
             this.multivariate = true;
+            this.multiObjectiveMultivariate = true;
         }
         return this;
     }
@@ -134,6 +142,6 @@ public final class TpeBuilder {
             throw new IllegalStateException("group decomposition needs multivariate sampling; do not turn it off");
         }
         return new TpeSampler(new TpeSettings(nStartupTrials, nEiCandidates, gamma, weights, priorWeight, categoricalPriorWeight,
-                magicClip, endpoints, multivariate, group, constantLiar));
+                magicClip, endpoints, multivariate, multiObjectiveMultivariate, group, constantLiar));
     }
 }
