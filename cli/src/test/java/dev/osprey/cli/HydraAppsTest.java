@@ -90,7 +90,7 @@ class HydraAppsTest {
         Path app = HydraPeer.app("returned", work);
         CliRunner ok = osprey(List.of("run", "hydra.run.dir=" + work.resolve("ok")), app.resolve("app.py"), "lr=0.2");
         assertEquals(0, ok.exitCode(), ok.toString());
-        assertTrue(ok.out().contains("result: completed, value 0.01"), ok.toString());
+        assertTrue(ok.out().contains("result: completed, value 0.0600000"), ok.toString());
         assertTrue(Files.isRegularFile(work.resolve("ok/.hydra/overrides.yaml")), "hydra.run.dir is the run's folder");
 
         CliRunner raised = osprey(List.of("run", "hydra.run.dir=" + work.resolve("raised")), app.resolve("app.py"), "lr=0.9");
