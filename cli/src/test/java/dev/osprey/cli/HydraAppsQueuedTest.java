@@ -49,13 +49,15 @@ class HydraAppsQueuedTest {
         }
 
         Path app = HydraPeer.app("returned", work);
-        CliRunner failing = CliRunner.run(concat(List.of("run", "-m", "lr=0.7,0.9", "--study", "diverging",
+        CliRunner failing = CliRunner.run(concat(List.of("run", "-m", "lr=0.7,0.05,0.9", "--study", "diverging",
                 "hydra.sweep.dir=" + work.resolve("failing"), "--storage", work.resolve("db/studies").toString()),
                 launcher, List.of("--", python.toString(), app.resolve("app.py").toString())).toArray(String[]::new));
         assertEquals(0, failing.exitCode(), "failed trials do not fail a sweep\n" + failing);
         List<TrialRecord> failed = HydraAppsTest.trials(work.resolve("db/studies").toString(), "diverging");
-        assertEquals(2, failed.size(), failing.toString());
-        for (TrialRecord trial : failed) {
+        assertEquals(3, failed.size(), failing.toString());
+        assertEquals(TrialState.COMPLETE, failed.get(1).state(), failed.get(1).toString());
+        assertEquals(0.05 * 0.05 + 0.05, failed.get(1).value(), 1e-9);
+        for (TrialRecord trial : List.of(failed.get(0), failed.get(2))) {
             assertEquals(TrialState.FAIL, trial.state(), trial.toString());
             String reason = trial.failReason().orElse("");
             assertTrue(reason.startsWith("failed: ValueError: lr " + trial.paramValues().get("lr") + " diverges (exited with code 1)"),
