@@ -29,6 +29,11 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
     /** Hydra's default {@code hydra.sweep.subdir}: the job's number, which is how Osprey names job folders. */
     static final String NUMBERED_SUBDIR = "${hydra.job.num}";
 
+    /** Hydra's default output folders: the same as Osprey's, so they leave Osprey's settings as they are. */
+    static final Map<String, String> DEFAULT_DIRS = Map.of(
+            "run.dir", "outputs/${now:%Y-%m-%d}/${now:%H-%M-%S}",
+            "sweep.dir", "multirun/${now:%Y-%m-%d}/${now:%H-%M-%S}");
+
     public HydraSettings {
         Objects.requireNonNull(ospreyNode, "ospreyNode");
         notes = List.copyOf(notes);
@@ -66,7 +71,8 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
 
     /** An output folder pattern of the node, with Hydra's own references resolved and {@code ${now:...}} kept. */
     private static Optional<String> outputDir(Config root, String key, Resolvers resolvers) {
-        Optional<ConfigValue> value = root.find(HydraRuntime.KEY + "." + key);
+        Optional<ConfigValue> value = root.find(HydraRuntime.KEY + "." + key)
+                .filter(v -> !(v instanceof ConfigValue.StringValue s && s.value().equals(DEFAULT_DIRS.get(key))));
         if (value.isEmpty() || !(value.get() instanceof ConfigValue.StringValue text)) {
             return value.filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> String.valueOf(v.toPlain()));
         }
