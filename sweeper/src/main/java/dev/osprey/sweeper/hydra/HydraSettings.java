@@ -69,14 +69,16 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
         return new HydraSettings(settings, notes);
     }
 
-    /** An output folder pattern of the node, with Hydra's own references resolved and {@code ${now:...}} kept. */
+    /**
+     * An output folder pattern of the node: as written, for the output folders to resolve (and date) at
+     * the run's start; resolved now, when it refers to Hydra's own values, which only this node has.
+     */
     private static Optional<String> outputDir(Config root, String key, Resolvers resolvers) {
         Optional<ConfigValue> value = root.find(HydraRuntime.KEY + "." + key)
                 .filter(v -> !(v instanceof ConfigValue.StringValue s && s.value().equals(DEFAULT_DIRS.get(key))));
         if (value.isEmpty() || !(value.get() instanceof ConfigValue.StringValue text)) {
             return value.filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> String.valueOf(v.toPlain()));
         }
-        // ${now:...} is left to the output folders, which date a run by its own start
         return Optional.of(text.value().contains("${hydra") ? String.valueOf(root.getResolved(HydraRuntime.KEY + "." + key,
                 resolvers).toPlain()) : text.value());
     }
