@@ -37,7 +37,8 @@ class HydraSettingsTest {
                 "hydra.sweep.dir=sweeps/${hydra:job.name}");
         assertEquals("runs/train/10", changed.ospreyNode().getString("run.dir"),
                 "a folder that refers to Hydra's own values is resolved when the run starts");
-        assertEquals("runs/${now:%H}", settings("x: 1\n", "hydra.run.dir=runs/${now:%H}").ospreyNode().getString("run.dir"),
+        assertEquals("runs/${now:%H}", settings("x: 1\n", "hydra.run.dir=runs/${now:%H}").ospreyNode().find("run.dir")
+                        .orElseThrow().toPlain(),
                 "one that does not is left to the output folders, which date it");
         assertEquals("sweeps/train", changed.ospreyNode().getString("sweep.dir"));
     }
