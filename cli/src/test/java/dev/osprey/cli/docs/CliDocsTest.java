@@ -100,12 +100,18 @@ class CliDocsTest {
             // the blocks of a page build on each other: without python3 none of the page's commands runs
             boolean python = markdown.contains("python3");
             List<DynamicNode> tests = new ArrayList<>();
-            tests.add(DynamicTest.dynamicTest("set up " + work.getFileName(), () -> copyExample(work)));
+            tests.add(DynamicTest.dynamicTest("set up " + work.getFileName(), () -> {
+                copyExample(ROOT.resolve("examples").resolve("training"), work);
+                if (markdown.contains("../hydra-optuna") && !Files.exists(work.resolveSibling("hydra-optuna"))) {
+                    copyExample(ROOT.resolve("examples").resolve("hydra-optuna"), work.resolveSibling("hydra-optuna"));
+                }
+            }));
             for (CliDocBlocks.Block block : blocks) {
                 String name = page + ":" + block.line();
                 if (block.language().equals("yaml") && block.attribute("file").isPresent()) {
                     tests.add(DynamicTest.dynamicTest(name + " (file)", () -> writeFile(work, block)));
-                } else if (block.language().equals("java") && block.attribute("check").isPresent()) {
+                } else if ((block.language().equals("java") || block.language().equals("yaml"))
+                        && block.attribute("check").isPresent()) {
                     tests.add(DynamicTest.dynamicTest(name + " (java)", () -> checkJava(block)));
                 } else if (block.language().equals("sh") && block.tested()) {
                     tests.add(DynamicTest.dynamicTest(name, () -> {
@@ -125,8 +131,7 @@ class CliDocsTest {
 
     // ------------------------------------------------------------------ running blocks
 
-    private static void copyExample(Path work) throws IOException {
-        Path example = ROOT.resolve("examples").resolve("training");
+    private static void copyExample(Path example, Path work) throws IOException {
         try (Stream<Path> files = Files.walk(example)) {
             for (Path from : files.sorted().toList()) {
                 Path to = work.resolve(example.relativize(from).toString());
@@ -290,6 +295,9 @@ class CliDocsTest {
         Files.writeString(osprey, "#!/bin/sh\nexec '" + java + "' -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp '"
                 + System.getProperty("java.class.path") + "' dev.osprey.cli.OspreyCli \"$@\"\n");
         osprey.toFile().setExecutable(true);
+        if (block.marker().matches("tested\\b.*\\bhydra\\b.*")) {
+            hydraPython(bin);
+        }
         Path script = work.resolve(".block-" + block.line() + ".sh");
         Files.writeString(script, "set -euo pipefail\n" + block.content());
         Path log = work.resolve(".block-" + block.line() + ".log");
@@ -312,6 +320,22 @@ class CliDocsTest {
             assertTrue(missing.isEmpty(), "line " + block.line() + ": the output lacks '" + missing.orElse("")
                     + "'\n" + output);
         }
+    }
+
+    /**
+     * {@code python3} as a Hydra app's own environment has it: the real Hydra 1.3.2 importable (blocks
+     * marked {@code tested bash hydra}; skipped without it, failed under CI=true).
+     */
+    private static void hydraPython(Path bin) throws IOException {
+        String python = System.getenv("OSPREY_HYDRA_PYTHON");
+        String path = System.getenv("OSPREY_HYDRA_PYTHONPATH");
+        dev.osprey.launchers.internal.RemoteTesting.require(python != null && path != null,
+                "real Hydra 1.3.2 is not set up (OSPREY_HYDRA_PYTHON, OSPREY_HYDRA_PYTHONPATH); bin/test sets it up"
+                        + " with scripts/hydra-peer.sh");
+        Path launcher = bin.resolve("python3");
+        Files.writeString(launcher, "#!/bin/sh\nPYTHONPATH=\"${PYTHONPATH:+$PYTHONPATH:}" + path + "\" exec '" + python
+                + "' \"$@\"\n");
+        launcher.toFile().setExecutable(true);
     }
 
     private static void requireTools(String content) {
