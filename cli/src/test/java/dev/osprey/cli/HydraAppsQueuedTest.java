@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Unchanged Hydra apps swept on the queued launchers, a real task-spooler and a real single-node Slurm
- * (scripts/slurm-single-node.sh): the hydra-optuna-sweeper project with two objectives, and an app whose
- * trials raise, whose reason comes back through the job wrapper.
+ * (scripts/slurm-single-node.sh): the hydra-optuna-sweeper project with two objectives, an app whose
+ * trials raise, whose reason comes back through the job wrapper, an app with Hydra's logging groups
+ * overridden, and one run with hydra.job.chdir=true.
  */
 class HydraAppsQueuedTest {
 
@@ -65,6 +66,26 @@ class HydraAppsQueuedTest {
         }
     }
 
+    private void quietAndChdirApps(List<String> launcher) throws Exception {
+        Path python = HydraPeer.python(work.resolve("bin"));
+        Path quiet = HydraPeer.app("quiet", work);
+        CliRunner sweep = CliRunner.run(concat(List.of("run", "-m", "x=0.5,1.5", "--study", "quiet",
+                "hydra.sweep.dir=" + work.resolve("quiet-sweep"), "--storage", work.resolve("db/studies").toString()),
+                launcher, List.of("--", python.toString(), quiet.resolve("sphere.py").toString())).toArray(String[]::new));
+        assertEquals(0, sweep.exitCode(), sweep.toString());
+        List<TrialRecord> trials = HydraAppsTest.trials(work.resolve("db/studies").toString(), "quiet");
+        assertEquals(List.of(0.25 + 4.0, 2.25 + 4.0), trials.stream().map(TrialRecord::value).toList(), sweep.toString());
+        assertTrue(Files.notExists(work.resolve("quiet-sweep/0/sphere.log")), "job_logging: disabled");
+
+        Path chdir = HydraPeer.app("chdir", work);
+        Path run = work.resolve("chdir-run");
+        CliRunner single = CliRunner.run(concat(List.of("run", "hydra.job.chdir=true", "hydra.run.dir=" + run,
+                "--storage", work.resolve("db/studies").toString()), launcher,
+                List.of("--", python.toString(), chdir.resolve("app.py").toString())).toArray(String[]::new));
+        assertEquals(0, single.exitCode(), single.toString());
+        assertEquals(run.toRealPath().toString(), Files.readString(run.resolve("written-by-the-app.txt")));
+    }
+
     private static List<String> concat(List<String> a, List<String> b, List<String> c) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
@@ -80,6 +101,7 @@ class HydraAppsQueuedTest {
         Files.createDirectories(socket.getParent());
         try {
             optunaProjectAndFailures(List.of("osprey/launcher=tsp", "osprey.launcher.socket=" + socket));
+            quietAndChdirApps(List.of("osprey/launcher=tsp", "osprey.launcher.socket=" + socket));
         } finally {
             ProcessBuilder stop = new ProcessBuilder("tsp", "-K").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -93,5 +115,6 @@ class HydraAppsQueuedTest {
         RemoteTesting.require(Commands.find("sbatch").isPresent() && System.getenv("SLURM_CONF") != null,
                 "no Slurm cluster (sbatch on PATH and SLURM_CONF); start one with scripts/slurm-single-node.sh");
         optunaProjectAndFailures(List.of("osprey/launcher=slurm", "osprey.launcher.poll_interval_ms=200"));
+        quietAndChdirApps(List.of("osprey/launcher=slurm", "osprey.launcher.poll_interval_ms=200"));
     }
 }
