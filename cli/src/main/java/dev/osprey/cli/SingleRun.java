@@ -56,7 +56,7 @@ final class SingleRun {
         Composition composition = composer.composeParsed(request.configName(), inputs.fixed());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock,
                 Map.of("job.num", 0, "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString()));
-        Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers));
+        Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers), composition, composer.repository());
         dir.writeMetadata(config, inputs.fixed(), inputs.settings().asConfig());
         Job job = new Job(0, task, config, inputs.fixed(), dir.path(),
                 inputs.settings().launcherSettings(), inputs.settings().jobTimeout(), Pruning.NEVER);

@@ -72,7 +72,7 @@ final class ComposedJobs implements JobFactory {
         Map<String, Object> runtime = Map.of("job.num", number, "trial.number", number, "study.name", studyName,
                 "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock, runtime);
-        Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers));
+        Config config = SweepInputs.withoutOsprey(composition.resolvedConfig(resolvers), composition, composer.repository());
         List<ConfigOverride> snapshot = new ArrayList<>(overrides);
         snapshot.addAll(launcherOverrides);
         dir.writeMetadata(config, snapshot, inputs.settings().asConfig());

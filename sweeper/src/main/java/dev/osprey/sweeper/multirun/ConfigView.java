@@ -7,6 +7,7 @@ import dev.osprey.composer.config.Config;
 import dev.osprey.composer.config.Secrets;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.sweeper.space.ConditionalSpace;
 
 import java.time.Clock;
 import java.util.List;
@@ -27,15 +28,34 @@ public final class ConfigView {
             job = SweepInputs.withoutOsprey(composition.resolvedConfig(
                     Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0, "trial.number", 0,
                             "study.name", request.configName(), "output_dir", "<output dir>",
-                            "runtime.output_dir", "<output dir>"))));
+                            "runtime.output_dir", "<output dir>"))), composition, composer.repository());
         }
         // the settings hold the storage location, and with it maybe a password
         return Secrets.mask(switch (which) {
             case "job" -> job.toYaml();
-            case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml();
+            case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml()
+                    + searchSpace(composer, request);
             case "all" -> job.asOpen().forceAdd("osprey", inputs.settings().asConfig().root().toPlain()).toYaml();
             default -> throw new IllegalArgumentException("--cfg takes job, osprey or all, not '" + which + "'");
         });
+    }
+
+    /**
+     * A sweep's search space as a tree ({@link ConditionalSpace#describe}), with the parameters the
+     * options of config groups declare under the option; empty for a single run or a sweep without
+     * parameters.
+     */
+    static String searchSpace(Composer composer, RunRequest request) {
+        if (!request.multirun()) {
+            return "";
+        }
+        ConditionalSpace space = SweepInputs.forSweep(composer, request.configName(), request.overrides()).space()
+                .orElseThrow();
+        if (space.sweeps().isEmpty()) {
+            return "";
+        }
+        return "\n# search space" + (space.isConditional() ? " (conditional: a parameter under an option exists only"
+                + " in the trials that choose it)" : "") + "\n" + space.describe();
     }
 
     public static String info(RunRequest request) {

@@ -7,7 +7,6 @@ import dev.osprey.composer.output.SweepDirectory;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Element;
 import dev.osprey.composer.multirun.BasicSweeper;
-import dev.osprey.sweeper.space.SearchSpaces;
 import dev.osprey.sweeper.space.TrialOverrides;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
@@ -55,7 +54,7 @@ public final class Multirun {
     /** Runs the sweep and returns the process exit code ({@link SweepSummary#exitCode()}). */
     public int run() {
         Composer composer = new Composer(Configs.repository(request.configs()));
-        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides());
+        SweepInputs inputs = SweepInputs.forSweep(composer, request.configName(), request.overrides());
         FrameworkSettings settings = inputs.settings();
         java.time.Duration storageTimeout = settings.storageTimeout(); // a bad value is refused before the study opens
         String sampler = settings.sampler();
@@ -73,7 +72,7 @@ public final class Multirun {
         String studyName = settings.studyName().orElse(stripYaml(request.configName()));
         Sampler studySampler = switch (plan) {
             case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
-            case SweepPlan.Search s -> sampler.equals("tpe") ? Samplers.tpe() : Samplers.random();
+            case SweepPlan.Search s -> sampler.equals("tpe") ? s.tpe() : Samplers.random(); // s.tpe(): by branch if conditional
         };
         Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
         if (request.task() instanceof Task.Program program) {
@@ -202,6 +201,11 @@ public final class Multirun {
      * ({@link TrialOverrides#studyValue}), which the job factory maps back to the sweep's element.
      */
     private static SweepPlan gridPlan(Composer composer, SweepInputs inputs) {
+        var space = inputs.space().orElseThrow();
+        if (space.isConditional()) { // each option its own sub-grid
+            return new SweepPlan.Grid(space.gridPoints(composer.repository()::options),
+                    space.gridTree(composer.repository()::options));
+        }
         List<List<ConfigOverride>> jobs = BasicSweeper.create().withGroupOptions(composer.repository()::options)
                 .jobs(inputs.sweeps());
         List<Map<String, Object>> points = new ArrayList<>();
@@ -220,8 +224,7 @@ public final class Multirun {
             throw new IllegalArgumentException("nothing to search: a multirun with a sampler needs at least one sweep,"
                     + " such as optimizer.lr=tag(log,interval(1e-4,1e-1)) or model=choice(resnet,vit)");
         }
-        return new SweepPlan.Search(SearchSpaces.fromOverrides(inputs.sweeps(), composer.repository()::options)
-                .distributions());
+        return new SweepPlan.Search(inputs.space().orElseThrow().tree());
     }
 
     private static String stripYaml(String name) {
