@@ -89,6 +89,24 @@ class ConditionalSpaceExampleTest {
         assertTrue(trials.stream().map(t -> t.paramValues().get("model")).distinct().count() == 2);
     }
 
+    @Test
+    void theGridSweeperRunsEachModelWithItsOwnSubGrid() {
+        String storage = work.resolve("studies").toString();
+        int code = dev.osprey.cli.Osprey.run(new String[] {"-m", "model=choice(resnet,vit)", "--sweeper", "grid",
+                "--storage", storage, "osprey.sweep.dir=" + work.resolve("multirun")},
+                EXAMPLE.resolve("conf").toString(), "config", ConditionalSweep.Experiment.class, ConditionalSweep::loss);
+        assertEquals(0, code);
+        List<Map<String, Object>> points = trials(storage, "config").stream().map(TrialRecord::paramValues).toList();
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (long depth : new long[] {18, 34, 50, 101}) {
+            expected.add(Map.of("model", "resnet", "model.depth", depth));
+        }
+        for (long patch : new long[] {4, 8, 16, 32, 64}) {
+            expected.add(Map.of("model", "vit", "model.patch_size", patch));
+        }
+        assertEquals(expected, points, "4 resnet depths, then 5 vit patch sizes: 9 trials, not 2 x 4 x 5");
+    }
+
     /** The Java program of the example ({@link ConditionalSweep}, the same objective), in this JVM: 40 trials. */
     private List<TrialRecord> sweep(String sampler, int seed) {
         String storage = work.resolve("studies").toString();
