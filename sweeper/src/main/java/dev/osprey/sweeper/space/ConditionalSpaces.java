@@ -100,8 +100,10 @@ public final class ConditionalSpaces {
      *
      * @param fixed    the job's fixed overrides (Osprey's own settings left out)
      * @param explicit the sweeps of the command line and of {@code osprey.sweeper.params}, in order
-     * @throws IllegalArgumentException for a declaration that is not a sweep, a parameter declared
-     *                                  with two distributions, or an option that does not compose
+     * @throws IllegalArgumentException for a declaration that is not a sweep, or a parameter declared
+     *                                  with two distributions (an option that does not compose brings
+     *                                  nothing: its trials fail with the composer's error, as they would
+     *                                  without declarations)
      */
     public static ConditionalSpace of(Composer composer, String configName, List<ConfigOverride> fixed,
                                       List<Declared> explicit) {
@@ -273,30 +275,36 @@ public final class ConditionalSpaces {
      */
     private Map<Object, Map<String, String>> split(List<ConfigOverride> context, ConfigOverride sweep) {
         Map<Object, Map<String, String>> perOption = new LinkedHashMap<>();
+        Set<Object> composed = new HashSet<>();
         String self = choiceKey(sweep);
         for (Element option : elements(sweep)) {
             List<ConfigOverride> chosen = new ArrayList<>(context);
             chosen.add(sweep.withValue(option));
-            Map<String, String> choices;
+            Map<String, String> choices = new LinkedHashMap<>();
             try {
                 choices = choices(chosen);
+                composed.add(TrialOverrides.studyValue(option));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("cannot compose " + configName + " with "
-                        + sweep.withValue(option).jobString() + " to read what the option declares: " + e.getMessage(), e);
+                // an option that does not compose brings nothing; its trials fail with the composer's error
             }
             choices.remove(self);
             perOption.put(TrialOverrides.studyValue(option), choices);
         }
         Map<String, String> common = null;
-        for (Map<String, String> choices : perOption.values()) {
+        for (Map.Entry<Object, Map<String, String>> option : perOption.entrySet()) {
+            if (!composed.contains(option.getKey())) {
+                continue;
+            }
+            Map<String, String> choices = option.getValue();
             if (common == null) {
                 common = new LinkedHashMap<>(choices);
             } else {
                 common.entrySet().removeIf(e -> !Objects.equals(choices.get(e.getKey()), e.getValue()));
             }
         }
+        Set<String> shared = common == null ? Set.of() : common.keySet();
         for (Map<String, String> choices : perOption.values()) {
-            common.keySet().forEach(choices::remove);
+            shared.forEach(choices::remove);
         }
         return perOption;
     }

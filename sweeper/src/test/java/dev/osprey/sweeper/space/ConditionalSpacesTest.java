@@ -198,6 +198,20 @@ class ConditionalSpacesTest {
     }
 
     @Test
+    void anOptionThatDoesNotComposeLeavesTheOthersTheirParametersAndItsTrialsToFail() throws IOException {
+        write("model/broken.yaml", """
+                defaults:
+                  - /nowhere: missing
+                osprey:
+                  params:
+                    model.size: choice(1, 2)
+                """);
+        SearchTree.Choice model = (SearchTree.Choice) space("model=choice(resnet,broken)").tree().roots().get(0);
+        assertEquals("model.depth", model.branch("resnet").get(0).name());
+        assertEquals("model.size", model.branch("broken").get(0).name());
+    }
+
+    @Test
     void theOptionsOspreyNodeNeverReachesTheJobsConfig() {
         assertFalse(inputs("model=vit").baseConfig().has("model.osprey"), inputs("model=vit").baseConfig().toYaml());
         assertFalse(inputs().baseConfig().has("optimizer.osprey"));
