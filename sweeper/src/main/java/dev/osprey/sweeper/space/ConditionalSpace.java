@@ -98,7 +98,7 @@ public record ConditionalSpace(SearchTree tree, Map<String, ConfigOverride> swee
     /** One node: its first line starts with {@code first}, its branches are indented under {@code indent}. */
     private void renderNode(SearchTree.Node node, String first, String indent, List<String[]> lines) {
         lines.add(new String[] {first + node.name() + ": " + sweepText(sweeps.get(node.name())), node.origin()});
-        if (node instanceof SearchTree.Choice choice && !choice.branches().isEmpty()) {
+        if (node instanceof SearchTree.Branching choice && !choice.branches().isEmpty()) {
             int width = choice.branches().keySet().stream().mapToInt(v -> String.valueOf(v).length()).max().orElse(0);
             for (Map.Entry<Object, List<SearchTree.Node>> branch : choice.branches().entrySet()) {
                 String label = String.format("%s  %-" + width + "s -> ", indent, branch.getKey());

@@ -226,7 +226,7 @@ public final class ConditionalSpaces {
                 }
                 branches.put(value, level(chosen, owned, moved, branchPath, false));
             }
-            nodes.add(new SearchTree.Choice(d.name(), categorical, d.origin(), branches));
+            nodes.add(new SearchTree.Branching(d.name(), categorical, d.origin(), branches));
         }
         return nodes;
     }

@@ -17,13 +17,13 @@ import java.util.function.Function;
 /**
  * A search space in which some parameters exist only under a value of another: the options of a
  * config group declare the parameters they alone have. A trial suggests the roots in order; after a
- * {@link Choice} it suggests the nodes of the branch of the value it got, and nothing of the other
+ * {@link Branching} it suggests the nodes of the branch of the value it got, and nothing of the other
  * branches (define-by-run: the study stores only the parameters a trial had). A tree without
  * branches is a plain search space ({@link #flat}).
  *
  * {@snippet :
  * SearchTree tree = new SearchTree(List.of(
- *         new SearchTree.Choice("model", new CategoricalDistribution(List.of("resnet", "vit")), "command line",
+ *         new SearchTree.Branching("model", new CategoricalDistribution(List.of("resnet", "vit")), "command line",
  *                 Map.of("resnet", List.of(new SearchTree.Parameter("model.depth", depths, "model/resnet.yaml")),
  *                        "vit", List.of(new SearchTree.Parameter("model.patch_size", patches, "model/vit.yaml"))))));
  * Map<String, Object> params = tree.sample(trial::suggest);   // {model=vit, model.patch_size=16}
@@ -38,7 +38,7 @@ import java.util.function.Function;
 public record SearchTree(List<SearchTree.Node> roots) {
 
     /** One parameter of the tree. */
-    public sealed interface Node permits Parameter, Choice {
+    public sealed interface Node permits Parameter, Branching {
 
         /** The parameter name: its sweep's key element, such as {@code model.depth} or {@code model}. */
         String name();
@@ -65,9 +65,9 @@ public record SearchTree(List<SearchTree.Node> roots) {
      * @param branches value (as the study stores it) to the parameters that exist only under it; a
      *                 value without a branch brings none
      */
-    public record Choice(String name, CategoricalDistribution distribution, String origin,
+    public record Branching(String name, CategoricalDistribution distribution, String origin,
                          Map<Object, List<Node>> branches) implements Node {
-        public Choice {
+        public Branching {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(distribution, "distribution");
             Objects.requireNonNull(origin, "origin");
@@ -113,7 +113,7 @@ public record SearchTree(List<SearchTree.Node> roots) {
             }
         }
         for (Node node : nodes) {
-            if (node instanceof Choice choice) {
+            if (node instanceof Branching choice) {
                 for (List<Node> branch : choice.branches().values()) {
                     check(branch, path, seen);
                 }
@@ -130,7 +130,7 @@ public record SearchTree(List<SearchTree.Node> roots) {
 
     /** Whether some parameter exists only under a value of another. */
     public boolean isConditional() {
-        return roots.stream().anyMatch(n -> n instanceof Choice c && !c.branches().isEmpty());
+        return roots.stream().anyMatch(n -> n instanceof Branching c && !c.branches().isEmpty());
     }
 
     /** Every parameter with its distribution, in the order of a walk through all branches. */
@@ -143,7 +143,7 @@ public record SearchTree(List<SearchTree.Node> roots) {
     private static void collect(List<Node> nodes, Map<String, Distribution> out) {
         for (Node node : nodes) {
             out.putIfAbsent(node.name(), node.distribution());
-            if (node instanceof Choice choice) {
+            if (node instanceof Branching choice) {
                 choice.branches().values().forEach(branch -> collect(branch, out));
             }
         }
@@ -170,7 +170,7 @@ public record SearchTree(List<SearchTree.Node> roots) {
             }
             Object value = suggest.apply(node.name(), node.distribution());
             params.put(node.name(), value);
-            if (node instanceof Choice choice) {
+            if (node instanceof Branching choice) {
                 walk(choice.branch(value), suggest, params);
             }
         }
@@ -193,7 +193,7 @@ public record SearchTree(List<SearchTree.Node> roots) {
         for (Node node : nodes) {
             List<Map<String, Object>> own = new ArrayList<>();
             for (Object value : values.apply(node)) {
-                List<Map<String, Object>> branch = node instanceof Choice c ? product(c.branch(value), values)
+                List<Map<String, Object>> branch = node instanceof Branching c ? product(c.branch(value), values)
                         : List.of(Map.of());
                 for (Map<String, Object> rest : branch) {
                     Map<String, Object> point = new LinkedHashMap<>();
@@ -226,14 +226,14 @@ public record SearchTree(List<SearchTree.Node> roots) {
             Distribution d = distribution.apply(node);
             out.add(switch (node) {
                 case Parameter p -> new Parameter(p.name(), d, p.origin());
-                case Choice c -> {
+                case Branching c -> {
                     if (!(d instanceof CategoricalDistribution categorical)) {
                         throw new IllegalArgumentException("parameter '" + c.name() + "' has branches and must stay"
                                 + " categorical, not " + d);
                     }
                     Map<Object, List<Node>> branches = new LinkedHashMap<>();
                     c.branches().forEach((value, branch) -> branches.put(value, mapped(branch, distribution)));
-                    yield new Choice(c.name(), categorical, c.origin(), branches);
+                    yield new Branching(c.name(), categorical, c.origin(), branches);
                 }
             });
         }

@@ -104,7 +104,7 @@ class ConditionalSpacesTest {
                 optimizer.lr: tag(log,interval(1e-4,1e-1))               (command line)
                 optimizer.beta: interval(0.8, 0.99)                      (optimizer/adam.yaml)
                 """, space.describe());
-        SearchTree.Choice model = (SearchTree.Choice) space.tree().roots().get(0);
+        SearchTree.Branching model = (SearchTree.Branching) space.tree().roots().get(0);
         assertEquals(List.of("model.depth"), model.branch("resnet").stream().map(SearchTree.Node::name).toList());
         assertEquals(List.of("model.patch_size", "model.vit.attention.window"),
                 model.branch("vit").stream().map(SearchTree.Node::name).toList());
@@ -147,7 +147,7 @@ class ConditionalSpacesTest {
     @Test
     void theCommandLineReplacesAnOptionsSweepWhereTheOptionDeclaresItAndAFixedValueIsNotSearched() {
         ConditionalSpace space = space("model=choice(resnet,vit)", "model.patch_size=choice(4,8)", "optimizer.beta=0.9");
-        SearchTree.Choice model = (SearchTree.Choice) space.tree().roots().get(0);
+        SearchTree.Branching model = (SearchTree.Branching) space.tree().roots().get(0);
         assertEquals(1, space.tree().roots().size(), "the command line's patch size stays under vit: " + space.describe());
         SearchTree.Node patch = model.branch("vit").get(0);
         assertEquals(new CategoricalDistribution(List.of(4L, 8L)), patch.distribution());
@@ -179,7 +179,7 @@ class ConditionalSpacesTest {
                   params:
                     model.width: 64,128
                 """);
-        SearchTree.Choice model = (SearchTree.Choice) space("model=choice(resnet,vit)").tree().roots().get(0);
+        SearchTree.Branching model = (SearchTree.Branching) space("model=choice(resnet,vit)").tree().roots().get(0);
         assertEquals(model.branch("resnet"), List.of(new SearchTree.Parameter("model.width",
                 new CategoricalDistribution(List.of(64L, 128L)), "model/resnet.yaml")), "shared, with one distribution");
         assertEquals("model.width", model.branch("vit").get(0).name());
@@ -206,7 +206,7 @@ class ConditionalSpacesTest {
                   params:
                     model.size: choice(1, 2)
                 """);
-        SearchTree.Choice model = (SearchTree.Choice) space("model=choice(resnet,broken)").tree().roots().get(0);
+        SearchTree.Branching model = (SearchTree.Branching) space("model=choice(resnet,broken)").tree().roots().get(0);
         assertEquals("model.depth", model.branch("resnet").get(0).name());
         assertEquals("model.size", model.branch("broken").get(0).name());
     }

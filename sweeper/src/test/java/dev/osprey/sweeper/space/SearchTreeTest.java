@@ -21,7 +21,7 @@ class SearchTreeTest {
 
     static SearchTree modelTree() {
         return new SearchTree(List.of(
-                new SearchTree.Choice("model", CategoricalDistribution.of("tree", "linear"), "command line",
+                new SearchTree.Branching("model", CategoricalDistribution.of("tree", "linear"), "command line",
                         Map.of("tree", List.of(new SearchTree.Parameter("depth", DEPTH, "model/tree.yaml")))),
                 new SearchTree.Parameter("lr", LR, "command line")));
     }
@@ -43,11 +43,11 @@ class SearchTreeTest {
     @Test
     void aParameterHasOneDistributionWhereverItAppears() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SearchTree(List.of(
-                new SearchTree.Choice("model", CategoricalDistribution.of("a", "b"), "command line", Map.of(
+                new SearchTree.Branching("model", CategoricalDistribution.of("a", "b"), "command line", Map.of(
                         "a", List.of(new SearchTree.Parameter("x", DEPTH, "model/a.yaml")),
                         "b", List.of(new SearchTree.Parameter("x", LR, "model/b.yaml")))))));
         assertTrue(e.getMessage().contains("model/a.yaml") && e.getMessage().contains("model/b.yaml"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SearchTree.Choice("model",
+        assertThrows(IllegalArgumentException.class, () -> new SearchTree.Branching("model",
                 CategoricalDistribution.of("a"), "", Map.of("c", List.of(new SearchTree.Parameter("x", LR, "")))));
     }
 
