@@ -68,6 +68,7 @@ public record AppTask<R extends Record>(String name, RunRequest.ConfigLocation c
         List<ConfigOverride> jobOverrides = request.overrides().stream()
                 .filter(o -> !FrameworkSettings.isFramework(o) && !o.isSweep()).toList();
         composer.checkParsedOverrides(type, jobOverrides);
-        Records.bind(SweepInputs.withoutOsprey(composer.composeParsed(configName, jobOverrides).config()), type);
+        var composition = composer.composeParsed(configName, jobOverrides);
+        Records.bind(SweepInputs.withoutOsprey(composition.config(), composition, composer.repository()), type);
     }
 }

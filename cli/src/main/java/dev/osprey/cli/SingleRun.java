@@ -64,7 +64,7 @@ final class SingleRun {
         HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), dir.path().toString(),
                 request.workingDir().toString(), Optional.empty()), composition.choices())
                 .ifPresent(hydra -> hydra.registerIn(resolvers));
-        Config config = SweepInputs.jobConfig(composition, resolvers);
+        Config config = SweepInputs.jobConfig(composition, resolvers, composer.repository());
         if (request.hydraApp().isPresent() && task instanceof Task.Program app) {
             task = HydraJobs.trial(app, HydraJobs.installCallback(dir.path().resolve(".osprey/python")), dir.path(),
                     request.workingDir(), Optional.empty());

@@ -8,7 +8,7 @@ import dev.osprey.launchers.LauncherException;
 import dev.osprey.launchers.Pruning;
 import dev.osprey.optimizer.Study;
 import dev.osprey.optimizer.Trial;
-import dev.osprey.optimizer.space.Distribution;
+import dev.osprey.sweeper.space.SearchTree;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 
@@ -54,7 +54,7 @@ public final class Sweeper {
 
     private final SweeperBuilder settings;
     /** What each trial suggests; a grid's values come from the study's sampler, which claims its points. */
-    private final Map<String, Distribution> space;
+    private final SearchTree space;
     private final LinkedBlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
     private final Map<Integer, Running> running = new LinkedHashMap<>();
     private final Map<JobStatus, Integer> counts = new EnumMap<>(JobStatus.class);
@@ -73,8 +73,8 @@ public final class Sweeper {
     Sweeper(SweeperBuilder settings) {
         this.settings = settings;
         this.space = switch (settings.plan) {
-            case SweepPlan.Search search -> search.space();
-            case SweepPlan.Grid grid -> grid.space();
+            case SweepPlan.Search search -> search.tree();
+            case SweepPlan.Grid grid -> grid.tree();
         };
         this.outage = new StorageOutage(settings.storageTimeout, settings.clock, settings.outagePause,
                 settings.listeners, running::size, () -> interrupted);
@@ -280,10 +280,10 @@ public final class Sweeper {
                     : SweepSummary.Ending.BUDGET_MET);
         }
         Trial trial = asked.get();
-        Map<String, Object> params = new LinkedHashMap<>();
         Job job;
         try {
-            space.forEach((name, distribution) -> params.put(name, outage.call(() -> trial.suggest(name, distribution))));
+            // define-by-run: only the parameters of the branches this trial takes are suggested and stored
+            Map<String, Object> params = space.sample((name, distribution) -> outage.call(() -> trial.suggest(name, distribution)));
             // a detached job is watched by no one: its intermediate values stay in its log
             job = settings.jobs.create(trial.number(), params, settings.detach ? Pruning.NEVER : pruningOf(trial));
         } catch (StorageOutage.StudyDatabaseLost lost) {

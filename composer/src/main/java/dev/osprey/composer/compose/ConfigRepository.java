@@ -1,6 +1,7 @@
 package dev.osprey.composer.compose;
 
 import dev.osprey.composer.bind.Records;
+import dev.osprey.composer.config.Config;
 import dev.osprey.composer.value.ConfigValue.MapValue;
 import dev.osprey.composer.yaml.YamlLoader;
 
@@ -179,6 +180,18 @@ public final class ConfigRepository {
         records.keySet().stream().filter(p -> p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0)
                 .forEach(p -> names.add(p.substring(prefix.length())));
         return List.copyOf(names);
+    }
+
+    /**
+     * The content of the config {@code configPath} as written in its file (or registered record),
+     * without its Defaults List and before its {@code # @package} places it; empty if there is no
+     * such config. Tools read their own keys from a group option this way (Osprey's sweeper reads
+     * the search space an option declares under {@code osprey:}).
+     *
+     * @since 0.2
+     */
+    public Optional<Config> content(String configPath) {
+        return load(configPath).map(loaded -> Config.of(loaded.content()));
     }
 
     /** The config groups directly in {@code group} ({@code ""} for the top level), sorted. */

@@ -87,7 +87,7 @@ final class ComposedJobs implements JobFactory {
         HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), dir.path().toString(),
                 request.workingDir().toString(), Optional.of(number)), composition.choices())
                 .ifPresent(hydra -> hydra.registerIn(resolvers));
-        Config config = SweepInputs.jobConfig(composition, resolvers);
+        Config config = SweepInputs.jobConfig(composition, resolvers, composer.repository());
         List<ConfigOverride> snapshot = new ArrayList<>(overrides);
         snapshot.addAll(launcherOverrides);
         dir.writeMetadata(config, snapshot, inputs.settings().asConfig());

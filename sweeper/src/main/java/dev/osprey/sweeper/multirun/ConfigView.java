@@ -7,6 +7,7 @@ import dev.osprey.composer.config.Config;
 import dev.osprey.composer.config.Secrets;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.override.ConfigOverride;
+import dev.osprey.sweeper.space.ConditionalSpace;
 
 import dev.osprey.sweeper.hydra.HydraRuntime;
 
@@ -33,12 +34,13 @@ public final class ConfigView {
             HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), "<output dir>",
                     request.workingDir().toString(), java.util.Optional.empty()), composition.choices())
                     .ifPresent(hydra -> hydra.registerIn(resolvers));
-            job = SweepInputs.jobConfig(composition, resolvers);
+            job = SweepInputs.jobConfig(composition, resolvers, composer.repository());
         }
         // the settings hold the storage location, and with it maybe a password
         return Secrets.mask(switch (which) {
             case "job" -> job.toYaml();
-            case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml();
+            case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml()
+                    + searchSpace(composer, request);
             case "hydra" -> Config.of(Map.of(HydraRuntime.KEY, inputs.hydra().orElseThrow(() -> new IllegalArgumentException(
                     "--cfg hydra: this config has no hydra node (Java apps compose without Hydra's settings)"))
                     .root().toPlain())).toYaml();
@@ -51,6 +53,25 @@ public final class ConfigView {
             }
             default -> throw new IllegalArgumentException("--cfg takes job, osprey, hydra or all, not '" + which + "'");
         });
+    }
+
+    /**
+     * A sweep's search space as a tree ({@link ConditionalSpace#describe}), with the parameters the
+     * options of config groups declare under the option; empty for a single run or a sweep without
+     * parameters.
+     */
+    static String searchSpace(Composer composer, RunRequest request) {
+        if (!request.multirun()) {
+            return "";
+        }
+        ConditionalSpace space = SweepInputs.forSweep(composer, request.configName(), request.overrides(), request.jobName(),
+                Clock.systemDefaultZone()).space()
+                .orElseThrow();
+        if (space.sweeps().isEmpty()) {
+            return "";
+        }
+        return "\n# search space" + (space.isConditional() ? " (conditional: a parameter under an option exists only"
+                + " in the trials that choose it)" : "") + "\n" + space.describe();
     }
 
     public static String info(RunRequest request) {

@@ -223,9 +223,17 @@ public final class FrameworkSettings {
         return true;
     }
 
-    /** TPE with the options of {@code osprey.sweeper.tpe}, each left at Osprey's default when not given. */
-    public dev.osprey.optimizer.sampler.Sampler tpe() {
+    /**
+     * TPE with the options of {@code osprey.sweeper.tpe}, each left at Osprey's default when not given.
+     *
+     * @param conditional whether the search space is conditional: then TPE decomposes it into the groups
+     *                    of parameters that appear together ({@code group}), unless the settings say otherwise
+     */
+    public dev.osprey.optimizer.sampler.Sampler tpe(boolean conditional) {
         var builder = dev.osprey.optimizer.sampler.Samplers.tpeBuilder();
+        if (conditional) {
+            builder.group(true);
+        }
         if (!options("tpe", TPE_KEYS)) {
             return builder.build();
         }

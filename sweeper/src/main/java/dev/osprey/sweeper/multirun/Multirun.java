@@ -7,7 +7,6 @@ import dev.osprey.composer.output.SweepDirectory;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.Element;
 import dev.osprey.composer.multirun.BasicSweeper;
-import dev.osprey.sweeper.space.SearchSpaces;
 import dev.osprey.sweeper.space.TrialOverrides;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
@@ -58,7 +57,8 @@ public final class Multirun {
     /** Runs the sweep and returns the process exit code ({@link SweepSummary#exitCode()}). */
     public int run() {
         Composer composer = Configs.composer(request);
-        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides(), request.jobName(), clock);
+        SweepInputs inputs = SweepInputs.forSweep(composer, request.configName(), request.overrides(), request.jobName(),
+                clock);
         FrameworkSettings settings = inputs.settings();
         inputs.notes().forEach(observer::note);
         java.time.Duration storageTimeout = settings.storageTimeout(); // a bad value is refused before the study opens
@@ -78,7 +78,7 @@ public final class Multirun {
         Sampler studySampler = switch (plan) {
             case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
             case SweepPlan.Search s -> switch (sampler) {
-                case "tpe" -> settings.tpe();
+                case "tpe" -> settings.tpe(s.isConditional()); // by branch when the space is conditional
                 case "nsga2" -> settings.nsga2();
                 default -> Samplers.random();
             };
@@ -220,6 +220,11 @@ public final class Multirun {
      * ({@link TrialOverrides#studyValue}), which the job factory maps back to the sweep's element.
      */
     private static SweepPlan gridPlan(Composer composer, SweepInputs inputs) {
+        var space = inputs.space().orElseThrow();
+        if (space.isConditional()) { // each option its own sub-grid
+            return new SweepPlan.Grid(space.gridPoints(composer.repository()::options),
+                    space.gridTree(composer.repository()::options));
+        }
         List<List<ConfigOverride>> jobs = BasicSweeper.create().withGroupOptions(composer.repository()::options)
                 .jobs(inputs.sweeps());
         List<Map<String, Object>> points = new ArrayList<>();
@@ -238,8 +243,7 @@ public final class Multirun {
             throw new IllegalArgumentException("nothing to search: a multirun with a sampler needs at least one sweep,"
                     + " such as optimizer.lr=tag(log,interval(1e-4,1e-1)) or model=choice(resnet,vit)");
         }
-        return new SweepPlan.Search(SearchSpaces.fromOverrides(inputs.sweeps(), composer.repository()::options)
-                .distributions());
+        return new SweepPlan.Search(inputs.space().orElseThrow().tree());
     }
 
     private static String stripYaml(String name) {

@@ -1,11 +1,16 @@
 package dev.osprey.sweeper.multirun;
 
+import dev.osprey.composer.compose.ComposedDefault;
 import dev.osprey.composer.compose.Composer;
+import dev.osprey.composer.compose.Composition;
+import dev.osprey.composer.compose.ConfigRepository;
 import dev.osprey.composer.config.Config;
 import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.OverrideParseException;
 import dev.osprey.composer.override.Overrides;
+import dev.osprey.sweeper.space.ConditionalSpace;
+import dev.osprey.sweeper.space.ConditionalSpaces;
 import dev.osprey.sweeper.space.TrialOverrides;
 import dev.osprey.sweeper.hydra.HydraRuntime;
 import dev.osprey.sweeper.hydra.HydraSettings;
@@ -30,9 +35,36 @@ import java.util.stream.Stream;
  *                     without Osprey's and Hydra's own nodes
  * @param hydra        the composed {@code hydra} node, when the config has one (Hydra's runtime, or the config's own)
  * @param notes        what the run does differently from what the config says (translated Hydra settings)
+ * @param fromConfig   the parameters of {@code sweeps} that the config's {@code osprey.sweeper.params} (or a
+ *                     hydra-optuna-sweeper project's {@code hydra.sweeper.params}) gave
+ * @param space        the search space with what the options of config groups declare: present in the
+ *                     inputs of a sweep ({@link #forSweep}), whose {@code sweeps} then hold its sweeps
  */
 public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed, List<ConfigOverride> sweeps,
-                          Config baseConfig, Optional<Config> hydra, List<String> notes) {
+                          Config baseConfig, Optional<Config> hydra, List<String> notes, Set<String> fromConfig,
+                          Optional<ConditionalSpace> space) {
+
+    /**
+     * The inputs of a sweep: as {@link #of}, with the search space that the options of config groups
+     * declare under {@code osprey: params:} ({@link ConditionalSpaces}); {@link #sweeps()} then holds
+     * every sweep of that space.
+     */
+    public static SweepInputs forSweep(Composer composer, String configName, List<ConfigOverride> overrides) {
+        return forSweep(composer, configName, overrides, configName.replaceAll("\\.yaml$", ""),
+                java.time.Clock.systemDefaultZone());
+    }
+
+    /** The inputs of a sweep, with Hydra's job name and the clock of {@link #of(Composer, String, List, String, java.time.Clock)}. */
+    public static SweepInputs forSweep(Composer composer, String configName, List<ConfigOverride> overrides,
+                                       String jobName, java.time.Clock clock) {
+        SweepInputs inputs = of(composer, configName, overrides, jobName, clock);
+        String primary = configName.endsWith(".yaml") ? configName : configName + ".yaml";
+        List<ConditionalSpaces.Declared> explicit = inputs.sweeps().stream().map(o -> new ConditionalSpaces.Declared(o,
+                inputs.fromConfig().contains(o.keyElement()) ? primary + " osprey.sweeper.params" : "command line")).toList();
+        ConditionalSpace space = ConditionalSpaces.of(composer, configName, inputs.fixed(), explicit);
+        return new SweepInputs(inputs.settings(), inputs.fixed(), List.copyOf(space.sweeps().values()),
+                inputs.baseConfig(), inputs.hydra(), inputs.notes(), inputs.fromConfig(), Optional.of(space));
+    }
 
     public static SweepInputs of(Composer composer, String configName, List<ConfigOverride> overrides) {
         return of(composer, configName, overrides, configName.replaceAll("\\.yaml$", ""), java.time.Clock.systemDefaultZone());
@@ -79,6 +111,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
         }
         settings = settings.withOverrides(framework);
         Set<String> swept = sweeps.stream().map(ConfigOverride::key).collect(Collectors.toSet());
+        Set<String> fromConfig = new java.util.LinkedHashSet<>();
         for (var entry : settings.params().entrySet()) {
             if (!swept.contains(entry.getKey())) {
                 ConfigOverride declared = declaredSweep(entry.getKey(), entry.getValue());
@@ -87,10 +120,12 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
                             + "', which is not a sweep; use interval(..), range(..), choice(..) or a,b,c");
                 }
                 sweeps.add(declared);
+                fromConfig.add(declared.keyElement());
             }
         }
         return new SweepInputs(settings, List.copyOf(fixed), List.copyOf(sweeps),
-                withoutOsprey(composition.jobConfig()), hydra, List.copyOf(notes));
+                withoutOsprey(composition.jobConfig(), composition, composer.repository()), hydra, List.copyOf(notes),
+                java.util.Collections.unmodifiableSet(fromConfig), Optional.empty());
     }
 
     /** The config's {@code osprey:} node is an edge too: its sweep texts are parsed here, once. */
@@ -113,8 +148,8 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
      * The config a job is given: the composition without Hydra's node (whose run-time values only the
      * app's Hydra fills in), resolved, then without Osprey's node.
      */
-    public static Config jobConfig(Composition composition, Resolvers resolvers) {
-        return withoutOsprey(composition.resolvedJobConfig(resolvers));
+    public static Config jobConfig(Composition composition, Resolvers resolvers, ConfigRepository repository) {
+        return withoutOsprey(composition.resolvedJobConfig(resolvers), composition, repository);
     }
 
     /** The job's view of a config: Osprey's own node is not part of it (as Hydra's is not). */
@@ -124,6 +159,26 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
         }
         Config without = config.asOpen().delete("osprey");
         return config.isStruct() ? without.asStruct() : without;
+    }
+
+    /**
+     * The job's view of a composed config: neither the primary config's {@code osprey:} node nor those
+     * of the group options composed into it (where their package put them, such as {@code model.osprey})
+     * are part of it.
+     */
+    public static Config withoutOsprey(Config config, Composition composition, ConfigRepository repository) {
+        Config out = withoutOsprey(config);
+        for (ComposedDefault step : composition.defaults()) {
+            if (step.packageName().isEmpty() || step.parent() == null) {
+                continue;
+            }
+            String node = step.packageName() + "." + ConditionalSpaces.NODE;
+            if (out.has(node) && repository.content(step.configPath()).map(c -> c.has(ConditionalSpaces.NODE)).orElse(false)) {
+                Config without = out.asOpen().delete(node);
+                out = out.isStruct() ? without.asStruct() : without;
+            }
+        }
+        return out;
     }
 
     /** Whether every sweep can be enumerated (so a grid is possible). */

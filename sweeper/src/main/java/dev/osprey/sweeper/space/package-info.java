@@ -10,5 +10,12 @@
  * {@link dev.osprey.composer.override.Sweep} meets the optimizer's distributions, so that neither module
  * knows the other; unlike Hydra's Optuna sweeper, a range excludes its stop, as everywhere in the
  * override language.
+ *
+ * <p>Conditional search spaces: {@link ConditionalSpaces} reads the sweeps that the options of config
+ * groups declare under {@code osprey: params:} and returns a {@link ConditionalSpace}, whose
+ * {@link SearchTree} holds each parameter under the option that brings it (sealed
+ * {@link SearchTree.Parameter} and {@link SearchTree.Branching} nodes). A trial samples the tree
+ * define-by-run, so the optimizer sees only the suggestions of the branches a trial takes and never
+ * learns about config groups.
  */
 package dev.osprey.sweeper.space;
