@@ -16,9 +16,10 @@ import java.util.Optional;
 /**
  * What a composed {@code hydra} node means to Osprey, as an {@code osprey:} node of settings below the
  * config's own and the command line's: where runs and sweeps write ({@code hydra.run.dir},
- * {@code hydra.sweep.dir}) and, for a hydra-optuna-sweeper project, the whole sweep
- * ({@link OptunaSweeperSettings}). Everything else in the node is Hydra's own business: the app's
- * Hydra reads it, Osprey passes it on untouched.
+ * {@code hydra.sweep.dir}), for a hydra-optuna-sweeper project the whole sweep
+ * ({@link OptunaSweeperSettings}), and a launcher plugin's resources ({@link HydraLauncherSettings}).
+ * Everything else in the node is Hydra's own business: the app's Hydra reads it, Osprey passes it
+ * on untouched.
  *
  * @param ospreyNode the settings, as an {@code osprey:} node
  * @param notes      one line each on what was translated or is done differently
@@ -66,6 +67,9 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
             settings = settings.merge(optuna.ospreyNode());
             notes.addAll(optuna.notes());
         }
+        HydraLauncherSettings launcher = HydraLauncherSettings.of(root, resolvers, settings);
+        settings = settings.merge(launcher.ospreyNode());
+        notes.addAll(launcher.notes());
         return new HydraSettings(settings, notes);
     }
 

@@ -7,6 +7,7 @@ import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.OverrideParseException;
 import dev.osprey.composer.override.Overrides;
 import dev.osprey.sweeper.space.TrialOverrides;
+import dev.osprey.sweeper.hydra.HydraLauncherSettings;
 import dev.osprey.sweeper.hydra.HydraRuntime;
 import dev.osprey.sweeper.hydra.HydraSettings;
 import dev.osprey.composer.compose.Composition;
@@ -24,7 +25,8 @@ import java.util.stream.Stream;
  * sweeps, the job's fixed overrides and its sweeps; with the framework settings they produce.
  *
  * @param settings     defaults, then the primary config's {@code osprey:} node, then the command line
- * @param fixed        the job overrides that are not sweeps, in order
+ * @param fixed        the job overrides that are not sweeps, in order, without those of Hydra's launcher
+ *                     ({@code hydra/launcher=...}, {@code hydra.launcher.*}): Osprey does the launcher's work
  * @param sweeps       every sweep: the job's, the config-declared search space's, per-job launcher settings
  * @param baseConfig   the primary config composed with the fixed overrides (checked before anything runs),
  *                     without Osprey's and Hydra's own nodes
@@ -89,7 +91,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
                 sweeps.add(declared);
             }
         }
-        return new SweepInputs(settings, List.copyOf(fixed), List.copyOf(sweeps),
+        return new SweepInputs(settings, HydraLauncherSettings.forwarded(fixed), List.copyOf(sweeps),
                 withoutOsprey(composition.jobConfig()), hydra, List.copyOf(notes));
     }
 
