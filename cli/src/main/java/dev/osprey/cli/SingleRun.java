@@ -52,7 +52,8 @@ final class SingleRun {
                         + " add -m (--multirun) to sweep");
             }
         }
-        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides(), request.jobName(), clock);
+        SweepInputs inputs = SweepInputs.of(composer, request.configName(), request.overrides(), request.jobName(), clock,
+                false);
         inputs.notes().forEach(note -> console.info("note: " + note));
         Task task = request.task();
         String launcherName = request.javaTask().isPresent() && inputs.settings().launcherName().equals("process")

@@ -85,6 +85,30 @@ class HydraAppsTest {
         assertTrue(multirun.contains("mode: MULTIRUN") && multirun.contains("x=interval(-2,2)"), multirun);
     }
 
+    /**
+     * The Hydra here has no joblib launcher plugin: the app would fail to compose
+     * {@code hydra/launcher=joblib}, so passing it the launcher's overrides would fail every trial.
+     */
+    @Test
+    void aLauncherPluginOfTheCommandLineIsOspreysWorkAndNotPassedOnToTheApp() throws Exception {
+        Path app = HydraPeer.app("quiet", work);
+        CliRunner run = osprey(List.of("run", "-m", "x=interval(-2,2)", "y=choice(-1.5,0.5)", "--n-trials", "3",
+                "hydra/launcher=joblib", "hydra.launcher.n_jobs=2", "hydra.sweep.dir=" + work.resolve("sweep")),
+                app.resolve("sphere.py"));
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.toString().contains("hydra/launcher=joblib: Osprey runs the trials as processes itself"
+                + " (osprey/launcher=process, slots=2, osprey.sweeper.n_jobs=2)"), run.toString());
+        assertTrue(run.toString().contains("2 job(s) at once"), run.toString());
+        List<TrialRecord> trials = trials(storage(), "config");
+        assertEquals(3, trials.size(), run.toString());
+        for (TrialRecord trial : trials) {
+            assertEquals(TrialState.COMPLETE, trial.state(), trial.toString());
+            String overrides = Files.readString(work.resolve("sweep").resolve(Integer.toString(trial.number()))
+                    .resolve(".hydra/overrides.yaml"));
+            assertFalse(overrides.contains("launcher"), overrides);
+        }
+    }
+
     @Test
     void anExceptionOrAValueThatIsNoNumberFailsTheRunWithPythonsReason() throws Exception {
         Path app = HydraPeer.app("returned", work);

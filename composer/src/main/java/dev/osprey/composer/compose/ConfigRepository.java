@@ -129,7 +129,8 @@ public final class ConfigRepository {
      * This repository with Hydra 1.3.2's own config groups added as Hydra's search path has them:
      * the YAML groups Hydra ships ({@code hydra/output}, {@code hydra/help}, {@code hydra/hydra_help},
      * {@code hydra/hydra_logging}, {@code hydra/job_logging}, {@code hydra/env}) before this
-     * repository's configs, and the structured ones ({@code hydra/config}, {@code hydra/launcher},
+     * repository's configs, and the structured ones ({@code hydra/config}, {@code hydra/launcher}
+     * with {@code basic}, {@code joblib}, {@code submitit_local} and {@code submitit_slurm},
      * {@code hydra/sweeper} with {@code basic} and {@code optuna}, {@code hydra/sweeper/sampler}) after
      * them. The app's own options of these groups are listed beside Hydra's. This repository is left
      * as it is.

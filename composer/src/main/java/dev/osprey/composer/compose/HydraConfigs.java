@@ -9,11 +9,13 @@ package dev.osprey.composer.compose;
  *       ({@code hydra/output}, {@code hydra/help}, {@code hydra/hydra_help}, {@code hydra/hydra_logging},
  *       {@code hydra/job_logging}, {@code hydra/env}). Hydra's search path starts with them (provider
  *       {@code hydra}), so an app's file of the same path does not replace them.</li>
- *   <li>{@code last}: the configs Hydra and the hydra-optuna-sweeper plugin register as structured
- *       configs ({@code hydra/config}, {@code hydra/launcher/basic}, {@code hydra/sweeper/basic},
- *       {@code hydra/sweeper/optuna}, {@code hydra/sweeper/sampler/*}). They live in Hydra's config
- *       store, searched after the app's configs (provider {@code schema}), so an app may replace
- *       them with a file of the same path.</li>
+ *   <li>{@code last}: the configs Hydra and the hydra-optuna-sweeper, hydra-joblib-launcher and
+ *       hydra-submitit-launcher plugins register as structured configs ({@code hydra/config},
+ *       {@code hydra/launcher/basic}, {@code hydra/launcher/joblib},
+ *       {@code hydra/launcher/submitit_local}, {@code hydra/launcher/submitit_slurm},
+ *       {@code hydra/sweeper/basic}, {@code hydra/sweeper/optuna}, {@code hydra/sweeper/sampler/*}).
+ *       They live in Hydra's config store, searched after the app's configs (provider
+ *       {@code schema}), so an app may replace them with a file of the same path.</li>
  * </ul>
  *
  * An app's own options of these groups ({@code conf/hydra/job_logging/custom.yaml}) are listed and

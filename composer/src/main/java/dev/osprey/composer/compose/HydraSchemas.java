@@ -11,12 +11,13 @@ import java.util.TreeSet;
 
 /**
  * The closed key sets of Hydra's structured configs. Hydra registers {@code hydra/config}, the
- * launcher, the sweepers and the Optuna samplers as dataclasses, so once one of them is merged, a
- * later config of the Defaults List that brings a key the dataclass lacks fails
- * ({@code Key 'seed' not in 'GridSamplerConfig'}); the keys a node already had when the dataclass
- * was merged onto it stay allowed, as in OmegaConf. Nodes typed {@code Any} or {@code Dict} (the
- * logging configs, {@code env}, {@code callbacks}, {@code job.env_set}, {@code sweeper.params}) stay
- * open. One instance per composition; it only exists with Hydra's runtime.
+ * launchers (its own and those of the joblib and submitit launcher plugins), the sweepers and the
+ * Optuna samplers as dataclasses, so once one of them is merged, a later config of the Defaults
+ * List that brings a key the dataclass lacks fails ({@code Key 'seed' not in 'GridSamplerConfig'});
+ * the keys a node already had when the dataclass was merged onto it stay allowed, as in OmegaConf.
+ * Nodes typed {@code Any} or {@code Dict} (the logging configs, {@code env}, {@code callbacks},
+ * {@code job.env_set}, {@code sweeper.params}, {@code launcher.additional_parameters}) stay open.
+ * One instance per composition; it only exists with Hydra's runtime.
  */
 final class HydraSchemas {
 
@@ -24,10 +25,13 @@ final class HydraSchemas {
     private record Closed(String path, String className, String referenceType, Set<String> keys) {
     }
 
-    /** The dataclass of each structured config Hydra and the Optuna sweeper plugin register. */
+    /** The dataclass of each structured config Hydra and the launcher and Optuna sweeper plugins register. */
     private static final Map<String, String> CLASSES = Map.ofEntries(
             Map.entry("hydra/config", "HydraConf"),
             Map.entry("hydra/launcher/basic", "BasicLauncherConf"),
+            Map.entry("hydra/launcher/joblib", "JobLibLauncherConf"),
+            Map.entry("hydra/launcher/submitit_local", "LocalQueueConf"),
+            Map.entry("hydra/launcher/submitit_slurm", "SlurmQueueConf"),
             Map.entry("hydra/sweeper/basic", "BasicSweeperConf"),
             Map.entry("hydra/sweeper/optuna", "OptunaSweeperConf"),
             Map.entry("hydra/sweeper/sampler/tpe", "TPESamplerConfig"),

@@ -38,6 +38,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code hydra.job.override_dirname}) are left out of the comparison, and of {@code hydra.help} and
  * {@code hydra.hydra_help}, whose templates Osprey keeps short, only the keys are compared.
  *
+ * <p>The launcher plugins' options ({@code hydra/launcher=joblib}, {@code submitit_local},
+ * {@code submitit_slurm}) are not among the cases: the Hydra used here has the Optuna sweeper
+ * plugin but neither launcher plugin installed, so it cannot compose them. {@link HydraRuntimeTest}
+ * checks them against the plugins' 1.3.2 dataclasses instead.
+ *
  * <p>Hydra is found through {@code OSPREY_HYDRA_PYTHON} and {@code OSPREY_HYDRA_PYTHONPATH} (written by
  * {@code scripts/hydra-peer.sh} into {@code /tmp/osprey-hydra/env.sh}). Without them each case is
  * composed by Osprey only and then skipped, saying why; under {@code CI=true} that fails instead.

@@ -172,6 +172,110 @@ class HydraRuntimeTest {
                 .getBoolean("hydra.sweeper.sampler._partial_"));
     }
 
+    /**
+     * hydra-joblib-launcher's option, with its keys and defaults. The real-Hydra conformance test
+     * ({@link HydraAppsConformanceTest}) cannot cover the launcher plugins' options: its Hydra has
+     * the Optuna sweeper plugin installed but neither launcher plugin, so these compositions are
+     * checked against the plugins' 1.3.2 dataclasses as written here.
+     */
+    @Test
+    void joblibLauncherFromTheCommandLine() {
+        Composition run = compose("bare", "hydra/launcher=joblib", "hydra.launcher.n_jobs=4");
+        assertEquals(Optional.of("joblib"), run.choice("hydra/launcher"));
+        Map<String, Object> expected = new java.util.LinkedHashMap<>();
+        expected.put("_target_", "hydra_plugins.hydra_joblib_launcher.joblib_launcher.JoblibLauncher");
+        expected.put("n_jobs", 4L);
+        expected.put("backend", null);
+        expected.put("prefer", "processes");
+        expected.put("require", null);
+        expected.put("verbose", 0L);
+        expected.put("timeout", null);
+        expected.put("pre_dispatch", "2*n_jobs");
+        expected.put("batch_size", "auto");
+        expected.put("temp_folder", null);
+        expected.put("max_nbytes", null);
+        expected.put("mmap_mode", "r");
+        Object launcher = run.config().find("hydra.launcher").orElseThrow().toPlain();
+        assertEquals(expected, launcher);
+        assertEquals(List.copyOf(expected.keySet()), List.copyOf(((Map<?, ?>) launcher).keySet()), "the dataclass's order");
+        assertEquals(List.of("basic", "joblib", "submitit_local", "submitit_slurm"),
+                hydra.repository().options("hydra/launcher"));
+    }
+
+    private static List<String> keys(Config config, String path) {
+        return List.copyOf(((Map<?, ?>) config.find(path).orElseThrow().toPlain()).keySet().stream()
+                .map(String::valueOf).toList());
+    }
+
+    /** hydra-submitit-launcher's local option (not covered by the real-Hydra conformance test, as above). */
+    @Test
+    void submititLocalLauncherResolvesItsFolderAndName() {
+        Config config = plain.withHydraRuntime("train").compose("bare",
+                List.of("hydra/launcher=submitit_local", "hydra.launcher.timeout_min=30", "hydra.sweep.dir=/runs"));
+        assertEquals("hydra_plugins.hydra_submitit_launcher.submitit_launcher.LocalLauncher",
+                config.getString("hydra.launcher._target_"));
+        assertEquals(30, config.getInt("hydra.launcher.timeout_min"));
+        assertEquals(List.of("submitit_folder", "timeout_min", "cpus_per_task", "gpus_per_node", "tasks_per_node",
+                "mem_gb", "nodes", "name", "stderr_to_stdout", "_target_"),
+                keys(config, "hydra.launcher"));
+        assertEquals("${hydra.sweep.dir}/.submitit/%j", config.find("hydra.launcher.submitit_folder").orElseThrow().toPlain());
+        Resolvers resolvers = Resolvers.standard(name -> null, Clock.systemUTC(), Map.of());
+        assertEquals("/runs/.submitit/%j", config.getResolved("hydra.launcher.submitit_folder", resolvers).toPlain());
+        assertEquals("train", config.getResolved("hydra.launcher.name", resolvers).toPlain());
+        assertTrue(config.find("hydra.launcher.mem_gb").orElseThrow().toPlain() == null);
+    }
+
+    /**
+     * hydra-submitit-launcher's Slurm option selected in the primary config's Defaults List and set in
+     * its hydra node; its keys are closed but additional_parameters is an open dict (not covered by
+     * the real-Hydra conformance test, as above).
+     */
+    @Test
+    void submititSlurmLauncherFromThePrimaryConfig() throws IOException {
+        write("cluster.yaml", """
+                defaults:
+                  - _self_
+                  - override hydra/launcher: submitit_slurm
+                hydra:
+                  launcher:
+                    partition: gpu
+                    gpus_per_node: 1
+                    additional_parameters:
+                      mail-user: me@example.org
+                lr: 0.1
+                """);
+        Composition run = compose("cluster", "hydra.launcher.cpus_per_task=4", "hydra.launcher.mem_gb=16");
+        Config config = run.config();
+        assertEquals(Optional.of("submitit_slurm"), run.choice("hydra/launcher"));
+        assertEquals("hydra_plugins.hydra_submitit_launcher.submitit_launcher.SlurmLauncher",
+                config.getString("hydra.launcher._target_"));
+        assertEquals("gpu", config.getString("hydra.launcher.partition"));
+        assertEquals(1, config.getInt("hydra.launcher.gpus_per_node"));
+        assertEquals(4, config.getInt("hydra.launcher.cpus_per_task"));
+        assertEquals(16, config.getInt("hydra.launcher.mem_gb"));
+        assertEquals(60, config.getInt("hydra.launcher.timeout_min"));
+        assertEquals(256, config.getInt("hydra.launcher.array_parallelism"));
+        assertEquals(120, config.getInt("hydra.launcher.signal_delay_s"));
+        assertEquals(Map.of("mail-user", "me@example.org"),
+                config.find("hydra.launcher.additional_parameters").orElseThrow().toPlain());
+        assertEquals(List.of("submitit_folder", "timeout_min", "cpus_per_task", "gpus_per_node", "tasks_per_node",
+                "mem_gb", "nodes", "name", "stderr_to_stdout", "_target_", "partition", "qos", "comment", "constraint",
+                "exclude", "gres", "cpus_per_gpu", "gpus_per_task", "mem_per_gpu", "mem_per_cpu", "account",
+                "signal_delay_s", "max_num_timeout", "additional_parameters", "array_parallelism", "setup", "srun_args"),
+                keys(config, "hydra.launcher"));
+        assertEquals(Map.of("lr", 0.1), run.jobConfig().root().toPlain());
+        write("typo.yaml", "defaults:\n  - _self_\n  - override hydra/launcher: submitit_slurm\n"
+                + "hydra:\n  launcher:\n    gpus: 1\n");
+        write("typo_late.yaml", "hydra:\n  launcher:\n    n_job: 4\n");
+        assertEquals("In 'typo_late': ConfigKeyError raised while composing config:\nKey 'n_job' not in"
+                + " 'JobLibLauncherConf'\n    full_key: hydra.launcher.n_job\n    object_type=JobLibLauncherConf",
+                error("typo_late", "hydra/launcher=joblib"));
+        assertEquals("In 'typo': ConfigKeyError raised while composing config:\nKey 'gpus' not in 'SlurmQueueConf'\n"
+                + "    full_key: hydra.launcher.gpus\n    object_type=SlurmQueueConf", error("typo"));
+        assertTrue(error("bare", "hydra.launcher.partition=gpu").startsWith("Could not override"
+                + " 'hydra.launcher.partition'."), "the basic launcher has no partition");
+    }
+
     @Test
     void valueOverridesOfTheHydraNodeInStructMode() {
         Config config = compose("bare", "hydra.job.chdir=true", "hydra.run.dir=out/${now:%Y}",

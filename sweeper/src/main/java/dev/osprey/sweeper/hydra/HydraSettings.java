@@ -16,9 +16,10 @@ import java.util.Optional;
 /**
  * What a composed {@code hydra} node means to Osprey, as an {@code osprey:} node of settings below the
  * config's own and the command line's: where runs and sweeps write ({@code hydra.run.dir},
- * {@code hydra.sweep.dir}) and, for a hydra-optuna-sweeper project, the whole sweep
- * ({@link OptunaSweeperSettings}). Everything else in the node is Hydra's own business: the app's
- * Hydra reads it, Osprey passes it on untouched.
+ * {@code hydra.sweep.dir}), for a hydra-optuna-sweeper project the whole sweep
+ * ({@link OptunaSweeperSettings}), and a launcher plugin's resources ({@link HydraLauncherSettings}).
+ * Everything else in the node is Hydra's own business: the app's Hydra reads it, Osprey passes it
+ * on untouched.
  *
  * @param ospreyNode the settings, as an {@code osprey:} node
  * @param notes      one line each on what was translated or is done differently
@@ -46,6 +47,14 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
      * @param clock   the time of {@code ${now:...}} in the output folders
      */
     public static HydraSettings of(Config composed, String jobName, Clock clock) {
+        return of(composed, jobName, clock, true);
+    }
+
+    /**
+     * The settings of {@code composed}'s {@code hydra} node, for a sweep or a single run: as in Hydra,
+     * a launcher plugin ({@code hydra/launcher}) only concerns sweeps, so a single run leaves it out.
+     */
+    public static HydraSettings of(Config composed, String jobName, Clock clock, boolean sweep) {
         Optional<HydraRuntime> hydra = HydraRuntime.of(composed, Map.of("job.name", jobName), Map.of());
         if (hydra.isEmpty()) {
             return new HydraSettings(Config.empty(), List.of());
@@ -65,6 +74,11 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
             OptunaSweeperSettings optuna = OptunaSweeperSettings.of(Config.of(Map.of("sweeper", sweeper.toPlain())));
             settings = settings.merge(optuna.ospreyNode());
             notes.addAll(optuna.notes());
+        }
+        if (sweep) {
+            HydraLauncherSettings launcher = HydraLauncherSettings.of(root, resolvers, settings);
+            settings = settings.merge(launcher.ospreyNode());
+            notes.addAll(launcher.notes());
         }
         return new HydraSettings(settings, notes);
     }

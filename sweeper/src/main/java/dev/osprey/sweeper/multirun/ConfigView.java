@@ -24,7 +24,7 @@ public final class ConfigView {
     public static String show(RunRequest request, String which, boolean resolve) {
         Composer composer = Configs.composer(request);
         SweepInputs inputs = SweepInputs.of(composer, request.configName(), withoutSweeps(request.overrides()),
-                request.jobName(), Clock.systemDefaultZone());
+                request.jobName(), Clock.systemDefaultZone(), request.multirun());
         Config job = inputs.baseConfig();
         if (resolve) {
             Composition composition = composer.composeParsed(request.configName(), inputs.fixed());

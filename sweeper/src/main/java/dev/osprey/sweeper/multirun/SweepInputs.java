@@ -12,6 +12,7 @@ import dev.osprey.composer.override.Overrides;
 import dev.osprey.sweeper.space.ConditionalSpace;
 import dev.osprey.sweeper.space.ConditionalSpaces;
 import dev.osprey.sweeper.space.TrialOverrides;
+import dev.osprey.sweeper.hydra.HydraLauncherSettings;
 import dev.osprey.sweeper.hydra.HydraRuntime;
 import dev.osprey.sweeper.hydra.HydraSettings;
 import dev.osprey.composer.compose.Composition;
@@ -29,7 +30,8 @@ import java.util.stream.Stream;
  * sweeps, the job's fixed overrides and its sweeps; with the framework settings they produce.
  *
  * @param settings     defaults, then the primary config's {@code osprey:} node, then the command line
- * @param fixed        the job overrides that are not sweeps, in order
+ * @param fixed        the job overrides that are not sweeps, in order, without those of Hydra's launcher
+ *                     ({@code hydra/launcher=...}, {@code hydra.launcher.*}): Osprey does the launcher's work
  * @param sweeps       every sweep: the job's, the config-declared search space's, per-job launcher settings
  * @param baseConfig   the primary config composed with the fixed overrides (checked before anything runs),
  *                     without Osprey's and Hydra's own nodes
@@ -78,6 +80,15 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
      */
     public static SweepInputs of(Composer composer, String configName, List<ConfigOverride> overrides, String jobName,
                                  java.time.Clock clock) {
+        return of(composer, configName, overrides, jobName, clock, true);
+    }
+
+    /**
+     * The inputs of a sweep or, with {@code sweep} false, of a single run (whose settings leave out
+     * what only concerns sweeps, such as a Hydra launcher plugin).
+     */
+    public static SweepInputs of(Composer composer, String configName, List<ConfigOverride> overrides, String jobName,
+                                 java.time.Clock clock, boolean sweep) {
         List<ConfigOverride> framework = new ArrayList<>();
         List<ConfigOverride> fixed = new ArrayList<>();
         List<ConfigOverride> sweeps = new ArrayList<>();
@@ -102,7 +113,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
         Optional<Config> hydra = base.find(HydraRuntime.KEY).filter(v -> v instanceof ConfigValue.MapValue)
                 .map(v -> Config.of((ConfigValue.MapValue) v));
         if (hydra.isPresent()) {
-            HydraSettings translated = HydraSettings.of(base, jobName, clock);
+            HydraSettings translated = HydraSettings.of(base, jobName, clock, sweep);
             settings = settings.withConfig(translated.ospreyNode());
             notes.addAll(translated.notes());
         }
@@ -123,7 +134,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
                 fromConfig.add(declared.keyElement());
             }
         }
-        return new SweepInputs(settings, List.copyOf(fixed), List.copyOf(sweeps),
+        return new SweepInputs(settings, HydraLauncherSettings.forwarded(fixed), List.copyOf(sweeps),
                 withoutOsprey(composition.jobConfig(), composition, composer.repository()), hydra, List.copyOf(notes),
                 java.util.Collections.unmodifiableSet(fromConfig), Optional.empty());
     }
