@@ -42,18 +42,18 @@ public record HydraLauncherSettings(Config ospreyNode, List<String> notes) {
     static final String SUBMITIT_SLURM = "hydra_plugins.hydra_submitit_launcher.submitit_launcher.SlurmLauncher";
 
     /** hydra-joblib-launcher 1.3.0.dev0 (Hydra 1.3.2): JobLibLauncherConf's options and defaults. */
-    private static final Map<String, Object> JOBLIB_DEFAULTS = defaults("n_jobs", -1, "backend", null,
+    private static final Map<String, Object> JOBLIB_DEFAULTS = PluginOptions.defaults("n_jobs", -1, "backend", null,
             "prefer", "processes", "require", null, "verbose", 0, "timeout", null, "pre_dispatch", "2*n_jobs",
             "batch_size", "auto", "temp_folder", null, "max_nbytes", null, "mmap_mode", "r");
 
     /** hydra-submitit-launcher 1.3.0.dev0: BaseQueueConf's options and defaults, as written (unresolved). */
-    private static final Map<String, Object> QUEUE_DEFAULTS = defaults(
+    private static final Map<String, Object> QUEUE_DEFAULTS = PluginOptions.defaults(
             "submitit_folder", "${hydra.sweep.dir}/.submitit/%j", "timeout_min", 60, "cpus_per_task", null,
             "gpus_per_node", null, "tasks_per_node", 1, "mem_gb", null, "nodes", 1, "name", "${hydra.job.name}",
             "stderr_to_stdout", false);
 
     /** SlurmQueueConf's options and defaults: BaseQueueConf's and these. */
-    private static final Map<String, Object> SLURM_DEFAULTS = defaults("partition", null, "qos", null,
+    private static final Map<String, Object> SLURM_DEFAULTS = PluginOptions.defaults("partition", null, "qos", null,
             "comment", null, "constraint", null, "exclude", null, "gres", null, "cpus_per_gpu", null,
             "gpus_per_task", null, "mem_per_gpu", null, "mem_per_cpu", null, "account", null, "signal_delay_s", 120,
             "max_num_timeout", 0, "additional_parameters", Map.of(), "array_parallelism", 256, "setup", null,
@@ -326,7 +326,7 @@ public record HydraLauncherSettings(Config ospreyNode, List<String> notes) {
                             + " launcher of Hydra 1.3.2's plugins; its options are "
                             + String.join(", ", defaults.keySet().stream().sorted().toList()));
                 }
-                if (always.contains(key) || !sameValue(raw.toPlain(), defaults.get(key))) {
+                if (always.contains(key) || !PluginOptions.isDefault(raw.toPlain(), defaults.get(key))) {
                     out.put(key, root.getResolved(HydraRuntime.KEY + ".launcher." + key, resolvers).toPlain());
                 }
             });
@@ -391,20 +391,5 @@ public record HydraLauncherSettings(Config ospreyNode, List<String> notes) {
             }
             throw refused(key, value, "it must be a single value");
         }
-    }
-
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.doubleValue() == y.doubleValue();
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static Map<String, Object> defaults(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }

@@ -5,7 +5,6 @@ import dev.osprey.composer.config.Config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * {@code hydra.sweeper.sampler} (an Optuna sampler that Hydra would instantiate from its
@@ -19,19 +18,19 @@ final class OptunaSampler {
     private record Known(String osprey, Map<String, Object> defaults) {
     }
 
-    private static final Map<String, Object> TPE_DEFAULTS = defaults(
+    private static final Map<String, Object> TPE_DEFAULTS = PluginOptions.defaults(
             "consider_prior", true, "prior_weight", 1.0, "consider_magic_clip", true, "consider_endpoints", false,
             "n_startup_trials", 10, "n_ei_candidates", 24, "multivariate", false, "warn_independent_sampling", true,
             "group", false, "constant_liar", false);
 
     private static final Map<String, Known> SAMPLERS = Map.of(
             "optuna.samplers.TPESampler", new Known("tpe", TPE_DEFAULTS),
-            "optuna.samplers.MOTPESampler", new Known("tpe", defaults("consider_prior", true, "prior_weight", 1.0,
+            "optuna.samplers.MOTPESampler", new Known("tpe", PluginOptions.defaults("consider_prior", true, "prior_weight", 1.0,
                     "consider_magic_clip", true, "consider_endpoints", false, "n_startup_trials", 10,
                     "n_ehvi_candidates", 24)),
             "optuna.samplers.RandomSampler", new Known("random", Map.of()),
             "optuna.samplers.GridSampler", new Known("grid", Map.of()),
-            "optuna.samplers.NSGAIISampler", new Known("nsga2", defaults("population_size", 50, "mutation_prob", null,
+            "optuna.samplers.NSGAIISampler", new Known("nsga2", PluginOptions.defaults("population_size", 50, "mutation_prob", null,
                     "crossover_prob", 0.9, "swapping_prob", 0.5, "constraints_func", null)));
 
     /** Optuna samplers Osprey does not have, and what to use instead. */
@@ -82,7 +81,7 @@ final class OptunaSampler {
             }
             Object value = node.toPlain();
             Object pluginDefault = known.defaults().get(key);
-            if (known.defaults().containsKey(key) && sameValue(value, pluginDefault)) {
+            if (known.defaults().containsKey(key) && PluginOptions.isDefault(value, pluginDefault)) {
                 return; // hydra-optuna-sweeper's default: Osprey's own default applies
             }
             if (known.osprey().equals("tpe") && TPE_OPTIONS.containsKey(key)) {
@@ -106,20 +105,5 @@ final class OptunaSampler {
         if (!nsga2.isEmpty()) {
             out.put("nsga2", nsga2);
         }
-    }
-
-    private static boolean sameValue(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return x.doubleValue() == y.doubleValue();
-        }
-        return Objects.equals(a, b);
-    }
-
-    private static Map<String, Object> defaults(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 }
