@@ -154,6 +154,16 @@ class HydraAppsTest {
     }
 
     @Test
+    void theSearchOfAHydraOptunaSweeperProjectIsShownBeforeAnythingRuns() throws Exception {
+        Path app = HydraPeer.app("optuna-mo", work);
+        CliRunner cfg = osprey(List.of("run", "-m", "--cfg", "osprey"), app.resolve("multi_objective.py"));
+        assertEquals(0, cfg.exitCode(), cfg.toString());
+        assertTrue(cfg.out().contains("    direction:\n    - minimize\n    - maximize\n"), cfg.toString());
+        assertTrue(cfg.out().matches("(?s).*\nx: range\\(0, 5\\) +\\(config.yaml hydra.sweeper.params\\)\n.*"), cfg.toString());
+        assertFalse(Files.exists(work.resolve("db")), "nothing ran, nothing was stored");
+    }
+
+    @Test
     void hydraJobChdirRunsTheAppInItsRunFolder() throws Exception {
         Path app = HydraPeer.app("chdir", work);
         Path run = work.resolve("run");

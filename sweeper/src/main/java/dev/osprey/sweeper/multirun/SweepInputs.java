@@ -62,7 +62,9 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
         SweepInputs inputs = of(composer, configName, overrides, jobName, clock);
         String primary = configName.endsWith(".yaml") ? configName : configName + ".yaml";
         List<ConditionalSpaces.Declared> explicit = inputs.sweeps().stream().map(o -> new ConditionalSpaces.Declared(o,
-                inputs.fromConfig().contains(o.keyElement()) ? primary + " osprey.sweeper.params" : "command line")).toList();
+                !inputs.fromConfig().contains(o.keyElement()) ? "command line"
+                        : primary + (inputs.hydraDeclares(o.keyElement()) ? " hydra.sweeper.params" : " osprey.sweeper.params")))
+                .toList();
         ConditionalSpace space = ConditionalSpaces.of(composer, configName, inputs.fixed(), explicit);
         return new SweepInputs(inputs.settings(), inputs.fixed(), List.copyOf(space.sweeps().values()),
                 inputs.baseConfig(), inputs.hydra(), inputs.notes(), inputs.fromConfig(), Optional.of(space));
@@ -137,6 +139,12 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
         return new SweepInputs(settings, HydraLauncherSettings.forwarded(fixed), List.copyOf(sweeps),
                 withoutOsprey(composition.jobConfig(), composition, composer.repository()), hydra, List.copyOf(notes),
                 java.util.Collections.unmodifiableSet(fromConfig), Optional.empty());
+    }
+
+    /** Whether a hydra-optuna-sweeper project's {@code hydra.sweeper.params} declares {@code parameter}. */
+    boolean hydraDeclares(String parameter) {
+        return hydra.flatMap(h -> h.find("sweeper.params")).filter(v -> v instanceof ConfigValue.MapValue)
+                .map(v -> ((ConfigValue.MapValue) v).entries().containsKey(parameter)).orElse(false);
     }
 
     /** The config's {@code osprey:} node is an edge too: its sweep texts are parsed here, once. */
