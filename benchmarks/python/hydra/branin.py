@@ -1,0 +1,42 @@
+"""A hydra-optuna-sweeper project, run unchanged by the `hydra` benchmark suite.
+
+`python branin.py -m` sweeps it with Hydra and the Optuna sweeper; `osprey run -m -- python
+branin.py` sweeps the same project with Osprey, which reads the `hydra.sweeper` node itself.
+The task function sleeps a fixed time (`work_s`), as a training step would, then returns the
+Branin function at (x, y) (global minimum 0.397887). So that the suite can tell the app's own time
+from what the sweeper adds, it writes `task.json` into Hydra's output folder of the job: the wall
+clock at the task function's start and end, its own duration and the value it returned.
+"""
+import json
+import math
+import os
+import time
+
+import hydra
+from hydra.core.hydra_config import HydraConfig
+from omegaconf import DictConfig
+
+
+def branin(x: float, y: float) -> float:
+    b = 5.1 / (4 * math.pi ** 2)
+    c = 5 / math.pi
+    t = 1 / (8 * math.pi)
+    return (y - b * x ** 2 + c * x - 6) ** 2 + 10 * (1 - t) * math.cos(x) + 10
+
+
+@hydra.main(version_base=None, config_path="conf", config_name="config")
+def main(cfg: DictConfig) -> float:
+    started = time.time()
+    clock = time.perf_counter()
+    time.sleep(cfg.work_s)
+    value = branin(cfg.x, cfg.y)
+    seconds = time.perf_counter() - clock
+    ended = time.time()
+    record = {"start": started, "end": ended, "seconds": seconds, "value": value, "x": cfg.x, "y": cfg.y}
+    with open(os.path.join(HydraConfig.get().runtime.output_dir, "task.json"), "w", encoding="utf-8") as out:
+        json.dump(record, out)
+    return value
+
+
+if __name__ == "__main__":
+    main()
