@@ -20,7 +20,7 @@ import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 
 import dev.osprey.sweeper.hydra.HydraJobs;
-import dev.osprey.sweeper.hydra.HydraNode;
+import dev.osprey.sweeper.hydra.HydraRuntime;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -61,13 +61,13 @@ final class SingleRun {
         Composition composition = composer.composeParsed(request.configName(), inputs.fixed());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock,
                 Map.of("job.num", 0, "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString()));
-        HydraNode.of(composition.config(), HydraNode.runtime(composition.config(), request.jobName(), dir.path().toString(),
+        HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), dir.path().toString(),
                 request.workingDir().toString(), Optional.empty()), composition.choices())
                 .ifPresent(hydra -> hydra.registerIn(resolvers));
         Config config = SweepInputs.jobConfig(composition, resolvers);
         if (request.hydraApp().isPresent() && task instanceof Task.Program app) {
             task = HydraJobs.trial(app, HydraJobs.installCallback(dir.path().resolve(".osprey/python")), dir.path(),
-                    Optional.empty());
+                    request.workingDir(), Optional.empty());
         }
         dir.writeMetadata(config, inputs.fixed(), inputs.settings().asConfig());
         Job job = new Job(0, task, config, inputs.fixed(), dir.path(),

@@ -1,12 +1,28 @@
 package dev.osprey.launchers;
 
+import dev.osprey.launchers.protocol.JobFiles;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The contract kit for launchers that run external programs ({@link Task.Program}): the jobs of
  * {@link LauncherContract} as small {@code sh -c} scripts that speak the external-program protocol
  * (the objective as the last line of numbers on stdout, {@code osprey:report STEP VALUE} lines for
  * intermediate values, {@code OSPREY_JOB_NUM} in the environment). A launcher's test extends it and
- * implements {@link #newLauncher(int)} only; the machine that runs the tests needs {@code sh} and
- * {@code sleep}.
+ * implements {@link #newLauncher(int)} only; the machine that runs the tests needs {@code sh},
+ * {@code sleep}, {@code pwd} and {@code cat}.
+ *
+ * <p>Two checks of its own: a program given a working directory runs there while its files stay in
+ * its job directory, and a failure file's reason starts a failed job's error.
  */
 public abstract class ProgramLauncherContract extends LauncherContract {
 
@@ -43,6 +59,70 @@ public abstract class ProgramLauncherContract extends LauncherContract {
     @Override
     protected Task reportingThenRunningLong() {
         return sh("for i in 0 1 2 3 4; do echo \"osprey:report $i $i\"; done; sleep 600");
+    }
+
+    /**
+     * A program with a working directory of its own runs there, so its relative paths resolve from
+     * it (as a Hydra application's do from where it was launched), while its output stays in the
+     * job directory, and nothing of the job's is written where it runs.
+     */
+    @Test
+    public void aProgramRunsInItsWorkingDirectoryWhileItsFilesStayInTheJobDirectory() throws IOException {
+        Path launchedFrom = Files.createDirectories(work.resolve("launched-from"));
+        Files.writeString(launchedFrom.resolve("data.txt"), "0.5\n");
+        Task task = Task.Program.of("sh", "-c", "pwd -P > where.txt; echo reading >&2; cat data.txt")
+                .withWorkingDirectory(launchedFrom);
+        Job job = job(0, task);
+        JobResult result = await(launcher(1).submit(job));
+        assertEquals(JobStatus.COMPLETED, result.status(), result.error());
+        assertEquals(List.of(0.5), result.values());
+        assertEquals(List.of(launchedFrom.toRealPath().toString()), Files.readAllLines(launchedFrom.resolve("where.txt")));
+        JobFiles files = new JobFiles(job.directory());
+        assertEquals(List.of("0.5"), Files.readAllLines(files.stdout()));
+        assertEquals(List.of("reading"), Files.readAllLines(files.stderr()));
+        try (Stream<Path> there = Files.list(launchedFrom)) {
+            assertEquals(List.of("data.txt", "where.txt"), there.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "only the program's own files are in its working directory");
+        }
+    }
+
+    /**
+     * The last line a program writes to {@code OSPREY_FAILURE_FILE} starts its failed job's error:
+     * before the exit code of a non-zero exit, and alone for a program that exited 0 all the same.
+     */
+    @Test
+    public void aFailureFileGivesTheReasonOfAFailedJob() {
+        Launcher launcher = launcher(2);
+        JobHandle exited = launcher.submit(job(0, sh("echo 'dataset not found: data/train.csv' > \"$OSPREY_FAILURE_FILE\";"
+                + " echo Traceback >&2; exit 2")));
+        JobHandle said = launcher.submit(job(1, sh("echo 'diverged at epoch 3' > \"$OSPREY_FAILURE_FILE\"; echo 0.5")));
+        JobResult failed = await(exited);
+        assertEquals(JobStatus.FAILED, failed.status(), failed.error());
+        assertTrue(failed.error().startsWith("dataset not found: data/train.csv (exited with code 2); stderr ends with:"),
+                failed.error());
+        assertTrue(failed.error().contains("Traceback"), failed.error());
+        JobResult saidSo = await(said);
+        assertEquals(JobStatus.FAILED, saidSo.status(), "a program that wrote a reason failed, whatever it printed");
+        assertEquals("diverged at epoch 3", saidSo.error());
+        assertTrue(saidSo.values().isEmpty());
+    }
+
+    /**
+     * Checks that a program whose working directory does not exist is refused before any job
+     * starts: {@link Launcher#cannotRun} and {@link Launcher#submit} name the directory. Not a
+     * contract check of its own (a launcher whose jobs run elsewhere may only find out there), so
+     * the built-in launchers' tests call it.
+     */
+    protected final void assertAMissingWorkingDirectoryIsRefusedBeforeAnyJobStarts() {
+        Path missing = work.resolve("no-such-directory");
+        Task.Program program = Task.Program.of("sh", "-c", "echo ran > ran.txt; echo 1").withWorkingDirectory(missing);
+        Launcher launcher = launcher(1);
+        String why = launcher.cannotRun(program).orElseThrow(
+                () -> new AssertionError("cannotRun accepts the missing working directory " + missing));
+        assertTrue(why.contains(missing.toString()) && why.contains("does not exist"), why);
+        LauncherException e = assertThrows(LauncherException.class, () -> launcher.submit(job(0, program)));
+        assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        assertTrue(Files.notExists(missing), "nothing made the directory");
     }
 
     /**

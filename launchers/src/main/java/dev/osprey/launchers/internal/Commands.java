@@ -107,17 +107,34 @@ public final class Commands {
     }
 
     /**
-     * Why a program cannot run on this machine (its command is not on PATH, or not an executable
-     * file), as a launcher whose jobs run here reports it before a sweep starts; empty when it can,
-     * or when its command is a placeholder known per job only.
+     * Why a program cannot run on this machine (its working directory is missing, its command is
+     * not on PATH or not an executable file), as a launcher whose jobs run here reports it before a
+     * sweep starts; empty when it can, or when its command is a placeholder known per job only. A
+     * command given as a relative path is looked for where the program would run.
      */
     public static Optional<String> cannotRunHere(dev.osprey.launchers.Task.Program program) {
+        Optional<String> missing = missingWorkingDirectory(program);
+        if (missing.isPresent()) {
+            return missing;
+        }
         String name = program.command().get(0);
         if (name.contains("{")) {
             return Optional.empty();
         }
-        return whyNotRunnable(name, System.getenv("PATH"), Path.of("").toAbsolutePath()).map(why -> "cannot run"
+        Path directory = program.workingDirectory().orElse(Path.of("").toAbsolutePath());
+        return whyNotRunnable(name, System.getenv("PATH"), directory).map(why -> "cannot run"
                 + " program '" + name + "': " + why + "; check that it is installed and on PATH, or give its full path");
+    }
+
+    /**
+     * Why the program's {@link dev.osprey.launchers.Task.Program#workingDirectory() working
+     * directory} cannot be used on this machine, or empty when it is a directory (or none was given).
+     */
+    public static Optional<String> missingWorkingDirectory(dev.osprey.launchers.Task.Program program) {
+        return program.workingDirectory().filter(dir -> !Files.isDirectory(dir)).map(dir -> "the working directory "
+                + dir + " of program '" + program.command().get(0) + "' "
+                + (Files.exists(dir) ? "is not a directory" : "does not exist")
+                + "; create it, or give the directory the program expects to run in");
     }
 
     /** The executable called {@code name} on PATH (or {@code name} itself when it is a path). */

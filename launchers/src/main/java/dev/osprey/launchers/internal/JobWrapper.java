@@ -15,11 +15,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The job wrapper script {@code osprey-job.sh}: a queued job runs {@code sh osprey-job.sh JOBDIR
- * PROGRAM ARGS...}, and the script captures the program's output, decides its result by the rules
- * of {@link dev.osprey.launchers.protocol.ProgramOutcome} and writes {@code result.json}. The
- * result is then decided where the job ran, so it survives the launcher's JVM, and the job exits
- * non-zero when it did not complete, so the scheduler's own state agrees.
+ * The job wrapper script {@code osprey-job.sh}: a queued job runs {@code sh osprey-job.sh [--cwd
+ * DIR] JOBDIR PROGRAM ARGS...}, and the script runs the program in DIR (by default JOBDIR),
+ * captures its output in JOBDIR, decides its result by the rules of
+ * {@link dev.osprey.launchers.protocol.ProgramOutcome} and writes {@code result.json}. The result
+ * is then decided where the job ran, so it survives the launcher's JVM, and the job exits non-zero
+ * when it did not complete, so the scheduler's own state agrees.
  *
  * <p>Not part of the API: shared by the task-spooler and Slurm launchers.
  */
@@ -63,14 +64,32 @@ public final class JobWrapper {
     }
 
     /**
-     * The job's program line after the wrapper: {@code JOBDIR PROGRAM ARGS...}, placeholders
-     * expanded, each value one argument.
+     * The job's program line after the wrapper: {@code [--cwd DIR] JOBDIR PROGRAM ARGS...},
+     * placeholders expanded, each value one argument; {@code --cwd} when the program has a working
+     * directory of its own.
      */
     public static List<String> arguments(Job job, Task.Program program) {
         List<String> out = new ArrayList<>();
+        program.workingDirectory().ifPresent(dir -> {
+            out.add("--cwd");
+            out.add(dir.toString());
+        });
         out.add(job.directory().toString());
         out.addAll(ProgramCommand.arguments(program, job));
         return out;
+    }
+
+    /**
+     * Refuses a job whose program's working directory is not a directory here, before it is
+     * queued: for Slurm it must be on a file system this machine shares with the compute nodes,
+     * as the job directory must.
+     *
+     * @throws LauncherException naming the directory
+     */
+    public static void requireWorkingDirectory(Job job, Task.Program program) {
+        Commands.missingWorkingDirectory(program).ifPresent(why -> {
+            throw new LauncherException("job " + job.number() + " cannot start: " + why);
+        });
     }
 
     /**

@@ -77,12 +77,13 @@ public final class RemoteJob implements JobHandle {
 
     /**
      * Removes the outputs of an earlier run in the job directory, so that a stale result cannot
-     * pass for this run's: {@code result.json} and the objective file.
+     * pass for this run's: {@code result.json}, the objective file and the failure file.
      */
     public static void clearOutputs(Job job) throws IOException {
         JobFiles files = new JobFiles(job.directory());
         Files.deleteIfExists(files.result());
         Files.deleteIfExists(files.objective());
+        Files.deleteIfExists(files.failure());
     }
 
     @Override

@@ -19,23 +19,25 @@ import java.util.Optional;
  * the program leaves running when it ends (its children, even after a kill -9 of the program) is
  * stopped with it instead of holding the machine.
  *
- * <p>The program's arguments pass as {@code "$@"}: no value goes through the shell's parser.
+ * <p>The program's arguments pass as {@code "$@"}, and the exit-code file as {@code $1}: no value
+ * goes through the shell's parser. The file is named by its absolute path, since the program (and
+ * so its wrapper) may run in a working directory of its own rather than the job directory.
  */
 final class DurableCommand {
 
     /** Runs the program, records its exit code, stops what it left in the wrapper's session. */
-    private static final String IN_OWN_SESSION = "\"$@\"; c=$?; echo \"$c\" >.osprey/exit_code;"
+    private static final String IN_OWN_SESSION = "e=$1; shift; \"$@\"; c=$?; echo \"$c\" >\"$e\";"
             + " trap '' TERM; kill -TERM 0 2>/dev/null; exit \"$c\"";
     /** Without setsid the wrapper shares the driver's process group, which it must not signal. */
-    private static final String IN_DRIVERS_GROUP = "\"$@\"; c=$?; echo \"$c\" >.osprey/exit_code; exit \"$c\"";
+    private static final String IN_DRIVERS_GROUP = "e=$1; shift; \"$@\"; c=$?; echo \"$c\" >\"$e\"; exit \"$c\"";
     private static final Optional<Path> SETSID = Commands.find("setsid");
 
     private DurableCommand() {
     }
 
-    /** The command that runs {@code command} under the wrapper, in the job directory. */
-    static List<String> wrap(List<String> command) {
-        List<String> out = new ArrayList<>(command.size() + 6);
+    /** The command that runs {@code command} under the wrapper, which writes its exit code to {@code exitCodeFile}. */
+    static List<String> wrap(List<String> command, Path exitCodeFile) {
+        List<String> out = new ArrayList<>(command.size() + 7);
         SETSID.ifPresent(setsid -> {
             out.add(setsid.toString());
             out.add("-w"); // were the caller a group leader, setsid would fork: wait for the child then
@@ -44,6 +46,7 @@ final class DurableCommand {
         out.add("-c");
         out.add(SETSID.isPresent() ? IN_OWN_SESSION : IN_DRIVERS_GROUP);
         out.add("osprey-job");
+        out.add(exitCodeFile.toAbsolutePath().toString());
         out.addAll(command);
         return out;
     }

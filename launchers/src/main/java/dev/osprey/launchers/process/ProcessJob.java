@@ -115,8 +115,10 @@ final class ProcessJob implements JobHandle {
 
     private JobResult execute() throws IOException {
         List<String> command = ProgramCommand.arguments(program, job);
-        ProcessBuilder builder = new ProcessBuilder(DurableCommand.wrap(command))
-                .directory(job.directory().toFile())
+        // only the program's own relative paths see its working directory: the job's files are named absolutely
+        Path workingDirectory = program.workingDirectory().orElse(job.directory());
+        ProcessBuilder builder = new ProcessBuilder(DurableCommand.wrap(command, files.exitCode()))
+                .directory(workingDirectory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 // files, not pipes: the program's output outlives this JVM if the driver is killed
                 .redirectOutput(files.stdout().toFile())
@@ -124,8 +126,14 @@ final class ProcessJob implements JobHandle {
         builder.environment().putAll(ProgramCommand.environment(program, job));
         WithheldVariables.removeFrom(builder.environment());
         long start = System.nanoTime();
+        Optional<String> missing = dev.osprey.launchers.internal.Commands.missingWorkingDirectory(program);
+        if (missing.isPresent()) {
+            // it was there when the job was submitted, and went while the job waited for a slot
+            return JobResult.ended(job.number(), JobStatus.FAILED, "cannot start the program: " + missing.get(),
+                    OptionalInt.empty(), elapsed(start), Optional.of(job.directory()));
+        }
         Optional<String> cannotRun = dev.osprey.launchers.internal.Commands.whyNotRunnable(command.get(0), builder.environment().get("PATH"),
-                job.directory());
+                workingDirectory);
         if (cannotRun.isPresent()) {
             return JobResult.ended(job.number(), JobStatus.FAILED, "cannot run program '" + command.get(0) + "': "
                     + cannotRun.get() + "; check that it is installed and on PATH, or give its full path",
@@ -140,6 +148,7 @@ final class ProcessJob implements JobHandle {
             // job stopped before it started has ended: it writes nothing)
             Files.deleteIfExists(files.objective());
             Files.deleteIfExists(files.result());
+            Files.deleteIfExists(files.failure());
             Files.createDirectories(files.exitCode().getParent());
             Files.deleteIfExists(files.exitCode());
             try {

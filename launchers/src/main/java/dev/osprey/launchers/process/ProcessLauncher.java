@@ -17,9 +17,10 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Runs each job's program as a local subprocess, at most {@code slots} at a time, in its job
- * directory, with stdout and stderr in files there. The program runs under a small wrapper that
- * records its exit code ({@link DurableCommand}), so that a job outlives a driver that is killed,
- * and the next driver can {@link #reattach} it.
+ * directory (or the program's own working directory), with stdout and stderr in files in the job
+ * directory. The program runs under a small wrapper that records its exit code
+ * ({@link DurableCommand}), so that a job outlives a driver that is killed, and the next driver can
+ * {@link #reattach} it.
  */
 final class ProcessLauncher implements Launcher {
 
@@ -74,7 +75,10 @@ final class ProcessLauncher implements Launcher {
             throw new LauncherException("job directory " + job.directory() + " is not a writable directory;"
                     + " check the output directory setting and its permissions");
         }
-        ProcessJob handle = new ProcessJob(job, program, slots, killGrace, timers, killing);
+        dev.osprey.launchers.internal.JobWrapper.requireWorkingDirectory(job, program);
+        // absolute, so that {config}, {result} and the variables name the job's files from any working directory
+        Job absolute = dev.osprey.launchers.internal.JobWrapper.absolute(job);
+        ProcessJob handle = new ProcessJob(absolute, program, slots, killGrace, timers, killing);
         live.add(handle);
         handle.result().whenComplete((r, e) -> live.remove(handle));
         workers.submit(handle::run);

@@ -1,8 +1,8 @@
 /**
  * The process launcher, {@code osprey/launcher=process}, the command line's default: runs each job's
- * {@link dev.osprey.launchers.Task.Program} as a local subprocess in its job directory, at most
- * {@code slots} at a time, with stdout and stderr captured to the files of
- * {@link dev.osprey.launchers.protocol.JobFiles}. It reads stdout as it comes, passing
+ * {@link dev.osprey.launchers.Task.Program} as a local subprocess in its job directory (or the
+ * program's working directory), at most {@code slots} at a time, with stdout and stderr captured to
+ * the files of {@link dev.osprey.launchers.protocol.JobFiles}. It reads stdout as it comes, passing
  * {@code osprey:report} lines to the job's pruning, and decides the result with
  * {@link dev.osprey.launchers.protocol.ProgramOutcome} when the program exits; a job that is stopped
  * (cancelled, timed out or pruned) gets SIGTERM, with its descendants, and SIGKILL after

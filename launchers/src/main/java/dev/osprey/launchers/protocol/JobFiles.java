@@ -26,6 +26,14 @@ public record JobFiles(Path directory) {
         return directory.resolve("objective.txt");
     }
 
+    /**
+     * Where the program may write why it failed ({@code OSPREY_FAILURE_FILE}): its last non-empty
+     * line starts the failed job's error, which then says more than an exit code and a stack trace.
+     */
+    public Path failure() {
+        return directory.resolve("failure.txt");
+    }
+
     /** The job's outcome as JSON (status, values, error, exit code), written when it ends. */
     public Path result() {
         return directory.resolve("result.json");

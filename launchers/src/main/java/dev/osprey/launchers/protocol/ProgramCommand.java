@@ -49,6 +49,7 @@ public final class ProgramCommand {
         env.put("OSPREY_JOB_DIR", job.directory().toString());
         env.put("OSPREY_CONFIG", files.config().toString());
         env.put("OSPREY_RESULT_FILE", files.objective().toString());
+        env.put("OSPREY_FAILURE_FILE", files.failure().toString());
         env.put("OSPREY_OVERRIDES", String.join("\n", overrideArguments(job)));
         return env;
     }

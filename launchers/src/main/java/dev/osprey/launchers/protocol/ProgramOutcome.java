@@ -14,13 +14,20 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Decides how an external program's job ended, from its exit code, its result file and its
- * output. The rules: a non-zero exit fails the job with the tail of its stderr; otherwise the
- * result file, if the program wrote one, must hold the objective; else the last stdout line made
- * only of numbers is the objective; no number, garbage, NaN or an infinity fail the job with that
- * reason. A program that exits with 130, as one ended by Ctrl-C (SIGINT) does, was interrupted: its
- * job is cancelled, not failed. The task-spooler and Slurm wrapper script applies the same rules in
- * {@code awk}.
+ * Decides how an external program's job ended, from its exit code, its failure file, its result
+ * file and its output. The rules: a non-zero exit fails the job with the tail of its stderr;
+ * otherwise the result file, if the program wrote one, must hold the objective; else the last
+ * stdout line made only of numbers is the objective; no number, garbage, NaN or an infinity fail
+ * the job with that reason. A program that exits with 130, as one ended by Ctrl-C (SIGINT) does,
+ * was interrupted: its job is cancelled, not failed.
+ *
+ * <p>A program may say why it failed in its {@link JobFiles#failure() failure file}: the file's
+ * last non-empty line (see {@link #failureReason}) then starts the error, {@code REASON (exited
+ * with code N)} followed by the stderr tail for a non-zero exit, and {@code REASON} alone for a
+ * program that exited 0 all the same, which fails whatever objective it reported: it said it
+ * failed. An interrupted program stays cancelled.
+ *
+ * <p>The task-spooler and Slurm wrapper script applies the same rules in {@code awk}.
  *
  * @since 0.1
  */
@@ -32,8 +39,18 @@ public final class ProgramOutcome {
     /** The exit code of a program ended by SIGINT (128 + 2), as Ctrl-C on a terminal ends a whole process group. */
     public static final int INTERRUPTED_EXIT_CODE = 130;
 
-    /** How the error of a program that exited 0 without reporting an objective begins. */
-    static final String NO_OBJECTIVE = "no objective";
+    /**
+     * The most characters of a failure file's reason kept in the error: a reason is one line,
+     * and a whole stack trace written there should not drown the rest of the error.
+     */
+    public static final int FAILURE_REASON_LIMIT = 300;
+
+    /** The error of a program that exited 0 without reporting an objective. */
+    static final String NO_OBJECTIVE = "no objective: the program exited 0 but printed no line"
+            + " that is a number and wrote no result file (OSPREY_RESULT_FILE)";
+
+    /** What {@link #trim} removes: the whitespace the wrapper script's {@code awk} strips too. */
+    private static final String BLANKS = " \t\n\u000B\f\r";
 
     private ProgramOutcome() {
     }
@@ -90,9 +107,14 @@ public final class ProgramOutcome {
         if (exitCode == INTERRUPTED_EXIT_CODE) {
             return JobResult.ended(number, JobStatus.CANCELLED, "interrupted", code, duration, logs);
         }
+        Optional<String> reason = failureReason(files);
         if (exitCode != 0) {
-            return JobResult.ended(number, JobStatus.FAILED,
-                    "exited with code " + exitCode + stderrTail(files), code, duration, logs);
+            String exited = "exited with code " + exitCode;
+            return JobResult.ended(number, JobStatus.FAILED, reason.map(r -> r + " (" + exited + ")").orElse(exited)
+                    + stderrTail(files), code, duration, logs);
+        }
+        if (reason.isPresent()) {
+            return JobResult.ended(number, JobStatus.FAILED, reason.get(), code, duration, logs);
         }
         Optional<List<Double>> values;
         String source;
@@ -113,15 +135,55 @@ public final class ProgramOutcome {
                     code, duration, logs);
         }
         if (values.isEmpty()) {
-            return JobResult.ended(number, JobStatus.FAILED, NO_OBJECTIVE + ": the program exited 0 but printed no line"
-                    + " that is a number and wrote no result file (OSPREY_RESULT_FILE)" + stderrTail(files),
-                    code, duration, logs);
+            return JobResult.ended(number, JobStatus.FAILED, NO_OBJECTIVE + stderrTail(files), code, duration, logs);
         }
         String problem = ObjectiveLines.problem(values.get());
         if (problem != null) {
             return JobResult.ended(number, JobStatus.FAILED, problem + " (from " + source + ")", code, duration, logs);
         }
         return JobResult.completed(number, values.get(), code, duration, logs);
+    }
+
+    /**
+     * Why the program says it failed: the last non-empty line of its {@link JobFiles#failure()
+     * failure file}, without the spaces around it, cut to {@link #FAILURE_REASON_LIMIT} characters
+     * (ending in {@code ...} when cut); empty when there is no such file or no such line. Bytes
+     * that are not UTF-8 are read as replacement characters.
+     */
+    public static Optional<String> failureReason(JobFiles files) {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(files.failure()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return text.lines().map(ProgramOutcome::trim).filter(l -> !l.isEmpty()).reduce((a, b) -> b)
+                .map(ProgramOutcome::capped);
+    }
+
+    /** The reason cut to {@link #FAILURE_REASON_LIMIT} characters, never inside a surrogate pair. */
+    private static String capped(String reason) {
+        if (reason.length() <= FAILURE_REASON_LIMIT) {
+            return reason;
+        }
+        int end = FAILURE_REASON_LIMIT - 3;
+        if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--;
+        }
+        return reason.substring(0, end) + "...";
+    }
+
+    /** {@code line} without ASCII whitespace around it, as the wrapper script's {@code strip} does. */
+    private static String trim(String line) {
+        int from = 0;
+        int to = line.length();
+        while (from < to && BLANKS.indexOf(line.charAt(from)) >= 0) {
+            from++;
+        }
+        while (to > from && BLANKS.indexOf(line.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        return line.substring(from, to);
     }
 
     /** {@code "; stderr ends with: ..."} or nothing when stderr is empty. */

@@ -57,6 +57,16 @@ final class SlurmLauncher implements Launcher {
         return "slurm";
     }
 
+    /**
+     * Checks the program's working directory only: the program is looked for on the compute node
+     * that runs the job, but the directory must be on a file system shared with this machine, as
+     * the job directory is.
+     */
+    @Override
+    public Optional<String> cannotRun(Task.Program program) {
+        return Commands.missingWorkingDirectory(program);
+    }
+
     @Override
     public synchronized JobHandle submit(Job job) {
         if (closed) {
@@ -70,6 +80,7 @@ final class SlurmLauncher implements Launcher {
             throw new LauncherException("job directory " + job.directory() + " is not a writable directory;"
                     + " check the output directory setting and its permissions");
         }
+        JobWrapper.requireWorkingDirectory(job, program);
         Job absolute = JobWrapper.absolute(job);
         Path dir = absolute.directory();
         List<String> resources;

@@ -98,6 +98,7 @@ final class TspLauncher implements Launcher {
             throw new LauncherException("job directory " + job.directory() + " is not a writable directory;"
                     + " check the output directory setting and its permissions");
         }
+        JobWrapper.requireWorkingDirectory(job, program);
         Job absolute = JobWrapper.absolute(job);
         Path wrapper = JobWrapper.install(absolute.directory());
         List<String> args = new ArrayList<>(List.of("-L", "osprey-" + job.number()));

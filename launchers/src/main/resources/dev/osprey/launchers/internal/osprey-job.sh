@@ -1,24 +1,37 @@
 #!/bin/sh
 # Osprey's job wrapper for queued launchers (task-spooler, Slurm).
 #
-#   sh osprey-job.sh JOBDIR PROGRAM [ARGS...]
+#   sh osprey-job.sh [--cwd DIR] JOBDIR PROGRAM [ARGS...]
 #
 # Runs PROGRAM with its arguments exactly as given ("$@": no value passes through a shell) in
-# JOBDIR, with stdout in stdout.log and stderr in stderr.log, then decides the job's result by
-# the rules of Osprey's ProgramOutcome and writes it atomically to JOBDIR/result.json:
+# DIR (by default JOBDIR), with stdout in JOBDIR/stdout.log and stderr in JOBDIR/stderr.log, then
+# decides the job's result by the rules of Osprey's ProgramOutcome and writes it atomically to
+# JOBDIR/result.json. The job's files are always in JOBDIR, whatever DIR is. The rules:
 #   * exit code 130 (SIGINT, Ctrl-C) cancels the job as interrupted;
-#   * another non-zero exit fails the job (with the tail of stderr);
+#   * the program may write why it failed to failure.txt (OSPREY_FAILURE_FILE): its last
+#     non-empty line, stripped and cut to 300 characters, is the REASON;
+#   * another non-zero exit fails the job, with "REASON (exited with code N)" or else
+#     "exited with code N", then the tail of stderr;
+#   * an exit code 0 with a REASON fails the job with the REASON alone, whatever it reported;
 #   * otherwise objective.txt, if the program wrote it, must hold a line of numbers;
 #   * else the last stdout line made only of numbers (separated by spaces or commas) is the
 #     objective; "osprey:report STEP VALUE" lines are intermediate values, not objectives;
 #   * NaN, an infinity or no number at all fail the job.
+# A DIR that cannot be entered fails the job without running PROGRAM.
 # The wrapper exits non-zero whenever the job did not complete (the program's own code if it was
 # non-zero, else 1), so that the scheduler's view of the job agrees with result.json.
 
-if [ "$#" -lt 2 ]; then
-    echo "osprey-job: usage: sh osprey-job.sh JOBDIR PROGRAM [ARGS...]" >&2
+usage() {
+    echo "osprey-job: usage: sh osprey-job.sh [--cwd DIR] JOBDIR PROGRAM [ARGS...]" >&2
     exit 2
+}
+workdir=
+if [ "$1" = "--cwd" ]; then
+    [ "$#" -ge 2 ] || usage
+    workdir=$2
+    shift 2
 fi
+[ "$#" -ge 2 ] || usage
 dir=$1
 shift
 if ! cd "$dir" 2>/dev/null; then
@@ -26,6 +39,8 @@ if ! cd "$dir" 2>/dev/null; then
         "it must be on a file system this machine shares with the one that submitted the job" >&2
     exit 2
 fi
+# absolute: the program runs in its working directory, and its output still goes here
+dir=$(pwd)
 
 now_ms() {
     t=$(date +%s%N 2>/dev/null)
@@ -35,9 +50,16 @@ now_ms() {
     esac
 }
 
+# A working directory the program cannot run in, or nothing; a relative program path and PATH
+# entries are looked up from there.
+cannot_enter=
+if [ -n "$workdir" ] && ! cd "$workdir" 2>/dev/null; then
+    cannot_enter=$workdir
+fi
+
 # Why the program cannot be started at all, or nothing: then it is not run and has no exit code.
 cannot_run=
-case $1 in
+[ -z "$cannot_enter" ] && case $1 in
     */*)
         if [ ! -e "$1" ]; then
             cannot_run="no such file"
@@ -51,16 +73,16 @@ case $1 in
 esac
 
 start=$(now_ms)
-if [ -n "$cannot_run" ]; then
-    : >stdout.log
-    : >stderr.log
+if [ -n "$cannot_enter$cannot_run" ]; then
+    : >"$dir/stdout.log"
+    : >"$dir/stderr.log"
     code=
 else
     # The wrapper outlives its program, so that the scheduler counts the job as running (and its
     # slot as taken) for as long as the program runs. A stop signal reaches the program straight
     # from the scheduler (tsp -k signals the job's process group, scancel every job process); the
     # wrapper notes it and waits on.
-    "$@" >stdout.log 2>stderr.log </dev/null &
+    "$@" >"$dir/stdout.log" 2>"$dir/stderr.log" </dev/null &
     child=$!
     trap 'signalled=1' TERM INT HUP
     while :; do
@@ -72,11 +94,18 @@ else
     trap - TERM INT HUP
 fi
 duration=$(( $(now_ms) - start ))
+# back to the job directory, where the job's files are read and written
+if ! cd "$dir"; then
+    echo "osprey-job: cannot enter the job directory '$dir' again to write its result" >&2
+    exit 3
+fi
 
 tmp="result.json.tmp.$$"
-OSPREY_JOB_PROGRAM=$1 OSPREY_JOB_CANNOT_RUN=$cannot_run LC_ALL=C \
+OSPREY_JOB_PROGRAM=$1 OSPREY_JOB_CANNOT_RUN=$cannot_run OSPREY_JOB_CANNOT_ENTER=$cannot_enter \
+    OSPREY_JOB_HOST=$(hostname 2>/dev/null) LC_ALL=C \
     awk -v code="$code" -v duration="$duration" \
-    -v number="${OSPREY_JOB_NUM:-}" -v has_objective="$([ -e objective.txt ] && echo 1)" '
+    -v number="${OSPREY_JOB_NUM:-}" -v has_objective="$([ -e objective.txt ] && echo 1)" \
+    -v has_failure="$([ -e failure.txt ] && echo 1)" '
 # Splits a record into the lines Java sees (it also ends lines at a lone CR) and appends them.
 function add_lines(record, lines, n,    parts, k, i) {
     sub(/\r$/, "", record)
@@ -156,6 +185,42 @@ function stderr_tail(    lines, n, i, s) {
     for (i = (n > 20 ? n - 19 : 1); i <= n; i++) s = s "\n" lines[i]
     return s
 }
+# How many UTF-16 code units (the chars of Java) the UTF-8 character starting with byte b is.
+function units_of(b) {
+    return b >= 240 ? 2 : 1
+}
+# How many bytes the UTF-8 character starting with byte b has (1 for a stray byte).
+function width_of(b) {
+    return b >= 240 ? 4 : b >= 224 ? 3 : b >= 192 ? 2 : 1
+}
+# s cut to 300 UTF-16 code units, as Java counts them, ending in "..." when cut (never inside a
+# character): the same cut as ProgramOutcome.failureReason.
+function capped(s,    n, i, b, w, u, total, kept, end) {
+    n = length(s); total = 0
+    for (i = 1; i <= n; i += w) {
+        b = ord[substr(s, i, 1)]
+        w = width_of(b); total += units_of(b)
+    }
+    if (total <= 300) return s
+    kept = 0; end = 0
+    for (i = 1; i <= n; i += w) {
+        b = ord[substr(s, i, 1)]
+        w = width_of(b); u = units_of(b)
+        if (kept + u > 297) break
+        kept += u; end = i + w - 1
+    }
+    return substr(s, 1, end) "..."
+}
+# The last non-empty line of failure.txt, stripped and capped, or "" when there is none.
+function failure_reason(    lines, n, i, last) {
+    if (has_failure != "1") return ""
+    n = read_lines("failure.txt", lines)
+    last = ""
+    for (i = 1; i <= n; i++) {
+        if (strip(lines[i]) != "") last = strip(lines[i])
+    }
+    return last == "" ? "" : capped(last)
+}
 function quote(text) {
     text = strip(text)
     if (length(text) > 80) text = substr(text, 1, 77) "..."
@@ -173,16 +238,24 @@ BEGIN {
     for (i = 1; i < 32; i++) {
         if (i != 9 && i != 10 && i != 13) control[sprintf("%c", i)] = sprintf("\\u%04x", i)
     }
+    for (i = 1; i < 256; i++) ord[sprintf("%c", i)] = i
     program = ENVIRON["OSPREY_JOB_PROGRAM"]
     cannot_run = ENVIRON["OSPREY_JOB_CANNOT_RUN"]
+    cannot_enter = ENVIRON["OSPREY_JOB_CANNOT_ENTER"]
     status = "FAILED"; error = ""; count = 0
-    if (cannot_run != "") {
+    if (cannot_enter != "") {
+        error = "cannot start the program: cannot enter its working directory '\''" cannot_enter "'\'' on " \
+            ENVIRON["OSPREY_JOB_HOST"] "; it must exist on the machine that runs the job"
+    } else if (cannot_run != "") {
         error = "cannot run program '\''" program "'\'': " cannot_run \
             "; check that it is installed and on PATH, or give its full path"
     } else if (code == 130) {
         status = "CANCELLED"; error = "interrupted"
     } else if (code != 0) {
-        error = "exited with code " code stderr_tail()
+        reason = failure_reason()
+        error = (reason != "" ? reason " (exited with code " code ")" : "exited with code " code) stderr_tail()
+    } else if ((reason = failure_reason()) != "") {
+        error = reason
     } else if (has_objective == "1") {
         n = read_lines("objective.txt", lines)
         last = ""; text = ""

@@ -88,7 +88,7 @@ class LaunchersDocTest {
         assertTrue(documented.removeIf(name -> name.matches("slurm-\\d+\\.out")), "Slurm's own output is shown");
         JobFiles files = new JobFiles(Path.of("d"));
         Set<String> used = new TreeSet<>();
-        for (Path file : List.of(files.config(), files.stdout(), files.stderr(), files.objective(), files.result(),
+        for (Path file : List.of(files.config(), files.stdout(), files.stderr(), files.objective(), files.failure(), files.result(),
                 files.process(), files.exitCode(), files.queuedWrapper())) {
             used.add(Path.of("d").relativize(file).toString());
         }

@@ -27,12 +27,12 @@ public final class SerialLauncher implements Launcher {
         Process process; JobResult stopped; // how Osprey stopped the job: cancelled or timed out
         Handle(Job job, JobFiles files) { this.job = job; this.files = files; }
         JobResult run(Task.Program program) {
-            var pb = new ProcessBuilder(ProgramCommand.arguments(program, job)).directory(job.directory().toFile())
+            Path cwd = program.workingDirectory().orElse(job.directory()); // the job directory unless told otherwise
+            var pb = new ProcessBuilder(ProgramCommand.arguments(program, job)).directory(cwd.toFile())
                     .redirectOutput(files.stdout().toFile()).redirectError(files.stderr().toFile());
-            pb.environment().putAll(ProgramCommand.environment(program, job));
-            long start = System.nanoTime();
+            pb.environment().putAll(ProgramCommand.environment(program, job)); long start = System.nanoTime();
             try {
-                Files.deleteIfExists(files.objective()); // an objective an earlier run left is not this run's
+                for (Path old : List.of(files.objective(), files.failure())) Files.deleteIfExists(old); // left by an earlier run
                 synchronized (this) { if (stopped == null) process = pb.start(); else return stopped; }
                 long limit = job.timeout().map(Duration::toMillis).orElse(Long.MAX_VALUE);
                 if (!process.waitFor(limit, TimeUnit.MILLISECONDS)) stop(JobStatus.TIMED_OUT, "timed out after " + limit + " ms");

@@ -69,7 +69,21 @@ class JobWrapperTest {
                 Arguments.of("objective file empty", "echo 1; : > objective.txt"),
                 Arguments.of("objective file nan", "echo nan > objective.txt"),
                 Arguments.of("objective file last line counts", "printf '1\\n2\\n' > objective.txt"),
-                Arguments.of("failure beats the objective file", "echo 1 > objective.txt; exit 4"));
+                Arguments.of("failure beats the objective file", "echo 1 > objective.txt; exit 4"),
+                Arguments.of("a reason with a non-zero exit",
+                        "echo 'dataset not found' > failure.txt; echo 'Traceback' >&2; exit 3"),
+                Arguments.of("a reason fails an exit 0", "echo diverged > failure.txt; echo 0.5 > objective.txt; echo 1"),
+                Arguments.of("a reason does not stop an interruption", "echo why > failure.txt; exit 130"),
+                Arguments.of("the reason is the last non-empty line",
+                        "printf 'first\\n  second \\t\\r\\n\\n  \\n' > failure.txt; exit 1"),
+                Arguments.of("a blank failure file says nothing", "printf ' \\n\\n' > failure.txt; echo 0.5"),
+                Arguments.of("a reason is cut at 300 characters",
+                        "i=0; while [ $i -lt 301 ]; do printf x >> failure.txt; i=$((i+1)); done; exit 1"),
+                // é (2 bytes, 1 char in Java), then 😀 (4 bytes, 2 chars)
+                Arguments.of("a reason is cut between characters",
+                        "i=0; while [ $i -lt 150 ]; do printf '\\303\\251' >> failure.txt; i=$((i+1)); done;"
+                                + " while [ $i -lt 250 ]; do printf '\\360\\237\\230\\200' >> failure.txt; i=$((i+1)); done; exit 0"),
+                Arguments.of("a reason with quotes and tabs", "printf 'bad \"lr\"\\tvalue\\n' > failure.txt; exit 2"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -98,6 +112,39 @@ class JobWrapperTest {
         int code = wrapped(dir, "sh", "-c", "printf '%s\\n' \"$1\" \"$2\" > args.txt; echo 1", "sh", tricky, "");
         assertEquals(0, code);
         assertEquals(List.of(tricky, ""), Files.readAllLines(dir.resolve("args.txt")));
+    }
+
+    @Test
+    void theProgramRunsInItsWorkingDirectoryAndItsFilesStayInTheJobDirectory() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("job"));
+        Path cwd = Files.createDirectories(work.resolve("launched from"));
+        Files.writeString(cwd.resolve("data.txt"), "0.5\n");
+        int code = wrapped(dir, "--cwd", cwd.toString(), dir.toString(), "sh", "-c",
+                "pwd -P > where.txt; echo err >&2; cat data.txt");
+        assertEquals(0, code);
+        assertEquals(List.of(cwd.toRealPath().toString()), Files.readAllLines(cwd.resolve("where.txt")));
+        JobResult result = ResultJson.read(dir.resolve("result.json"), 0);
+        assertEquals(List.of(0.5), result.values(), result.error());
+        assertEquals(List.of("0.5"), Files.readAllLines(dir.resolve("stdout.log")));
+        assertEquals(List.of("err"), Files.readAllLines(dir.resolve("stderr.log")));
+        try (Stream<Path> left = Files.list(cwd)) {
+            assertEquals(List.of("data.txt", "where.txt"), left.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "the job's files are not written in the working directory");
+        }
+    }
+
+    @Test
+    void aWorkingDirectoryThatCannotBeEnteredFailsTheJobWithoutRunningIt() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("job"));
+        Path missing = work.resolve("no-such-dir");
+        int code = wrapped(dir, "--cwd", missing.toString(), dir.toString(), "sh", "-c", "echo ran > ran.txt; echo 1");
+        assertEquals(1, code);
+        JobResult result = ResultJson.read(dir.resolve("result.json"), 0);
+        assertEquals(JobStatus.FAILED, result.status());
+        assertTrue(result.error().startsWith("cannot start the program: cannot enter its working directory '"
+                + missing + "'"), result.error());
+        assertTrue(result.exitCode().isEmpty());
+        assertTrue(Files.notExists(dir.resolve("ran.txt")));
     }
 
     @Test
@@ -145,7 +192,10 @@ class JobWrapperTest {
     }
 
     private int wrapped(Path dir, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of("sh", install(dir).toString(), dir.toString()));
+        List<String> line = new ArrayList<>(List.of("sh", install(dir).toString()));
+        if (!command[0].equals("--cwd")) {
+            line.add(dir.toString());
+        }
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("wrapper.log").toFile()).start();

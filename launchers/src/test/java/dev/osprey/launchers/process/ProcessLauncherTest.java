@@ -168,6 +168,38 @@ class ProcessLauncherTest extends ProgramLauncherContract {
     }
 
     @Test
+    void aMissingWorkingDirectoryIsRefusedBeforeAnyJobStarts() {
+        assertAMissingWorkingDirectoryIsRefusedBeforeAnyJobStarts();
+    }
+
+    @Test
+    void aWorkingDirectoryRemovedWhileTheJobWaitsForASlotFailsThatJob() throws Exception {
+        Path launchedFrom = Files.createDirectories(work.resolve("removed"));
+        Launcher launcher = launcher(1);
+        JobHandle first = launcher.submit(job(0, runningLong()));
+        JobHandle waiting = launcher.submit(job(1, Task.Program.of("sh", "-c", "echo 1").withWorkingDirectory(launchedFrom)));
+        Files.delete(launchedFrom);
+        first.cancel();
+        JobResult result = await(waiting);
+        assertEquals(JobStatus.FAILED, result.status());
+        assertTrue(result.error().startsWith("cannot start the program: the working directory " + launchedFrom
+                + " of program 'sh' does not exist"), result.error());
+        assertEquals(JobStatus.CANCELLED, await(first).status());
+    }
+
+    @Test
+    void aProgramGivenByARelativePathIsFoundInItsWorkingDirectory() throws Exception {
+        Path launchedFrom = Files.createDirectories(work.resolve("project"));
+        Path script = Files.writeString(launchedFrom.resolve("train.sh"), "#!/bin/sh\necho 0.25\n");
+        script.toFile().setExecutable(true);
+        Task.Program program = Task.Program.of("./train.sh").withWorkingDirectory(launchedFrom);
+        Launcher launcher = launcher(1);
+        assertEquals(java.util.Optional.empty(), launcher.cannotRun(program));
+        JobResult result = await(launcher.submit(job(0, program)));
+        assertEquals(List.of(0.25), result.values(), result.error());
+    }
+
+    @Test
     void theJobGetsNoStoragePassword() throws Exception {
         assertTheJobGetsNoStoragePassword();
     }

@@ -141,6 +141,11 @@ class SlurmLauncherTest extends ProgramLauncherContract {
     }
 
     @Test
+    void aMissingWorkingDirectoryIsRefusedBeforeAnyJobStarts() {
+        assertAMissingWorkingDirectoryIsRefusedBeforeAnyJobStarts();
+    }
+
+    @Test
     void theJobGetsNoStoragePassword() throws Exception {
         assertTheJobGetsNoStoragePassword();
     }

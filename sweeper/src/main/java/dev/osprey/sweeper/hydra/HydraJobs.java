@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * How one trial of a Hydra app runs: the app's command with the job's overrides, then Hydra's own
  * settings that put the run where Osprey wants it, in RUN mode, with Osprey's result callback; and
- * the callback's folder first on {@code PYTHONPATH}. The app itself is not changed.
+ * the callback's folder first on {@code PYTHONPATH}. The app runs in the folder Osprey was started in,
+ * as it would under Hydra. The app itself is not changed.
  *
  * <pre>
  * python3 app.py x=0.5 ... hydra.mode=RUN hydra.run.dir=JOB_DIR hydra.sweep.dir=SWEEP_DIR
@@ -58,9 +59,12 @@ public final class HydraJobs {
      * @param app         the app's program, with {@code {overrides}}
      * @param callbackDir the folder holding the callback module ({@link #installCallback})
      * @param jobDir      the job's directory: Hydra's run directory
+     * @param launchDir   where the app runs: the folder Osprey was started in, as Hydra apps run in the
+     *                    folder they were started in (relative paths in their configs depend on it)
      * @param sweep       the sweep's directory and the job's number, for a trial of a sweep
      */
-    public static Task.Program trial(Task.Program app, Path callbackDir, Path jobDir, Optional<SweepJob> sweep) {
+    public static Task.Program trial(Task.Program app, Path callbackDir, Path jobDir, Path launchDir,
+                                     Optional<SweepJob> sweep) {
         List<String> hydra = new ArrayList<>();
         hydra.add("hydra.mode=RUN");
         hydra.add(setting("hydra.run.dir", jobDir.toString()));
@@ -82,7 +86,7 @@ public final class HydraJobs {
         String inherited = environment.getOrDefault("PYTHONPATH", System.getenv("PYTHONPATH"));
         environment.put("PYTHONPATH", callbackDir + (inherited == null || inherited.isEmpty() ? "" : ":" + inherited));
         environment.putIfAbsent("PYTHONUNBUFFERED", "1"); // report lines reach Osprey as they are printed
-        return new Task.Program(command, environment);
+        return new Task.Program(command, environment, Optional.of(app.workingDirectory().orElse(launchDir)));
     }
 
     /** A trial's place in its sweep. */

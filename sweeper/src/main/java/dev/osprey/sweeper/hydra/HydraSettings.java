@@ -41,12 +41,12 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
      * @param clock   the time of {@code ${now:...}} in the output folders
      */
     public static HydraSettings of(Config composed, String jobName, Clock clock) {
-        Optional<HydraNode> hydra = HydraNode.of(composed, Map.of("job.name", jobName), Map.of());
+        Optional<HydraRuntime> hydra = HydraRuntime.of(composed, Map.of("job.name", jobName), Map.of());
         if (hydra.isEmpty()) {
             return new HydraSettings(Config.empty(), List.of());
         }
         Resolvers resolvers = hydra.get().registerIn(Resolvers.standard(System::getenv, clock, Map.of()));
-        Config root = Config.of(Map.of(HydraNode.KEY, hydra.get().node().root().toPlain()));
+        Config root = Config.of(Map.of(HydraRuntime.KEY, hydra.get().node().root().toPlain()));
         Map<String, Object> node = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         outputDir(root, "run.dir", resolvers).ifPresent(dir -> node.put("run", Map.of("dir", dir)));
@@ -56,7 +56,7 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
                         + " number (the sweep folder holds 0, 1, 2, ...), so that a resumed sweep never reuses one"));
         Config settings = Config.of(node);
         if (OptunaSweeperSettings.selected(hydra.get().node())) {
-            ConfigValue sweeper = root.getResolved(HydraNode.KEY + ".sweeper", resolvers);
+            ConfigValue sweeper = root.getResolved(HydraRuntime.KEY + ".sweeper", resolvers);
             OptunaSweeperSettings optuna = OptunaSweeperSettings.of(Config.of(Map.of("sweeper", sweeper.toPlain())));
             settings = settings.merge(optuna.ospreyNode());
             notes.addAll(optuna.notes());
@@ -66,12 +66,12 @@ public record HydraSettings(Config ospreyNode, List<String> notes) {
 
     /** An output folder pattern of the node, with Hydra's own references resolved and {@code ${now:...}} kept. */
     private static Optional<String> outputDir(Config root, String key, Resolvers resolvers) {
-        Optional<ConfigValue> value = root.find(HydraNode.KEY + "." + key);
+        Optional<ConfigValue> value = root.find(HydraRuntime.KEY + "." + key);
         if (value.isEmpty() || !(value.get() instanceof ConfigValue.StringValue text)) {
             return value.filter(v -> !(v instanceof ConfigValue.NullValue)).map(v -> String.valueOf(v.toPlain()));
         }
         // ${now:...} is left to the output folders, which date a run by its own start
-        return Optional.of(text.value().contains("${hydra") ? String.valueOf(root.getResolved(HydraNode.KEY + "." + key,
+        return Optional.of(text.value().contains("${hydra") ? String.valueOf(root.getResolved(HydraRuntime.KEY + "." + key,
                 resolvers).toPlain()) : text.value());
     }
 

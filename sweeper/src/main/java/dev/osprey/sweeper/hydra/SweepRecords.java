@@ -47,11 +47,11 @@ public final class SweepRecords {
             if (o.key().startsWith("osprey")) {
                 continue; // Osprey's settings are not the app's
             }
-            (HydraNode.isHydraSetting(o.key()) ? hydraOverrides : taskOverrides).add(o.input());
+            (HydraRuntime.isHydraSetting(o.key()) ? hydraOverrides : taskOverrides).add(o.input());
         }
         Config node = hydra.asOpen().forceAdd("mode", "MULTIRUN")
                 .forceAdd("overrides", Map.of("hydra", hydraOverrides, "task", taskOverrides));
-        write(sweepDir.resolve(MULTIRUN_FILE), job.asOpen().forceAdd(HydraNode.KEY, node.root().toPlain()).toYaml());
+        write(sweepDir.resolve(MULTIRUN_FILE), job.asOpen().forceAdd(HydraRuntime.KEY, node.root().toPlain()).toYaml());
     }
 
     /** Writes {@code optimization_results.yaml} for {@code study} into {@code sweepDir}, if it has a complete trial. */

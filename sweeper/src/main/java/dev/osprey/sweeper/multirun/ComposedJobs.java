@@ -16,7 +16,7 @@ import dev.osprey.sweeper.JobFactory;
 import dev.osprey.sweeper.space.TrialOverrides;
 
 import dev.osprey.sweeper.hydra.HydraJobs;
-import dev.osprey.sweeper.hydra.HydraNode;
+import dev.osprey.sweeper.hydra.HydraRuntime;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,7 +84,7 @@ final class ComposedJobs implements JobFactory {
         Map<String, Object> runtime = Map.of("job.num", number, "trial.number", number, "study.name", studyName,
                 "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock, runtime);
-        HydraNode.of(composition.config(), HydraNode.runtime(composition.config(), request.jobName(), dir.path().toString(),
+        HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), dir.path().toString(),
                 request.workingDir().toString(), Optional.of(number)), composition.choices())
                 .ifPresent(hydra -> hydra.registerIn(resolvers));
         Config config = SweepInputs.jobConfig(composition, resolvers);
@@ -93,7 +93,7 @@ final class ComposedJobs implements JobFactory {
         dir.writeMetadata(config, snapshot, inputs.settings().asConfig());
         Task jobTask = task;
         if (hydraCallback.isPresent() && task instanceof Task.Program app) {
-            jobTask = HydraJobs.trial(app, hydraCallback.get(), dir.path(),
+            jobTask = HydraJobs.trial(app, hydraCallback.get(), dir.path(), request.workingDir(),
                     Optional.of(new HydraJobs.SweepJob(sweepDir.path(), number)));
         }
         return new Job(number, jobTask, config, overrides, dir.path(), settings, inputs.settings().jobTimeout(), pruning);

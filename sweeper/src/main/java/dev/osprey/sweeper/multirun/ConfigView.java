@@ -8,7 +8,7 @@ import dev.osprey.composer.config.Secrets;
 import dev.osprey.composer.interpolation.Resolvers;
 import dev.osprey.composer.override.ConfigOverride;
 
-import dev.osprey.sweeper.hydra.HydraNode;
+import dev.osprey.sweeper.hydra.HydraRuntime;
 
 import java.time.Clock;
 import java.util.List;
@@ -30,7 +30,7 @@ public final class ConfigView {
             Resolvers resolvers = Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0,
                     "trial.number", 0, "study.name", request.configName(), "output_dir", "<output dir>",
                     "runtime.output_dir", "<output dir>"));
-            HydraNode.of(composition.config(), HydraNode.runtime(composition.config(), request.jobName(), "<output dir>",
+            HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), "<output dir>",
                     request.workingDir().toString(), java.util.Optional.empty()), composition.choices())
                     .ifPresent(hydra -> hydra.registerIn(resolvers));
             job = SweepInputs.jobConfig(composition, resolvers);
@@ -39,13 +39,13 @@ public final class ConfigView {
         return Secrets.mask(switch (which) {
             case "job" -> job.toYaml();
             case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml();
-            case "hydra" -> Config.of(Map.of(HydraNode.KEY, inputs.hydra().orElseThrow(() -> new IllegalArgumentException(
+            case "hydra" -> Config.of(Map.of(HydraRuntime.KEY, inputs.hydra().orElseThrow(() -> new IllegalArgumentException(
                     "--cfg hydra: this config has no hydra node (Java apps compose without Hydra's settings)"))
                     .root().toPlain())).toYaml();
             case "all" -> {
                 Config all = job.asOpen();
                 if (inputs.hydra().isPresent()) {
-                    all = all.forceAdd(HydraNode.KEY, inputs.hydra().get().root().toPlain());
+                    all = all.forceAdd(HydraRuntime.KEY, inputs.hydra().get().root().toPlain());
                 }
                 yield all.forceAdd("osprey", inputs.settings().asConfig().root().toPlain()).toYaml();
             }

@@ -7,7 +7,7 @@ import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.override.OverrideParseException;
 import dev.osprey.composer.override.Overrides;
 import dev.osprey.sweeper.space.TrialOverrides;
-import dev.osprey.sweeper.hydra.HydraNode;
+import dev.osprey.sweeper.hydra.HydraRuntime;
 import dev.osprey.sweeper.hydra.HydraSettings;
 import dev.osprey.composer.compose.Composition;
 import dev.osprey.composer.interpolation.Resolvers;
@@ -50,7 +50,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
         List<ConfigOverride> fixed = new ArrayList<>();
         List<ConfigOverride> sweeps = new ArrayList<>();
         for (ConfigOverride o : overrides) {
-            if (o.isSweep() && HydraNode.isHydraSetting(o.key())) {
+            if (o.isSweep() && HydraRuntime.isHydraSetting(o.key())) {
                 throw new IllegalArgumentException("'" + o.input() + "': Hydra's settings take a single value; a sweep"
                         + " of the app's parameters goes in hydra.sweeper.params in the config, or on the command line"
                         + " as the parameter itself (x=interval(0,1))");
@@ -66,7 +66,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
         Config base = composer.composeParsed(configName, fixed).config();
         FrameworkSettings settings = FrameworkSettings.defaults();
         List<String> notes = new ArrayList<>();
-        Optional<Config> hydra = base.find(HydraNode.KEY).filter(v -> v instanceof ConfigValue.MapValue)
+        Optional<Config> hydra = base.find(HydraRuntime.KEY).filter(v -> v instanceof ConfigValue.MapValue)
                 .map(v -> Config.of((ConfigValue.MapValue) v));
         if (hydra.isPresent()) {
             HydraSettings translated = HydraSettings.of(base, jobName, clock);
@@ -89,7 +89,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
             }
         }
         return new SweepInputs(settings, List.copyOf(fixed), List.copyOf(sweeps),
-                withoutOsprey(HydraNode.withoutHydra(base)), hydra, List.copyOf(notes));
+                withoutOsprey(HydraRuntime.withoutHydra(base)), hydra, List.copyOf(notes));
     }
 
     /** The config's {@code osprey:} node is an edge too: its sweep texts are parsed here, once. */
@@ -113,7 +113,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
      * app's Hydra fills in), resolved, then without Osprey's node.
      */
     public static Config jobConfig(Composition composition, Resolvers resolvers) {
-        return withoutOsprey(HydraNode.withoutHydra(composition.config()).resolve(resolvers));
+        return withoutOsprey(HydraRuntime.withoutHydra(composition.config()).resolve(resolvers));
     }
 
     /** The job's view of a config: Osprey's own node is not part of it (as Hydra's is not). */

@@ -40,11 +40,14 @@ final class NiceLauncher implements Launcher {
                 job.settings(), job.timeout(), job.pruning()));
     }
 
-    /** The program behind {@code nice}; its placeholders are left for the inner launcher to replace. */
+    /**
+     * The program behind {@code nice}, with its environment and working directory; its placeholders
+     * are left for the inner launcher to replace.
+     */
     private Task.Program niced(Task.Program program) {
         List<String> command = new ArrayList<>(List.of("nice", "-n", Integer.toString(niceness)));
         command.addAll(program.command());
-        return new Task.Program(command, program.environment());
+        return new Task.Program(command, program.environment(), program.workingDirectory());
     }
 
     @Override

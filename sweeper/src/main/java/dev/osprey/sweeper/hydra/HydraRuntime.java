@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param node the hydra node, with its run-time values
  * @since 0.2
  */
-public record HydraNode(Config node) {
+public record HydraRuntime(Config node) {
 
     /** The config key of Hydra's own settings. */
     public static final String KEY = "hydra";
@@ -28,7 +28,7 @@ public record HydraNode(Config node) {
      * @param runtime  dotted keys under {@code hydra} and their values, e.g. {@code runtime.output_dir}
      * @param choices  the config group choices of the composition ({@code hydra.runtime.choices})
      */
-    public static Optional<HydraNode> of(Config composed, Map<String, ?> runtime, Map<String, String> choices) {
+    public static Optional<HydraRuntime> of(Config composed, Map<String, ?> runtime, Map<String, String> choices) {
         if (!(composed.find(KEY).orElse(null) instanceof ConfigValue.MapValue map)) {
             return Optional.empty();
         }
@@ -37,7 +37,7 @@ public record HydraNode(Config node) {
             node = node.forceAdd(value.getKey(), value.getValue());
         }
         node = node.forceAdd("runtime.choices", new LinkedHashMap<>(choices));
-        return Optional.of(new HydraNode(node));
+        return Optional.of(new HydraRuntime(node));
     }
 
     /**
