@@ -82,7 +82,16 @@ final class HydraSuite {
                     if (system == HydraSweeps.System.OSPREY && ospreyFailure.isPresent()) {
                         continue;
                     }
-                    SweepTimes t = sweeps.sweep(system, overrides(seed, plan.trials()));
+                    SweepTimes t;
+                    try {
+                        t = sweeps.sweep(system, overrides(seed, plan.trials()));
+                    } catch (IllegalStateException e) {
+                        // one failed sweep is reported; the others still count
+                        progress.accept(system.label + " seed " + seed + " failed: " + e.getMessage());
+                        notes.add("**" + system.label + "'s sweep with seed " + seed + " failed**, so it has no"
+                                + " row:\n\n```\n" + e.getMessage() + "\n```");
+                        continue;
+                    }
                     progress.accept(system.label + " seed " + seed + ": wall " + Markdown.fixed(t.wallSeconds(), 2)
                             + " s, " + t.parallelism() + " at a time, overhead " + Markdown.fixed(t.overheadPerTrial(), 3)
                             + " s/trial, median gap " + Markdown.fixed(t.medianGap(), 3) + " s, best "
@@ -104,8 +113,8 @@ final class HydraSuite {
         return "Project: `benchmarks/python/" + APP + "` with `conf/config.yaml` (the Branin function, minimum "
                 + BRANIN_MIN + ", after a fixed `time.sleep(0.2)`; `defaults: [override hydra/sweeper: optuna,"
                 + " override hydra/sweeper/sampler: tpe]`, `hydra.sweeper`: direction minimize, n_jobs 2,"
-                + " `x: interval(-5, 10)`, `y: interval(0, 15)`). Each sweep: `" + String.join(" ",
-                overrides(plan.seeds()[0], plan.trials())).replace("=" + plan.seeds()[0], "=SEED") + "` on the"
+                + " `x: interval(-5, 10)`, `y: interval(0, 15)`). Each sweep: `" + "hydra.sweeper.sampler.seed=SEED hydra.sweeper.n_trials="
+                + plan.trials() + "` on the"
                 + " command line of `python branin.py -m` (Hydra) and of `osprey run -m ... -- python branin.py`"
                 + " (Osprey), in a fresh working folder, PYTHONPATH holding Hydra for both. Seeds "
                 + Arrays.stream(plan.seeds()).mapToObj(Integer::toString).collect(Collectors.joining(", "))
