@@ -24,11 +24,11 @@ import java.util.Optional;
 
 /**
  * Describes a study to create or load. Every setting may be given once; unset ones take
- * Optuna's defaults: a generated name, an in-memory storage, the TPE sampler (random sampling for
- * multi-objective studies, which TPE does not model here), the median pruner, one objective to
- * minimise, and a random seed (which is stored, so a loaded study keeps it). Running trials hold a
- * lease renewed every 10 s and are failed after 60 s without a heartbeat; failed trials are not
- * retried unless {@link #retryFailedTrials(int)} says so.
+ * Optuna's defaults: a generated name, an in-memory storage, the TPE sampler (for multi-objective
+ * studies too, as in Optuna 5; Optuna 3.1 and 4 give those NSGA-II), the median pruner, one
+ * objective to minimise, and a random seed (which is stored, so a loaded study keeps it). Running
+ * trials hold a lease renewed every 10 s and are failed after 60 s without a heartbeat; failed
+ * trials are not retried unless {@link #retryFailedTrials(int)} says so.
  *
  * {@snippet :
  * Study study = Study.builder()
@@ -241,7 +241,7 @@ public final class StudyBuilder {
 
     private Study open(Storage store, StudyInfo info, long studySeed) {
         return new Study(store, info,
-                sampler != null ? sampler : info.directions().size() == 1 ? Samplers.tpe() : Samplers.random(),
+                sampler != null ? sampler : Samplers.tpe(),
                 pruner != null ? pruner : Pruners.median(),
                 studySeed,
                 clock != null ? clock : InstantSource.system(),

@@ -42,9 +42,72 @@ import java.util.Set;
 public final class Composer {
 
     private final ConfigRepository repository;
+    /** Whether to compose like Hydra's root with the hydra node ({@link #withHydraRuntime()}). */
+    private final boolean hydraRuntime;
+    /** The job name written into {@code hydra.job.name} when it is {@code ???}, or {@code null}. */
+    private final String jobName;
 
     public Composer(ConfigRepository repository) {
+        this(repository, false, null);
+    }
+
+    private Composer(ConfigRepository repository, boolean hydraRuntime, String jobName) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.hydraRuntime = hydraRuntime;
+        this.jobName = jobName;
+    }
+
+    /**
+     * A composer that composes the way a Hydra app's {@code @hydra.main} does: under a root whose
+     * Defaults List is Hydra's {@code hydra/config} (at package {@code hydra}) and then the primary
+     * config, from this composer's repository {@linkplain ConfigRepository#withHydraConfigs() with
+     * Hydra 1.3.2's own config groups}. Then a primary config may hold
+     * {@code - override hydra/job_logging: disabled}, {@code - override hydra/sweeper: optuna} and a
+     * {@code hydra:} node; the command line may hold {@code hydra/sweeper=optuna},
+     * {@code hydra/sweeper/sampler=random}, {@code hydra.job.chdir=true} or
+     * {@code +hydra.job.env_set.K=v}; the composed config holds the {@code hydra} node, and the
+     * {@link Composition#choices()} the choices of Hydra's groups ({@code hydra/sweeper}, ...).
+     *
+     * <p>As Hydra does after composing, {@code hydra.job.config_name} is set to the primary config's
+     * name. Values Hydra fills in while it runs a job ({@code hydra.runtime.*}, {@code hydra.overrides.*},
+     * {@code hydra.job.override_dirname}, {@code hydra.job.id}, {@code hydra.job.num}, and
+     * {@code hydra.job.name} unless {@link #withHydraRuntime(String)} gives one) keep Hydra's unfilled
+     * defaults ({@code ???} or empty). What the job itself is given is {@link Composition#jobConfig()}.
+     *
+     * {@snippet :
+     * Composer composer = new Composer(ConfigRepository.fromDirectory(Path.of("conf"))).withHydraRuntime();
+     * Composition run = composer.composition("config", List.of("hydra/sweeper=optuna", "lr=0.1"));
+     * run.choices().get("hydra/sweeper");          // "optuna"
+     * run.config().getInt("hydra.sweeper.n_trials"); // 20
+     * Config job = run.jobConfig();                 // without the hydra node
+     * }
+     *
+     * The composer this is called on is unchanged, and composes as fast as before.
+     *
+     * @since 0.2
+     */
+    public Composer withHydraRuntime() {
+        return new Composer(repository.withHydraConfigs(), true, jobName);
+    }
+
+    /**
+     * Like {@link #withHydraRuntime()}, with {@code jobName} as {@code hydra.job.name} when the configs
+     * leave it {@code ???} (Hydra uses the app's script name, such as {@code train} for
+     * {@code train.py}).
+     *
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public Composer withHydraRuntime(String jobName) {
+        Objects.requireNonNull(jobName, "jobName");
+        if (jobName.isBlank()) {
+            throw new IllegalArgumentException("a Hydra job name must not be blank, but was '" + jobName + "'");
+        }
+        return new Composer(repository.withHydraConfigs(), true, jobName);
+    }
+
+    /** Whether this composer composes with Hydra's runtime ({@link #withHydraRuntime()}). */
+    public boolean hasHydraRuntime() {
+        return hydraRuntime;
     }
 
     /** The repository configs come from. */
@@ -78,18 +141,28 @@ public final class Composer {
         CommandLine.rejectSweeps(parsed);
         DefaultsState state = new DefaultsState();
         List<ConfigOverride> valueOverrides = CommandLine.route(parsed, repository, state);
-        ConfigItem tree = new DefaultsTreeBuilder(repository, state).build(name);
+        ConfigItem tree = new DefaultsTreeBuilder(repository, state).build(name, hydraRuntime);
         List<ComposedDefault> defaults = new ArrayList<>();
         flatten(tree, defaults);
         ensureNoDuplicates(defaults);
         state.ensureOverridesUsed();
         state.ensureDeletionsUsed();
         MapValue merged = MapValue.EMPTY;
+        HydraSchemas schemas = hydraRuntime ? new HydraSchemas() : null;
         for (ComposedDefault step : defaults) {
-            MapValue content = repository.load(step.configPath()).orElseThrow().content();
-            merged = Config.of(merged).merge(Config.of(placed(step.packageName(), content))).root();
+            MapValue content = placed(step.packageName(), repository.load(step.configPath()).orElseThrow().content());
+            if (schemas != null) {
+                schemas.checkMerge(step.configPath(), content);
+            }
+            merged = Config.of(merged).merge(Config.of(content)).root();
+            if (schemas != null && repository.isHydraStructured(step.configPath())) {
+                schemas.merged(step.configPath(), step.packageName(), merged);
+            }
         }
         Config config = ValueOverrides.apply(Config.of(merged), valueOverrides, repository);
+        if (hydraRuntime) {
+            config = HydraNode.afterComposition(config, name, jobName);
+        }
         return new Composition(config, defaults, state.knownChoices());
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,26 +34,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * ConfigStore): {@code withRecord("db/h2", ...)} adds the option {@code h2} to the group {@code db}. As
  * in Hydra's search path, a YAML file of the same path wins over a registered record.
  *
+ * <p>{@link #withHydraConfigs()} adds Hydra 1.3.2's own config groups ({@code hydra/job_logging},
+ * {@code hydra/sweeper} with the Optuna sweeper, {@code hydra/sweeper/sampler}, ...) where Hydra's search
+ * path has them; {@link Composer#withHydraRuntime()} uses it.
+ *
  * @since 0.1
  */
 public final class ConfigRepository {
 
     private final ConfigSource source;
     private final Map<String, MapValue> records;
+    /** Hydra's own configs, or {@code null} (the usual case, which then costs nothing). */
+    private final HydraConfigs hydra;
     private final Map<String, Optional<LoadedConfig>> cache = new ConcurrentHashMap<>();
     private final Map<String, Boolean> groupCache = new ConcurrentHashMap<>();
     private final Map<String, List<String>> optionsCache = new ConcurrentHashMap<>();
+    private final Set<String> fromHydraStore = ConcurrentHashMap.newKeySet();
 
-    private ConfigRepository(ConfigSource source, Map<String, MapValue> records) {
+    private ConfigRepository(ConfigSource source, Map<String, MapValue> records, HydraConfigs hydra) {
         this.source = source;
         this.records = Collections.unmodifiableMap(new LinkedHashMap<>(records));
+        this.hydra = hydra;
         if (!(source instanceof ConfigSource.NoSource)) {
             WarmUp.yamlInBackground();
         }
     }
 
     private ConfigRepository(ConfigSource source) {
-        this(source, Map.of());
+        this(source, Map.of(), null);
     }
 
     /**
@@ -112,7 +121,25 @@ public final class ConfigRepository {
         }
         Map<String, MapValue> more = new LinkedHashMap<>(records);
         more.put(configPath, content);
-        return new ConfigRepository(source, more);
+        return new ConfigRepository(source, more, hydra);
+    }
+
+    /**
+     * This repository with Hydra 1.3.2's own config groups added as Hydra's search path has them:
+     * the YAML groups Hydra ships ({@code hydra/output}, {@code hydra/help}, {@code hydra/hydra_help},
+     * {@code hydra/hydra_logging}, {@code hydra/job_logging}, {@code hydra/env}) before this
+     * repository's configs, and the structured ones ({@code hydra/config}, {@code hydra/launcher},
+     * {@code hydra/sweeper} with {@code basic} and {@code optuna}, {@code hydra/sweeper/sampler}) after
+     * them. The app's own options of these groups are listed beside Hydra's. This repository is left
+     * as it is.
+     */
+    public ConfigRepository withHydraConfigs() {
+        return hydra != null ? this : new ConfigRepository(source, records, HydraConfigs.shipped());
+    }
+
+    /** Whether Hydra's own config groups are part of this repository ({@link #withHydraConfigs()}). */
+    public boolean hasHydraConfigs() {
+        return hydra != null;
     }
 
     /** Whether {@code group} (such as {@code server/db}) is a config group. */
@@ -122,7 +149,10 @@ public final class ConfigRepository {
                 return true;
             }
             String prefix = g + "/";
-            return records.keySet().stream().anyMatch(path -> path.startsWith(prefix));
+            if (records.keySet().stream().anyMatch(path -> path.startsWith(prefix))) {
+                return true;
+            }
+            return hydra != null && !g.isEmpty() && (hydra.first().isGroup(g) || hydra.last().isGroup(g));
         });
     }
 
@@ -137,10 +167,14 @@ public final class ConfigRepository {
     }
 
     private List<String> listOptions(String group) {
-        if (records.isEmpty()) {
+        if (records.isEmpty() && hydra == null) {
             return source.options(group);
         }
         TreeSet<String> names = new TreeSet<>(source.options(group));
+        if (hydra != null) {
+            names.addAll(hydra.first().options(group));
+            names.addAll(hydra.last().options(group));
+        }
         String prefix = group.isEmpty() ? "" : group + "/";
         records.keySet().stream().filter(p -> p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0)
                 .forEach(p -> names.add(p.substring(prefix.length())));
@@ -150,6 +184,10 @@ public final class ConfigRepository {
     /** The config groups directly in {@code group} ({@code ""} for the top level), sorted. */
     List<String> groups(String group) {
         TreeSet<String> names = new TreeSet<>(source.groups(group));
+        if (hydra != null) {
+            names.addAll(hydra.first().groups(group));
+            names.addAll(hydra.last().groups(group));
+        }
         String prefix = group.isEmpty() ? "" : group + "/";
         records.keySet().stream().filter(p -> p.startsWith(prefix) && p.indexOf('/', prefix.length()) > 0)
                 .forEach(p -> names.add(p.substring(prefix.length(), p.indexOf('/', prefix.length()))));
@@ -164,21 +202,53 @@ public final class ConfigRepository {
     /** The config search path as Hydra prints it in errors, one tab-indented line per source. */
     String searchPath() {
         StringBuilder out = new StringBuilder("Config search path:");
+        if (hydra != null) {
+            out.append("\n\tprovider=hydra, path=pkg://hydra.conf");
+        }
         if (!(source instanceof ConfigSource.NoSource)) {
             out.append("\n\tprovider=main, path=").append(source.location());
         }
-        if (!records.isEmpty()) {
+        if (!records.isEmpty() || hydra != null) {
             out.append("\n\tprovider=schema, path=structured://");
         }
         return out.toString();
     }
 
-    /** A config, loaded once: a file of the source, else a registered record. */
+    /**
+     * A config, loaded once: a file of the source, else a registered record; with Hydra's configs, in
+     * the order of Hydra's search path (Hydra's YAML groups, the source, records, Hydra's structured
+     * configs).
+     */
     Optional<LoadedConfig> load(String configPath) {
-        return cache.computeIfAbsent(configPath, path -> source.read(path).map(text -> {
-            MapValue raw = YamlLoader.loadConfig(text, source.describe(path));
-            return DefaultsParser.parse(path, text, raw);
-        }).or(() -> Optional.ofNullable(records.get(path)).map(raw -> DefaultsParser.parse(path, "", raw))));
+        return cache.computeIfAbsent(configPath, this::read);
+    }
+
+    private Optional<LoadedConfig> read(String path) {
+        if (hydra == null) {
+            return parsed(source, path).or(() -> record(path));
+        }
+        return parsed(hydra.first(), path).or(() -> parsed(source, path)).or(() -> record(path))
+                .or(() -> parsed(hydra.last(), path).map(config -> {
+                    fromHydraStore.add(path);
+                    return config;
+                }));
+    }
+
+    /**
+     * Whether {@code configPath} was loaded from Hydra's structured configs (not replaced by a file or
+     * record of the app), so that its keys are closed as Hydra's dataclass's are.
+     */
+    boolean isHydraStructured(String configPath) {
+        return hydra != null && load(configPath).isPresent() && fromHydraStore.contains(configPath);
+    }
+
+    private static Optional<LoadedConfig> parsed(ConfigSource from, String path) {
+        return from.read(path).map(text -> DefaultsParser.parse(path, text,
+                YamlLoader.loadConfig(text, from.describe(path))));
+    }
+
+    private Optional<LoadedConfig> record(String path) {
+        return Optional.ofNullable(records.get(path)).map(raw -> DefaultsParser.parse(path, "", raw));
     }
 
     @Override

@@ -45,7 +45,19 @@ final class DefaultsTreeBuilder {
         this.state = state;
     }
 
+    /** The tree of the primary config {@code configName}. */
     ConfigItem build(String configName) {
+        return build(configName, false);
+    }
+
+    /**
+     * The tree of the primary config {@code configName}; {@code withHydra} puts it under a virtual
+     * root whose first child is Hydra's {@code hydra/config} at package {@code hydra}, as Hydra's
+     * {@code _create_root(with_hydra=True)} does. The primary config's subtree is walked first, so its
+     * {@code override hydra/...} entries (and the command line's appends, which join the primary
+     * config) are known when Hydra's own Defaults List is expanded.
+     */
+    ConfigItem build(String configName, boolean withHydra) {
         if (repository.load(configName).isEmpty()) {
             throw new MissingConfigException("Cannot find primary config '" + configName
                     + "'. Check that it's in your config search path.\n" + repository.searchPath(), configName, List.of());
@@ -53,6 +65,11 @@ final class DefaultsTreeBuilder {
         String group = Packages.parentDir(configName);
         Target primary = new Target(configName, Packages.relative("", null, group), false, null, false, null, null);
         ConfigItem root = expand(primary, true, false).orElseThrow();
+        if (withHydra) {
+            Target hydra = new Target(HydraConfigs.ROOT_CONFIG, HydraConfigs.PACKAGE, false, null, false, null, null);
+            ConfigItem hydraItem = expand(hydra, false, false).orElseThrow();
+            root = new ConfigItem("", "", null, null, new ArrayList<>(List.of(hydraItem, root)));
+        }
         DeferredDefaults.resolve(root, state, this);
         return root;
     }

@@ -12,5 +12,12 @@
  * {@link dev.osprey.composer.yaml}, merges {@link dev.osprey.composer.config} trees and checks overrides
  * against records with {@link dev.osprey.composer.bind}), and it is what the sweeper and the command
  * line call to make a job's config.
+ *
+ * <p>{@link Composer#withHydraRuntime()} composes a Hydra app's configs as its {@code @hydra.main} does:
+ * Hydra 1.3.2's own config groups ({@code hydra/job_logging}, {@code hydra/sweeper} with the Optuna
+ * sweeper and its samplers, ...) ship as YAML resources under {@code dev/osprey/composer/compose/hydra/}
+ * ({@code pkg/}, searched before the app's configs as Hydra's {@code pkg://hydra.conf}; {@code store/},
+ * searched after them as Hydra's structured configs), the composed config holds the {@code hydra} node,
+ * and {@link Composition#jobConfig()} is the config without it.
  */
 package dev.osprey.composer.compose;

@@ -5,7 +5,7 @@ import dev.osprey.composer.value.ConfigValue.NullValue;
 import dev.osprey.composer.value.ConfigValue.StringValue;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,10 +20,16 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code oc.env:VAR} / {@code oc.env:VAR,default}: an environment variable as a string; the
  *       default is used when it is not set ({@code null} gives null); with no default that is an error.</li>
- *   <li>{@code now:pattern}: the current local date-time formatted with a {@link DateTimeFormatter}
- *       pattern (for example {@code yyyy-MM-dd_HH-mm-ss}; Python {@code strftime} codes such as
- *       {@code %Y} are <em>not</em> understood). As in Hydra, each pattern is formatted once per
- *       registry, so every job of a sweep sees the same time.</li>
+ *   <li>{@code now:pattern}: the current date-time of the clock, formatted with a Python
+ *       {@code strftime} pattern as Hydra writes them ({@code %Y-%m-%d_%H-%M-%S}; a pattern with a
+ *       {@code %} directive is read this way) or else a {@link DateTimeFormatter} pattern
+ *       ({@code yyyy-MM-dd_HH-mm-ss}). The strftime directives supported are {@code %Y %y %m %d %H %I
+ *       %M %S %f %p %b %B %a %A %j %z %Z %%} (English names; {@code %z}/{@code %Z} give the clock's
+ *       offset and zone, where Hydra's naive {@code datetime} prints nothing); the others
+ *       ({@code %c %x %X %U %W %w %u %V %G}, platform extensions such as {@code %e} or {@code %-d}) are
+ *       errors that name the directive.
+ *       As in Hydra, each pattern is formatted once per registry, so every job of a sweep sees the
+ *       same time.</li>
  *   <li>{@code osprey:key}: a runtime value the caller supplies, such as {@code job.num},
  *       {@code trial.number}, {@code study.name} or {@code output_dir}.</li>
  * </ul>
@@ -74,14 +80,15 @@ public final class Resolvers {
                 .register("oc.env", args -> env(environment, args))
                 .register("now", args -> {
                     String pattern = string(args, 0, "now", "a date-time pattern");
-                    if (pattern.matches(".*%[a-zA-Z].*")) {
-                        throw new IllegalArgumentException("'" + pattern + "' looks like a strftime pattern; now takes "
-                                + "a java.time DateTimeFormatter pattern such as yyyy-MM-dd_HH-mm-ss");
-                    }
                     return new StringValue(times.computeIfAbsent(pattern,
-                            p -> DateTimeFormatter.ofPattern(p).format(LocalDateTime.now(clock))));
+                            p -> formatter(p).format(ZonedDateTime.now(clock))));
                 })
                 .register(RUNTIME, runtime(runtime));
+    }
+
+    /** A strftime pattern ({@code %Y-%m-%d}) translated, else a java.time pattern ({@code yyyy-MM-dd}). */
+    private static DateTimeFormatter formatter(String pattern) {
+        return Strftime.isStrftime(pattern) ? Strftime.formatter(pattern) : DateTimeFormatter.ofPattern(pattern);
     }
 
     /**

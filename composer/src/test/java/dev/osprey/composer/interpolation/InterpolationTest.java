@@ -286,7 +286,31 @@ class InterpolationTest {
     }
 
     @Test
-    void nowRejectsStrftimePatterns() {
-        assertTrue(failure("d: ${now:%Y-%m-%d}\n").getMessage().contains("looks like a strftime pattern"));
+    void nowTranslatesHydrasStrftimePatterns() {
+        Config c = resolve("""
+                run: outputs/${now:%Y-%m-%d}/${now:%H-%M-%S}
+                both: ${now:%Y-%m-%d}_${now:yyyy}
+                """);
+        assertEquals("outputs/2026-03-04/05-06-07", c.getString("run"));
+        assertEquals("2026-03-04_2026", c.getString("both"));
+    }
+
+    @Test
+    void nowMapsWhatEachStrftimeDirectiveMeans() {
+        Config c = resolve("""
+                all: "${now:%y|%I|%p|%f|%b|%B|%a|%A|%j|%z|%Z|%%}"
+                text: ${now:at %Hh 'quoted' [x]}
+                """);
+        assertEquals("26|05|AM|000000|Mar|March|Wed|Wednesday|063|+0000|Z|%", c.getString("all"));
+        assertEquals("at 05h 'quoted' [x]", c.getString("text"));
+    }
+
+    @Test
+    void nowNamesAnUnsupportedStrftimeDirective() {
+        String message = failure("d: ${now:%Y-%U}\n").getMessage();
+        assertTrue(message.contains("strftime directive '%U' in '%Y-%U' is not supported; supported: %Y %y %m %d %H"),
+                message);
+        assertTrue(failure("d: ${now:%c}\n").getMessage().contains("'%c'"));
+        assertTrue(failure("d: ${now:%Y%}\n").getMessage().contains("ends with a lone '%'"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler;
 
+import dev.osprey.optimizer.sampler.nsga.Nsga2Parameters;
 import dev.osprey.optimizer.sampler.tpe.TpeBuilder;
 
 import java.util.List;
@@ -36,7 +37,12 @@ public final class Samplers {
         return new GridSampler(new GridPoints(points));
     }
 
-    /** The Tree-structured Parzen Estimator with Optuna's current defaults. */
+    /**
+     * The Tree-structured Parzen Estimator with Optuna's current defaults. It models studies with
+     * one objective and with several: for the latter it is multi-objective TPE (Ozaki et al.,
+     * GECCO 2020), splitting the trials by non-domination rank and hypervolume as Optuna 3.1's
+     * {@code TPESampler} does.
+     */
     public static Sampler tpe() {
         return TpeBuilder.defaults().build();
     }
@@ -44,5 +50,21 @@ public final class Samplers {
     /** A TPE sampler with settings of one's own: {@code Samplers.tpeBuilder().nStartupTrials(20).build()}. */
     public static TpeBuilder tpeBuilder() {
         return TpeBuilder.defaults();
+    }
+
+    /**
+     * NSGA-II (Deb et al., 2002) with Optuna 3.1's defaults: generations of 50 trials, the first
+     * random, each later trial a uniform crossover (probability 0.9) of two parents chosen by
+     * tournament among the survivors of the generations before, with each parameter redrawn at
+     * random with probability {@code 1 / n_params}. Generations are blocks of consecutive trial
+     * numbers, so parallel workers and resumed studies share them.
+     */
+    public static Sampler nsga2() {
+        return Nsga2Parameters.defaults().build();
+    }
+
+    /** NSGA-II with settings of one's own: {@code Samplers.nsga2(Nsga2Parameters.defaults().withPopulationSize(20))}. */
+    public static Sampler nsga2(Nsga2Parameters parameters) {
+        return parameters.build();
     }
 }

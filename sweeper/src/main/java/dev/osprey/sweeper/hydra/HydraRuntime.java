@@ -87,15 +87,6 @@ public record HydraRuntime(Config node) {
         return node.find(path).filter(v -> v instanceof ConfigValue.StringValue).map(v -> ((ConfigValue.StringValue) v).value());
     }
 
-    /** The config without its {@code hydra} node: what the app's task function is given. */
-    public static Config withoutHydra(Config config) {
-        if (!config.has(KEY)) {
-            return config;
-        }
-        Config without = config.asOpen().delete(KEY);
-        return config.isStruct() ? without.asStruct() : without;
-    }
-
     /** The names of Hydra's own command-line settings: {@code hydra.*} keys and {@code hydra/...} groups. */
     public static boolean isHydraSetting(String key) {
         return key.equals(KEY) || key.startsWith(KEY + ".") || key.startsWith(KEY + "/");

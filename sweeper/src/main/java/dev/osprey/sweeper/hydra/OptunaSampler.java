@@ -30,12 +30,13 @@ final class OptunaSampler {
                     "consider_magic_clip", true, "consider_endpoints", false, "n_startup_trials", 10,
                     "n_ehvi_candidates", 24)),
             "optuna.samplers.RandomSampler", new Known("random", Map.of()),
-            "optuna.samplers.GridSampler", new Known("grid", Map.of()));
+            "optuna.samplers.GridSampler", new Known("grid", Map.of()),
+            "optuna.samplers.NSGAIISampler", new Known("nsga2", defaults("population_size", 50, "mutation_prob", null,
+                    "crossover_prob", 0.9, "swapping_prob", 0.5, "constraints_func", null)));
 
     /** Optuna samplers Osprey does not have, and what to use instead. */
     private static final Map<String, String> MISSING = Map.of(
             "optuna.samplers.CmaEsSampler", "CMA-ES",
-            "optuna.samplers.NSGAIISampler", "NSGA-II",
             "optuna.samplers.NSGAIIISampler", "NSGA-III",
             "optuna.samplers.QMCSampler", "quasi-Monte Carlo",
             "optuna.samplers.GPSampler", "Gaussian-process",
@@ -64,8 +65,8 @@ final class OptunaSampler {
         Known known = SAMPLERS.get(target);
         if (known == null) {
             throw new IllegalArgumentException("hydra.sweeper.sampler._target_ " + target + " is not a sampler Osprey"
-                    + " knows; Osprey runs optuna.samplers.TPESampler, RandomSampler, GridSampler (and MOTPESampler as"
-                    + " TPE): choose one with hydra/sweeper/sampler=tpe|random|grid");
+                    + " knows; Osprey runs optuna.samplers.TPESampler, RandomSampler, GridSampler, NSGAIISampler (and"
+                    + " MOTPESampler as TPE): choose one with hydra/sweeper/sampler=tpe|random|grid|nsgaii");
         }
         out.put("sampler", known.osprey());
         OptunaSweeperSettings.value(sampler, "seed").ifPresent(seed -> out.put("seed", seed));
@@ -73,6 +74,7 @@ final class OptunaSampler {
             notes.add("hydra.sweeper.sampler MOTPESampler: Osprey's TPE models several objectives itself");
         }
         Map<String, Object> tpe = new LinkedHashMap<>();
+        Map<String, Object> nsga2 = new LinkedHashMap<>();
         sampler.root().entries().forEach((key, node) -> {
             if (key.equals("_target_") || key.equals("seed") || key.equals("_partial_")
                     || key.equals("warn_independent_sampling")) {
@@ -85,6 +87,8 @@ final class OptunaSampler {
             }
             if (known.osprey().equals("tpe") && TPE_OPTIONS.containsKey(key)) {
                 tpe.put(TPE_OPTIONS.get(key), value);
+            } else if (known.osprey().equals("nsga2") && !key.equals("constraints_func")) {
+                nsga2.put(key, value);
             } else if (known.osprey().equals("tpe") && key.equals("consider_prior") && Boolean.FALSE.equals(value)) {
                 throw new IllegalArgumentException("hydra.sweeper.sampler.consider_prior=false: Osprey's TPE always"
                         + " uses a prior; remove the option, or lower osprey.sweeper.tpe.prior_weight");
@@ -98,6 +102,9 @@ final class OptunaSampler {
         });
         if (!tpe.isEmpty()) {
             out.put("tpe", tpe);
+        }
+        if (!nsga2.isEmpty()) {
+            out.put("nsga2", nsga2);
         }
     }
 

@@ -13,7 +13,8 @@ public final class Configs {
 
     /** The composer of a run: with Hydra's own config groups and node when the run's program may be a Hydra app. */
     public static Composer composer(RunRequest request) {
-        return new Composer(repository(request.configs()));
+        Composer composer = new Composer(repository(request.configs()));
+        return request.hydraRuntime() ? composer.withHydraRuntime(request.jobName()) : composer;
     }
 
     public static ConfigRepository repository(RunRequest.ConfigLocation source) {

@@ -40,11 +40,13 @@ public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
             "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
-            "params", "pruner", "budget", "tpe");
+            "params", "pruner", "budget", "tpe", "nsga2");
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
-    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid");
+    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid", "nsga2");
+    /** The NSGA-II options {@code osprey.sweeper.nsga2.*}, named as Optuna's NSGAIISampler names them. */
+    static final Set<String> NSGA2_KEYS = Set.of("population_size", "mutation_prob", "crossover_prob", "swapping_prob");
 
     private final Config settings;
 
@@ -191,22 +193,41 @@ public final class FrameworkSettings {
         };
     }
 
+    /** NSGA-II with the options of {@code osprey.sweeper.nsga2}, each left at its default when not given. */
+    public dev.osprey.optimizer.sampler.Sampler nsga2() {
+        var parameters = dev.osprey.optimizer.sampler.nsga.Nsga2Parameters.defaults();
+        options("nsga2", NSGA2_KEYS);
+        parameters = integer("sweeper.nsga2.population_size", 2).map(parameters::withPopulationSize).orElse(parameters);
+        parameters = number("sweeper.nsga2.mutation_prob").map(parameters::withMutationProb).orElse(parameters);
+        parameters = number("sweeper.nsga2.crossover_prob").map(parameters::withCrossoverProb).orElse(parameters);
+        parameters = number("sweeper.nsga2.swapping_prob").map(parameters::withSwappingProb).orElse(parameters);
+        return parameters.build();
+    }
+
+    /** Checks that {@code osprey.sweeper.NAME} is a map of known options; whether it is given. */
+    private boolean options(String name, Set<String> known) {
+        Optional<ConfigValue> node = settings.find("sweeper." + name).filter(v -> !(v instanceof ConfigValue.NullValue));
+        if (node.isEmpty()) {
+            return false;
+        }
+        if (!(node.get() instanceof ConfigValue.MapValue map)) {
+            throw new IllegalArgumentException("osprey.sweeper." + name + " must be a map of options, such as {"
+                    + known.stream().sorted().findFirst().orElseThrow() + ": ...}, got " + node.get().toPlain());
+        }
+        for (String key : map.entries().keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown option osprey.sweeper." + name + "." + key + "; the options are "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+        return true;
+    }
+
     /** TPE with the options of {@code osprey.sweeper.tpe}, each left at Osprey's default when not given. */
     public dev.osprey.optimizer.sampler.Sampler tpe() {
         var builder = dev.osprey.optimizer.sampler.Samplers.tpeBuilder();
-        Optional<ConfigValue> node = settings.find("sweeper.tpe").filter(v -> !(v instanceof ConfigValue.NullValue));
-        if (node.isEmpty()) {
+        if (!options("tpe", TPE_KEYS)) {
             return builder.build();
-        }
-        if (!(node.get() instanceof ConfigValue.MapValue map)) {
-            throw new IllegalArgumentException("osprey.sweeper.tpe must be a map of TPE options, such as"
-                    + " {n_startup_trials: 20}, got " + node.get().toPlain());
-        }
-        for (String key : map.entries().keySet()) {
-            if (!TPE_KEYS.contains(key)) {
-                throw new IllegalArgumentException("unknown TPE option osprey.sweeper.tpe." + key + "; the options are "
-                        + String.join(", ", TPE_KEYS.stream().sorted().toList()));
-            }
         }
         integer("sweeper.tpe.n_startup_trials", 0).ifPresent(builder::nStartupTrials);
         integer("sweeper.tpe.n_ei_candidates", 1).ifPresent(builder::nEiCandidates);

@@ -77,7 +77,11 @@ public final class Multirun {
         String studyName = settings.studyName().orElse(stripYaml(request.configName()));
         Sampler studySampler = switch (plan) {
             case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
-            case SweepPlan.Search s -> sampler.equals("tpe") ? settings.tpe() : Samplers.random();
+            case SweepPlan.Search s -> switch (sampler) {
+                case "tpe" -> settings.tpe();
+                case "nsga2" -> settings.nsga2();
+                default -> Samplers.random();
+            };
         };
         Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
         if (request.task() instanceof Task.Program program) {

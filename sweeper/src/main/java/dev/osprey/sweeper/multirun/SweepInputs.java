@@ -63,7 +63,8 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
                 fixed.add(o);
             }
         }
-        Config base = composer.composeParsed(configName, fixed).config();
+        Composition composition = composer.composeParsed(configName, fixed);
+        Config base = composition.config();
         FrameworkSettings settings = FrameworkSettings.defaults();
         List<String> notes = new ArrayList<>();
         Optional<Config> hydra = base.find(HydraRuntime.KEY).filter(v -> v instanceof ConfigValue.MapValue)
@@ -89,7 +90,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
             }
         }
         return new SweepInputs(settings, List.copyOf(fixed), List.copyOf(sweeps),
-                withoutOsprey(HydraRuntime.withoutHydra(base)), hydra, List.copyOf(notes));
+                withoutOsprey(composition.jobConfig()), hydra, List.copyOf(notes));
     }
 
     /** The config's {@code osprey:} node is an edge too: its sweep texts are parsed here, once. */
@@ -113,7 +114,7 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
      * app's Hydra fills in), resolved, then without Osprey's node.
      */
     public static Config jobConfig(Composition composition, Resolvers resolvers) {
-        return withoutOsprey(HydraRuntime.withoutHydra(composition.config()).resolve(resolvers));
+        return withoutOsprey(composition.resolvedJobConfig(resolvers));
     }
 
     /** The job's view of a config: Osprey's own node is not part of it (as Hydra's is not). */

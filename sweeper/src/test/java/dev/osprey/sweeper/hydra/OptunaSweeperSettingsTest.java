@@ -86,6 +86,11 @@ class OptunaSweeperSettingsTest {
                 "seed", 7))).getString("sampler"));
         assertEquals("grid", sweeper(Map.of("sweeper.sampler", Map.of("_target_", "optuna.samplers.GridSampler",
                 "_partial_", true))).getString("sampler"));
+        Config nsga = sweeper(Map.of("sweeper.sampler", Map.of("_target_", "optuna.samplers.NSGAIISampler",
+                "population_size", 20, "crossover_prob", 0.9, "swapping_prob", 0.5)));
+        assertEquals("nsga2", nsga.getString("sampler"));
+        assertEquals(20, nsga.getInt("nsga2.population_size"));
+        assertFalse(nsga.has("nsga2.crossover_prob"), "the plugin's defaults leave Osprey's");
         List<String> notes = OptunaSweeperSettings.of(hydra(Map.of("sweeper.sampler", Map.of("_target_",
                 "optuna.samplers.MOTPESampler", "n_startup_trials", 10)))).notes();
         assertTrue(notes.get(0).contains("MOTPESampler"), notes.toString());

@@ -9,7 +9,8 @@ import java.util.function.IntUnaryOperator;
 /**
  * Settings of the TPE sampler. The defaults are Optuna's current ones: 10 random startup trials,
  * 24 expected-improvement candidates, {@link TpeDefaults#GAMMA}, {@link TpeDefaults#WEIGHTS},
- * prior weight 1, magic clip on, endpoints off, multivariate on, groups off, constant liar on;
+ * prior weight 1, magic clip on, endpoints off, multivariate on for one objective and off for
+ * several, groups off, constant liar on;
  * with one exception, the {@linkplain #categoricalPriorWeight categorical prior weight}.
  */
 public final class TpeBuilder {
@@ -23,6 +24,7 @@ public final class TpeBuilder {
     private boolean magicClip = true;
     private boolean endpoints = false;
     private boolean multivariate = true;
+    private boolean multiObjectiveMultivariate = false;
     private boolean group = false;
     private boolean constantLiar = true;
 
@@ -39,7 +41,10 @@ public final class TpeBuilder {
         return new TpeBuilder().categoricalPriorWeight(1.0);
     }
 
-    /** Trials sampled at random before TPE starts modelling (counting COMPLETE and PRUNED trials). */
+    /**
+     * Trials sampled at random before TPE starts modelling (counting COMPLETE and PRUNED trials;
+     * COMPLETE ones only in studies with several objectives, whose model leaves PRUNED trials out).
+     */
     public TpeBuilder nStartupTrials(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("nStartupTrials must be >= 0, but got " + n);
@@ -105,9 +110,14 @@ public final class TpeBuilder {
         return this;
     }
 
-    /** Whether the parameters every trial shares are modelled jointly (one kernel per trial across them). */
+    /**
+     * Whether the parameters every trial shares are modelled jointly (one kernel per trial across
+     * them). By default they are in single-objective studies and are not in multi-objective ones,
+     * as in Optuna 5; this sets both.
+     */
     public TpeBuilder multivariate(boolean on) {
         this.multivariate = on;
+        this.multiObjectiveMultivariate = on;
         return this;
     }
 
@@ -116,6 +126,7 @@ public final class TpeBuilder {
         this.group = on;
         if (on) {
             this.multivariate = true;
+            this.multiObjectiveMultivariate = true;
         }
         return this;
     }
@@ -131,6 +142,6 @@ public final class TpeBuilder {
             throw new IllegalStateException("group decomposition needs multivariate sampling; do not turn it off");
         }
         return new TpeSampler(new TpeSettings(nStartupTrials, nEiCandidates, gamma, weights, priorWeight, categoricalPriorWeight,
-                magicClip, endpoints, multivariate, group, constantLiar));
+                magicClip, endpoints, multivariate, multiObjectiveMultivariate, group, constantLiar));
     }
 }

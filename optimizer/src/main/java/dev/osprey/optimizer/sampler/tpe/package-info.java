@@ -4,6 +4,10 @@
  * {@code ParzenEstimator} (truncated-normal and categorical kernels) to each, and proposes the candidate
  * with the best density ratio, jointly over the parameters every trial shares (multivariate) or per
  * group of parameters that appear together, with running trials counted among the rest (constant liar).
+ * Studies with several objectives get multi-objective TPE (Ozaki et al., GECCO 2020 and JAIR 2022):
+ * {@code ParetoSplit} forms the good group by non-domination rank ({@code NonDominatedSort}) and
+ * hypervolume subset selection ({@code HypervolumeSubset}) and weights it by hypervolume contribution
+ * ({@code Hypervolume}); {@code ParetoHistory} keeps the loss vectors and that split.
  * {@link TpeBuilder} holds the settings, Optuna's defaults but for the categorical prior weight, and
  * {@link TpeDefaults} the split and weighting rules; users get a sampler through
  * {@link dev.osprey.optimizer.sampler.Samplers#tpe()} or

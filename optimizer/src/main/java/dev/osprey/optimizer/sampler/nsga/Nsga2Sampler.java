@@ -1,0 +1,128 @@
+package dev.osprey.optimizer.sampler.nsga;
+
+import dev.osprey.optimizer.internal.Rngs;
+import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
+import dev.osprey.optimizer.space.Distribution;
+import dev.osprey.optimizer.trial.Param;
+import dev.osprey.optimizer.trial.StudyView;
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * NSGA-II (Deb, Pratap, Agarwal and Meyarivan, "A Fast and Elitist Multiobjective Genetic
+ * Algorithm: NSGA-II", IEEE TEVC 6(2), 2002) as Optuna 3.1's {@code NSGAIISampler} does it with
+ * its default uniform crossover. Generation 0 is random. Each later trial is a child of the
+ * parents of its generation ({@link Generations}): with probability {@code crossoverProb} it
+ * mixes two parents, each the better of two drawn at random (binary tournament by domination),
+ * taking every parameter from the second with probability {@code swappingProb} (uniform
+ * crossover; Syswerda, ICGA 1989); otherwise it copies one parent. Each parameter is then dropped
+ * with probability {@code mutationProb}, so that it is drawn afresh at random.
+ *
+ * <p>The joint space is the parameters every COMPLETE trial has with one distribution; others are
+ * drawn at random. Generations come from trial numbers rather than from an attribute stored per
+ * trial as in Optuna, so parallel workers and resumed studies need no writes. Works with one
+ * objective as well as several.
+ */
+final class Nsga2Sampler implements Sampler {
+
+    private final Nsga2Parameters parameters;
+    private final Sampler random = Samplers.random();
+
+    Nsga2Sampler(Nsga2Parameters parameters) {
+        this.parameters = parameters;
+    }
+
+    @Override
+    public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, TrialRecord trial) {
+        Map<String, Distribution> space = null;
+        for (TrialRecord t : study.trials()) {
+            if (t.state() != TrialState.COMPLETE) {
+                continue;
+            }
+            if (space == null) {
+                space = new TreeMap<>(t.distributions());
+            } else {
+                Map<String, Distribution> own = t.distributions();
+                space.entrySet().removeIf(e -> !e.getValue().equals(own.get(e.getKey())));
+            }
+        }
+        if (space == null) {
+            return Map.of();
+        }
+        space.values().removeIf(Distribution::isSingle);
+        return space;
+    }
+
+    @Override
+    public Map<String, Double> sampleRelative(StudyView study, TrialRecord trial, Map<String, Distribution> space) {
+        if (space.isEmpty()) {
+            return Map.of();
+        }
+        Generations generations = study.memo(this,
+                () -> new Generations(parameters.populationSize(), study.directions()));
+        List<TrialRecord> parents = generations.parents(generations.of(trial.number()), study.trials());
+        if (parents.isEmpty()) {
+            return Map.of();
+        }
+        SplittableRandom rng = Rngs.forTrial(study.seed(), trial.number(), "nsga2");
+        Map<String, Double> child = new LinkedHashMap<>();
+        if (rng.nextDouble() < parameters.crossoverProb()) {
+            TrialRecord first = tournament(study, parents, null, rng);
+            TrialRecord second = tournament(study, parents, first, rng);
+            space.forEach((name, distribution) -> {
+                TrialRecord donor = rng.nextDouble() >= parameters.swappingProb() ? first : second;
+                inherit(child, donor, name, distribution);
+            });
+        } else {
+            TrialRecord parent = parents.get(rng.nextInt(parents.size()));
+            space.forEach((name, distribution) -> inherit(child, parent, name, distribution));
+        }
+        double mutation = parameters.mutationProb().orElse(1.0 / Math.max(1, child.size()));
+        Map<String, Double> kept = new LinkedHashMap<>();
+        child.forEach((name, value) -> {
+            if (rng.nextDouble() >= mutation) {
+                kept.put(name, value);
+            }
+        });
+        return kept;
+    }
+
+    /**
+     * Optuna 3.1's binary tournament: of two parents drawn at random (other than {@code chosen}),
+     * the first if it dominates the second, else the second.
+     */
+    private static TrialRecord tournament(StudyView study, List<TrialRecord> parents, TrialRecord chosen,
+                                          SplittableRandom rng) {
+        List<TrialRecord> pool = chosen == null || parents.size() < 2
+                ? parents
+                : parents.stream().filter(p -> p != chosen).toList();
+        TrialRecord a = pool.get(rng.nextInt(pool.size()));
+        TrialRecord b = pool.get(rng.nextInt(pool.size()));
+        return Survival.dominates(a, b, study.directions()) ? a : b;
+    }
+
+    /** The parent's value of {@code name}, if it has one from the same distribution (else it is drawn at random). */
+    private static void inherit(Map<String, Double> child, TrialRecord parent, String name, Distribution distribution) {
+        Param p = parent.params().get(name);
+        if (p != null && p.distribution().equals(distribution)) {
+            child.put(name, p.internal());
+        }
+    }
+
+    @Override
+    public double sampleIndependent(StudyView study, TrialRecord trial, String name, Distribution distribution) {
+        return random.sampleIndependent(study, trial, name, distribution);
+    }
+
+    @Override
+    public String toString() {
+        return "Nsga2Sampler" + parameters;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.osprey.optimizer.sampler.nsga;
+
+import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.trial.TrialState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Trial records for the NSGA-II tests. */
+final class NsgaTrials {
+
+    private NsgaTrials() {
+    }
+
+    static TrialRecord complete(int number, double... values) {
+        List<Double> list = new ArrayList<>();
+        for (double v : values) {
+            list.add(v);
+        }
+        return new TrialRecord(number + 1, number, TrialState.COMPLETE, list, Map.of(), new TreeMap<>(), Map.of(),
+                Map.of(), Optional.empty(), Optional.empty());
+    }
+
+    static TrialRecord inState(int number, TrialState state) {
+        return new TrialRecord(number + 1, number, state, List.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of(),
+                Optional.empty(), Optional.empty());
+    }
+
+    static List<Integer> numbers(List<TrialRecord> trials) {
+        return trials.stream().map(TrialRecord::number).toList();
+    }
+}
