@@ -5,16 +5,21 @@ branin.py` sweeps the same project with Osprey, which reads the `hydra.sweeper` 
 The task function sleeps a fixed time (`work_s`), as a training step would, then returns the
 Branin function at (x, y) (global minimum 0.397887). So that the suite can tell the app's own time
 from what the sweeper adds, it writes `task.json` into Hydra's output folder of the job: the wall
-clock at the task function's start and end, its own duration and the value it returned.
+clock at the task function's start and end, its own duration and the value it returned, and the
+process's id and the clock when this script began (before Hydra is imported), which tell a job that
+is a process of its own from jobs that share one.
 """
-import json
-import math
-import os
 import time
 
-import hydra
-from hydra.core.hydra_config import HydraConfig
-from omegaconf import DictConfig
+LOADED = time.time()  # first, so that it is close to the process's start
+
+import json  # noqa: E402
+import math  # noqa: E402
+import os  # noqa: E402
+
+import hydra  # noqa: E402
+from hydra.core.hydra_config import HydraConfig  # noqa: E402
+from omegaconf import DictConfig  # noqa: E402
 
 
 def branin(x: float, y: float) -> float:
@@ -32,7 +37,8 @@ def main(cfg: DictConfig) -> float:
     value = branin(cfg.x, cfg.y)
     seconds = time.perf_counter() - clock
     ended = time.time()
-    record = {"start": started, "end": ended, "seconds": seconds, "value": value, "x": cfg.x, "y": cfg.y}
+    record = {"start": started, "end": ended, "seconds": seconds, "value": value, "x": cfg.x, "y": cfg.y,
+              "pid": os.getpid(), "loaded": LOADED}
     with open(os.path.join(HydraConfig.get().runtime.output_dir, "task.json"), "w", encoding="utf-8") as out:
         json.dump(record, out)
     return value

@@ -22,12 +22,15 @@ final class HydraReport {
         StringBuilder out = new StringBuilder("### Targets\n\n");
         out.append("Overhead per trial = (P × wall − Σ the app's own task seconds) / trials, where wall is the sweep"
                 + " command's time from start to exit and P the number of trials the system actually ran at once"
-                + " (the largest overlap of the task functions' [start, end] times as the app recorded them): the"
-                + " slot time a trial costs beyond the app's own, everything the system does included (its start,"
-                + " the sampler, starting jobs, composing, the sweep's end). Steady-state gap = per slot, the time"
-                + " from one task function's end to the next one's start (median over a sweep's gaps), which"
+                + " (the largest overlap of the jobs: a trial that had a process of its own spans from the moment"
+                + " the app's script began in it to the end of its task function, trials that shared a process"
+                + " span their task function): the slot time a trial costs beyond the app's own, everything the system does included (its start,"
+                + " the sampler, starting jobs, composing, the sweep's end). Steady-state gap = per slot (jobs handed"
+                + " out in order of their start to the slot free the longest), the time from one task function's"
+                + " end to the next one's start (median over a sweep's gaps), which"
                 + " leaves out the system's start and the sweep's end. Both come from the same `task.json` files,"
-                + " written by the app for both systems. Figures are medians over the sweeps (one per seed).\n\n");
+                + " written by the app for both systems (task start and end, its own duration, value, process id,"
+                + " the time its script began). Figures are medians over the sweeps (one per seed).\n\n");
         List<List<String>> targets = new ArrayList<>();
         targets.add(overhead(rows, "overhead_s_per_trial", "Osprey's overhead per trial is at most half of"
                 + " Hydra + hydra-optuna-sweeper's"));
@@ -38,7 +41,11 @@ final class HydraReport {
         out.append("median [q25, q75] over the sweeps. \"at once\" is P above; Hydra's Optuna sweeper asks for"
                 + " batches of n_jobs = 2 trials, and its basic launcher runs each batch's jobs one after another"
                 + " in its own process, so P = 1 there. Osprey runs each trial as a process of its own (Hydra's RUN"
-                + " mode in the job's folder), 2 at a time, the next one starting as soon as one ends.\n\n");
+                + " mode in the job's folder), 2 at a time, the next one starting as soon as one ends. CPU s/trial ="
+                + " the user and system seconds of the sweep command's whole process tree (GNU time; the JVM and"
+                + " every Python process for Osprey) / trials; the app's task itself sleeps and uses next to none."
+                + " On a 2-core machine shared with other work, CPU time per trial bounds how much running 2 at a"
+                + " time can save.\n\n");
         out.append(sweeps(rows));
         out.append("\n### Per seed\n\n");
         out.append(perSeed(rows));
@@ -84,7 +91,7 @@ final class HydraReport {
             List<String> line = new ArrayList<>(List.of(system, Row.str(wall.get(), "runs"),
                     Row.str(wall.get(), "trials"), Row.str(wall.get(), "parallelism")));
             for (String metric : List.of("wall_s", "overhead_s_per_trial", "gap_median_s", "first_task_s",
-                    "best_value")) {
+                    "cpu_s_per_trial", "best_value")) {
                 line.add(summary(rows, system, metric).map(Markdown::quartiles).orElse("-"));
             }
             body.add(line);
@@ -92,10 +99,18 @@ final class HydraReport {
         Optional<Double> ospreyWall = median(rows, "osprey", "wall_s");
         Optional<Double> hydraWall = median(rows, "hydra", "wall_s");
         String table = Markdown.table(List.of("system", "sweeps", "trials", "at once", "wall s", "overhead s/trial",
-                "steady-state gap s", "first task after s", "best value"), body);
+                "steady-state gap s", "first task after s", "CPU s/trial", "best value"), body);
         if (ospreyWall.isPresent() && hydraWall.isPresent()) {
             table += "\nWall time, Osprey / Hydra: " + Markdown.fixed(ospreyWall.get() / hydraWall.get(), 2)
                     + " (medians).\n";
+        }
+        Optional<Double> ospreyCpu = median(rows, "osprey", "cpu_s_per_trial");
+        Optional<Double> processCpu = median(rows, "hydra", "single_run_cpu_s");
+        if (ospreyCpu.isPresent() && processCpu.isPresent()) {
+            table += "\nOsprey's CPU per trial beyond one RUN-mode process of the app (below): "
+                    + Markdown.fixed(ospreyCpu.get() - processCpu.get(), 3) + " s, the driver JVM's share (its start"
+                    + " spread over the trials) and what each trial's command adds to a plain run (Osprey's result"
+                    + " callback, the process launcher's wrapper).\n";
         }
         return table;
     }
@@ -125,6 +140,8 @@ final class HydraReport {
         summary(rows, "hydra", "single_run_s").ifPresent(r -> body.add(List.of("whole process", Markdown.quartiles(r),
                 Row.str(r, "runs"))));
         summary(rows, "hydra", "single_run_beyond_task_s").ifPresent(r -> body.add(List.of("beyond the task function",
+                Markdown.quartiles(r), Row.str(r, "runs"))));
+        summary(rows, "hydra", "single_run_cpu_s").ifPresent(r -> body.add(List.of("CPU (user + system)",
                 Markdown.quartiles(r), Row.str(r, "runs"))));
         return Markdown.table(List.of("one RUN-mode run", "seconds, median [q25, q75]", "runs"), body);
     }

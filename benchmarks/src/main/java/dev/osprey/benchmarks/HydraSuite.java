@@ -82,9 +82,9 @@ final class HydraSuite {
                     if (system == HydraSweeps.System.OSPREY && ospreyFailure.isPresent()) {
                         continue;
                     }
-                    SweepTimes t;
+                    HydraSweeps.Measured m;
                     try {
-                        t = sweeps.sweep(system, overrides(seed, plan.trials()));
+                        m = sweeps.sweep(system, overrides(seed, plan.trials()));
                     } catch (IllegalStateException e) {
                         // one failed sweep is reported; the others still count
                         progress.accept(system.label + " seed " + seed + " failed: " + e.getMessage());
@@ -92,11 +92,12 @@ final class HydraSuite {
                                 + " row:\n\n```\n" + e.getMessage() + "\n```");
                         continue;
                     }
+                    SweepTimes t = m.times();
                     progress.accept(system.label + " seed " + seed + ": wall " + Markdown.fixed(t.wallSeconds(), 2)
                             + " s, " + t.parallelism() + " at a time, overhead " + Markdown.fixed(t.overheadPerTrial(), 3)
-                            + " s/trial, median gap " + Markdown.fixed(t.medianGap(), 3) + " s, best "
-                            + Markdown.num(t.best()));
-                    rows.add(row(system, seed, t));
+                            + " s/trial, median gap " + Markdown.fixed(t.medianGap(), 3) + " s, CPU "
+                            + Markdown.fixed(m.cpuSeconds() / t.trials(), 3) + " s/trial, best " + Markdown.num(t.best()));
+                    rows.add(row(system, seed, m));
                 }
             }
         }
@@ -128,16 +129,23 @@ final class HydraSuite {
         sweeps.single(List.of()); // unrecorded
         double[] process = new double[plan.singleRuns()];
         double[] fixed = new double[plan.singleRuns()];
+        double[] cpu = new double[plan.singleRuns()];
         for (int i = 0; i < plan.singleRuns(); i++) {
             double[] r = sweeps.single(List.of());
             process[i] = r[0];
             fixed[i] = r[0] - r[1];
+            cpu[i] = r[2];
         }
         progress.accept("one RUN-mode run of the app: " + Markdown.fixed(Stats.median(process), 3) + " s, beyond its"
-                + " task " + Markdown.fixed(Stats.median(fixed), 3) + " s");
-        return List.of(
+                + " task " + Markdown.fixed(Stats.median(fixed), 3) + " s, CPU " + Markdown.fixed(Stats.median(cpu), 3)
+                + " s");
+        List<Map<String, Object>> rows = new ArrayList<>(List.of(
                 Row.withQuartiles(Row.of("system", "hydra", "metric", "single_run_s"), process, "runs"),
-                Row.withQuartiles(Row.of("system", "hydra", "metric", "single_run_beyond_task_s"), fixed, "runs"));
+                Row.withQuartiles(Row.of("system", "hydra", "metric", "single_run_beyond_task_s"), fixed, "runs")));
+        if (!Double.isNaN(cpu[0])) {
+            rows.add(Row.withQuartiles(Row.of("system", "hydra", "metric", "single_run_cpu_s"), cpu, "runs"));
+        }
+        return rows;
     }
 
     /** A short unrecorded sweep per system; Osprey's failure, if it cannot run the project, as text. */
@@ -153,11 +161,14 @@ final class HydraSuite {
         }
     }
 
-    static Map<String, Object> row(HydraSweeps.System system, int seed, SweepTimes t) {
+    static Map<String, Object> row(HydraSweeps.System system, int seed, HydraSweeps.Measured m) {
+        SweepTimes t = m.times();
         return Row.of("system", system.label, "seed", seed, "metric", "sweep", "trials", t.trials(),
                 "parallelism", t.parallelism(), "wall_s", t.wallSeconds(), "task_s", t.taskSeconds(),
                 "overhead_s_per_trial", t.overheadPerTrial(), "gap_median_s", t.medianGap(),
-                "first_task_s", t.startToFirstTask(), "best_value", t.best());
+                "first_task_s", t.startToFirstTask(),
+                "cpu_s_per_trial", Double.isNaN(m.cpuSeconds()) ? null : m.cpuSeconds() / t.trials(),
+                "best_value", t.best());
     }
 
     /** Per system, median [q25, q75] over its sweeps of each per-sweep figure. */
@@ -169,7 +180,8 @@ final class HydraSuite {
             if (sweeps.isEmpty()) {
                 continue;
             }
-            for (String key : List.of("wall_s", "overhead_s_per_trial", "gap_median_s", "first_task_s", "best_value")) {
+            for (String key : List.of("wall_s", "overhead_s_per_trial", "gap_median_s", "first_task_s",
+                    "cpu_s_per_trial", "best_value")) {
                 double[] xs = sweeps.stream().mapToDouble(r -> Row.num(r, key)).filter(x -> !Double.isNaN(x)).toArray();
                 if (xs.length > 0) {
                     out.add(Row.withQuartiles(Row.of("system", system.label, "metric", key,

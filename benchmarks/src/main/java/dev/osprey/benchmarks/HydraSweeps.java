@@ -76,36 +76,49 @@ final class HydraSweeps implements AutoCloseable {
         return command;
     }
 
+    /**
+     * One sweep's timings and the CPU seconds of its whole process tree (NaN where GNU time is not
+     * installed).
+     */
+    record Measured(SweepTimes times, double cpuSeconds) {
+    }
+
     /** Sweeps the project once with {@code overrides} and returns the timings read from its task records. */
-    SweepTimes sweep(System system, List<String> overrides) throws IOException, InterruptedException {
+    Measured sweep(System system, List<String> overrides) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory(scratch, system.label);
-        Run run = run(command(system, overrides), folder);
+        Path cpu = folder.resolve("cpu.txt");
+        List<String> command = command(system, overrides);
+        Run run = run(CpuTime.available() ? CpuTime.wrap(command, cpu) : command, folder);
         List<TaskRecord> records = TaskRecord.readAll(folder);
         if (records.isEmpty()) {
-            throw new IllegalStateException(system.label + " ran no task: " + String.join(" ", command(system, overrides))
+            throw new IllegalStateException(system.label + " ran no task: " + String.join(" ", command)
                     + "\n" + run.tail());
         }
-        SweepTimes times = SweepTimes.of(records, run.started(), run.seconds());
+        Measured measured = new Measured(SweepTimes.of(records, run.started(), run.seconds()),
+                CpuTime.read(cpu).orElse(Double.NaN));
         delete(folder);
-        return times;
+        return measured;
     }
 
     /**
      * Runs the app once in RUN mode with {@code overrides}, as Osprey runs each trial (without Osprey's
-     * callback), and returns the whole process's seconds and the task function's own.
+     * callback), and returns the whole process's seconds, the task function's own, and the process's
+     * CPU seconds (NaN where GNU time is not installed).
      */
     double[] single(List<String> overrides) throws IOException, InterruptedException {
         Path folder = Files.createTempDirectory(scratch, "single");
         List<String> command = new ArrayList<>(List.of(hydra.python(), app.toString()));
         command.addAll(overrides);
         command.add("hydra.run.dir=" + folder.resolve("job"));
-        Run run = run(command, folder);
+        Path cpu = folder.resolve("cpu.txt");
+        Run run = run(CpuTime.available() ? CpuTime.wrap(command, cpu) : command, folder);
         List<TaskRecord> records = TaskRecord.readAll(folder);
         if (records.size() != 1) {
             throw new IllegalStateException("the app's single run wrote " + records.size() + " task records\n" + run.tail());
         }
+        double cpuSeconds = CpuTime.read(cpu).orElse(Double.NaN);
         delete(folder);
-        return new double[] {run.seconds(), records.getFirst().seconds()};
+        return new double[] {run.seconds(), records.getFirst().seconds(), cpuSeconds};
     }
 
     private record Run(double started, double seconds, Path stderr) {

@@ -12,23 +12,27 @@ import java.util.stream.Stream;
 /**
  * What the hydra suite's app says about one of its task function calls, read from the {@code task.json}
  * it writes into Hydra's output folder of the job: the wall clock (epoch seconds) at the task
- * function's start and end, the function's own duration, and the value it returned. The suite reads
- * the same file for both systems, so that their timings come from one clock and one definition.
+ * function's start and end, the function's own duration, the value it returned, the process's id,
+ * and the wall clock when the app's script began to run in that process. The suite reads the same
+ * file for both systems, so that their timings come from one clock and one definition.
  *
  * @param start   the wall clock at the task function's start, epoch seconds
  * @param end     the wall clock at its end, epoch seconds
  * @param seconds the task function's own duration, measured in the process with a monotonic clock
  * @param value   the objective the task returned
+ * @param pid     the id of the process the task ran in
+ * @param loaded  the wall clock when the app's script began in that process (before it imported
+ *                Hydra), epoch seconds: close to the process's start
  */
-record TaskRecord(double start, double end, double seconds, double value) {
+record TaskRecord(double start, double end, double seconds, double value, long pid, double loaded) {
 
     /** The file name the app writes. */
     static final String FILE = "task.json";
 
     TaskRecord {
-        if (!(end >= start) || !(seconds >= 0)) {
-            throw new IllegalArgumentException("a task record needs start <= end and seconds >= 0, got start " + start
-                    + ", end " + end + ", seconds " + seconds);
+        if (!(loaded <= start) || !(end >= start) || !(seconds >= 0)) {
+            throw new IllegalArgumentException("a task record needs loaded <= start <= end and seconds >= 0, got loaded "
+                    + loaded + ", start " + start + ", end " + end + ", seconds " + seconds);
         }
     }
 
@@ -38,7 +42,7 @@ record TaskRecord(double start, double end, double seconds, double value) {
             throw new IllegalArgumentException("a task record is a JSON object, got: " + json);
         }
         return new TaskRecord(number(map, "start", json), number(map, "end", json), number(map, "seconds", json),
-                number(map, "value", json));
+                number(map, "value", json), (long) number(map, "pid", json), number(map, "loaded", json));
     }
 
     /** Every {@code task.json} under {@code folder}, at any depth, in no particular order. */
