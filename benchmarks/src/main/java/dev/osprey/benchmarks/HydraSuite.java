@@ -33,16 +33,15 @@ final class HydraSuite {
      *
      * @param seeds      the sampler seeds, one sweep per system for each
      * @param trials     trials per sweep ({@code hydra.sweeper.n_trials})
-     * @param singleRuns direct runs of the app in RUN mode, for the fixed cost of one Hydra process
      */
-    record Plan(int[] seeds, int trials, int singleRuns) {
+    record Plan(int[] seeds, int trials) {
 
         static Plan full() {
-            return new Plan(IntStream.range(0, 10).toArray(), 50, 5);
+            return new Plan(IntStream.range(0, 10).toArray(), 50);
         }
 
         static Plan quick() {
-            return new Plan(new int[] {0, 1}, 12, 2);
+            return new Plan(new int[] {0, 1}, 12);
         }
     }
 
@@ -70,8 +69,8 @@ final class HydraSuite {
         Plan plan = quick ? Plan.quick() : Plan.full();
         Optional<String> ospreyFailure;
         try (HydraSweeps sweeps = new HydraSweeps(peer, scripts.resolve(APP), HydraSweeps.ospreyJar(Path.of("")))) {
-            rows.addAll(single(plan, sweeps, progress));
             ospreyFailure = warmUp(sweeps, progress);
+            List<double[]> singles = new ArrayList<>();
             for (int i = 0; i < plan.seeds().length; i++) {
                 int seed = plan.seeds()[i];
                 // the systems take turns going first, so that a drift in the machine's load hits both alike
@@ -99,7 +98,10 @@ final class HydraSuite {
                             + Markdown.fixed(m.cpuSeconds() / t.trials(), 3) + " s/trial, best " + Markdown.num(t.best()));
                     rows.add(row(system, seed, m));
                 }
+                // one direct run per seed, so that it sees the machine as the sweeps around it did
+                singles.add(sweeps.single(List.of()));
             }
+            rows.addAll(single(singles, progress));
         }
         rows.addAll(summaries(rows));
         notes.add("Peer: " + versions.get() + " (`" + peer.python() + "`, PYTHONPATH=" + peer.pythonPath() + "). "
@@ -114,35 +116,29 @@ final class HydraSuite {
         return "Project: `benchmarks/python/" + APP + "` with `conf/config.yaml` (the Branin function, minimum "
                 + BRANIN_MIN + ", after a fixed `time.sleep(0.2)`; `defaults: [override hydra/sweeper: optuna,"
                 + " override hydra/sweeper/sampler: tpe]`, `hydra.sweeper`: direction minimize, n_jobs 2,"
-                + " `x: interval(-5, 10)`, `y: interval(0, 15)`). Each sweep: `" + "hydra.sweeper.sampler.seed=SEED hydra.sweeper.n_trials="
-                + plan.trials() + "` on the"
-                + " command line of `python branin.py -m` (Hydra) and of `osprey run -m ... -- python branin.py`"
+                + " `x: interval(-5, 10)`, `y: interval(0, 15)`). Each sweep: `hydra.sweeper.sampler.seed=SEED"
+                + " hydra.sweeper.n_trials=" + plan.trials() + "` on the command line of `python branin.py -m` (Hydra) and of `osprey run -m ... -- python branin.py`"
                 + " (Osprey), in a fresh working folder, PYTHONPATH holding Hydra for both. Seeds "
                 + Arrays.stream(plan.seeds()).mapToObj(Integer::toString).collect(Collectors.joining(", "))
-                + "; the systems alternate which goes first. One unrecorded 2-trial sweep per system came first"
-                + " (file caches, Python's bytecode, the JVM's class-data archive).";
+                + "; the systems alternate which goes first, and a direct run of the app follows each seed's pair."
+                + " One unrecorded direct run and 2-trial sweep per system came first (file caches, Python's"
+                + " bytecode, the JVM's class-data archive).";
     }
 
-    /** Direct runs of the app, as one trial of Osprey's runs it: the fixed cost of a Hydra process. */
-    private static List<Map<String, Object>> single(Plan plan, HydraSweeps sweeps, Consumer<String> progress)
-            throws Exception {
-        sweeps.single(List.of()); // unrecorded
-        double[] process = new double[plan.singleRuns()];
-        double[] fixed = new double[plan.singleRuns()];
-        double[] cpu = new double[plan.singleRuns()];
-        for (int i = 0; i < plan.singleRuns(); i++) {
-            double[] r = sweeps.single(List.of());
-            process[i] = r[0];
-            fixed[i] = r[0] - r[1];
-            cpu[i] = r[2];
-        }
+    /**
+     * The direct runs of the app, as one trial of Osprey's runs it: the fixed cost of a Hydra process.
+     * Each holds the whole process's seconds, the task function's own and the CPU seconds.
+     */
+    private static List<Map<String, Object>> single(List<double[]> runs, Consumer<String> progress) {
+        double[] process = runs.stream().mapToDouble(r -> r[0]).toArray();
+        double[] fixed = runs.stream().mapToDouble(r -> r[0] - r[1]).toArray();
+        double[] cpu = runs.stream().mapToDouble(r -> r[2]).filter(x -> !Double.isNaN(x)).toArray();
         progress.accept("one RUN-mode run of the app: " + Markdown.fixed(Stats.median(process), 3) + " s, beyond its"
-                + " task " + Markdown.fixed(Stats.median(fixed), 3) + " s, CPU " + Markdown.fixed(Stats.median(cpu), 3)
-                + " s");
+                + " task " + Markdown.fixed(Stats.median(fixed), 3) + " s");
         List<Map<String, Object>> rows = new ArrayList<>(List.of(
                 Row.withQuartiles(Row.of("system", "hydra", "metric", "single_run_s"), process, "runs"),
                 Row.withQuartiles(Row.of("system", "hydra", "metric", "single_run_beyond_task_s"), fixed, "runs")));
-        if (!Double.isNaN(cpu[0])) {
+        if (cpu.length > 0) {
             rows.add(Row.withQuartiles(Row.of("system", "hydra", "metric", "single_run_cpu_s"), cpu, "runs"));
         }
         return rows;
@@ -150,7 +146,8 @@ final class HydraSuite {
 
     /** A short unrecorded sweep per system; Osprey's failure, if it cannot run the project, as text. */
     private static Optional<String> warmUp(HydraSweeps sweeps, Consumer<String> progress) throws Exception {
-        progress.accept("warm-up: a 2-trial sweep per system");
+        progress.accept("warm-up: a direct run of the app and a 2-trial sweep per system");
+        sweeps.single(List.of());
         sweeps.sweep(HydraSweeps.System.HYDRA, overrides(0, 2));
         try {
             sweeps.sweep(HydraSweeps.System.OSPREY, overrides(0, 2));
