@@ -77,8 +77,27 @@ final class HydraReport {
         if (osprey.isEmpty() || hydra.isEmpty()) {
             return List.of(target, value(osprey), value(hydra), "-", "not evaluated");
         }
-        return List.of(target, value(osprey), value(hydra), Markdown.fixed(osprey.get() / hydra.get(), 3),
-                osprey.get() <= hydra.get() ? "met" : "**missed**");
+        return List.of(target, value(osprey) + " (lower than Hydra's on " + lowerOn(rows) + " seeds)", value(hydra),
+                Markdown.fixed(osprey.get() / hydra.get(), 3), osprey.get() <= hydra.get() ? "met" : "**missed**");
+    }
+
+    /** On how many of the seeds both systems ran Osprey's best value was the lower one: "k of n". */
+    static String lowerOn(List<Map<String, Object>> rows) {
+        List<Long> seeds = rows.stream().filter(r -> Row.is(r, "metric", "sweep"))
+                .map(r -> (long) Row.num(r, "seed")).distinct().toList();
+        int both = 0;
+        int lower = 0;
+        for (long seed : seeds) {
+            Optional<Map<String, Object>> hydra = sweep(rows, "hydra", seed);
+            Optional<Map<String, Object>> osprey = sweep(rows, "osprey", seed);
+            if (hydra.isPresent() && osprey.isPresent()) {
+                both++;
+                if (Row.num(osprey.get(), "best_value") < Row.num(hydra.get(), "best_value")) {
+                    lower++;
+                }
+            }
+        }
+        return lower + " of " + both;
     }
 
     private static String sweeps(List<Map<String, Object>> rows) {

@@ -107,6 +107,11 @@ final class HydraSuite {
         notes.add("Peer: " + versions.get() + " (`" + peer.python() + "`, PYTHONPATH=" + peer.pythonPath() + "). "
                 + Runtime.getRuntime().availableProcessors() + " CPUs.");
         notes.add(protocol(plan));
+        notes.add("Reproducibility: Hydra's sweeper asks for a batch, runs it, and tells the batch in order, so a"
+                + " seed gives the same trials every time. Osprey tells each result as it arrives and asks for the"
+                + " next trial at once, so which of two running trials ends first (a matter of milliseconds) decides"
+                + " what the sampler has seen: with 2 at a time, the same seed need not give the same trials in"
+                + " another run. The best values are therefore compared as medians over seeds.");
         ospreyFailure.ifPresent(f -> notes.add("**Osprey could not run the project**, so it has no rows:\n\n```\n"
                 + f + "\n```"));
         return Optional.of(HydraReport.render(rows));

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The hydra suite's target verdicts and tables, from hand-made sweeps. */
@@ -34,8 +35,8 @@ class HydraReportTest {
         assertTrue(md.contains("| Osprey's overhead per trial is at most half of Hydra + hydra-optuna-sweeper's"
                 + " | 0.060 s | 0.130 s | 0.46 | met |"), md);
         assertTrue(md.contains("| the same, judged on the steady-state gap | 0.040 s | 0.100 s | 0.40 | met |"), md);
-        assertTrue(md.contains("| the best value after 50 trials is no worse (median over seeds) | 0.41 | 0.41 | 1.000"
-                + " | met |"), md);
+        assertTrue(md.contains("| the best value after 50 trials is no worse (median over seeds) | 0.41 (lower than"
+                + " Hydra's on 0 of 3 seeds) | 0.41 | 1.000 | met |"), md);
         assertTrue(md.contains("| hydra | 3 | 50 | 1 | 17.000 [16.500, 17.500] |"), md);
         assertTrue(md.contains("| osprey | 3 | 50 | 2 | 11.000 [10.500, 11.500] |"), md);
         assertTrue(md.contains("Wall time, Osprey / Hydra: 0.65 (medians)."), md);
@@ -47,7 +48,15 @@ class HydraReportTest {
         String md = HydraReport.render(rows(0.5, 0.45, 0.5));
         assertTrue(md.contains("| 0.510 s | 0.130 s | 3.92 | **missed** |"), md);
         assertTrue(md.contains("| 0.450 s | 0.100 s | 4.50 | **missed** |"), md);
-        assertTrue(md.contains("| 0.51 | 0.41 | 1.244 | **missed** |"), md);
+        assertTrue(md.contains("| 0.51 (lower than Hydra's on 0 of 3 seeds) | 0.41 | 1.244 | **missed** |"), md);
+    }
+
+    @Test
+    void seedsWhereOspreyFoundLessAreCounted() {
+        List<Map<String, Object>> rows = List.of(sweep("hydra", 0, 1, 16, 0.1, 0.1, 0.5),
+                sweep("osprey", 0, 2, 10, 0.1, 0.1, 0.4), sweep("hydra", 1, 1, 16, 0.1, 0.1, 0.5),
+                sweep("osprey", 1, 2, 10, 0.1, 0.1, 0.6), sweep("hydra", 2, 1, 16, 0.1, 0.1, 0.5));
+        assertEquals("1 of 2", HydraReport.lowerOn(rows));
     }
 
     @Test
