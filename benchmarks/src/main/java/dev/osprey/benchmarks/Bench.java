@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "launch", "startup", "reliability");
+            "launch", "startup", "reliability", "hydra");
     /** The suites that run Optuna side by side. */
     static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage");
     static final double OPTUNA_CAP_S = 120;
@@ -98,6 +98,18 @@ public final class Bench {
                 yield ConformanceSuite.render(conformance);
             }
             case "launch" -> LaunchSuite.report(quick, rows, notes, peers, progress);
+            case "hydra" -> {
+                HydraPeer hydra = HydraPeer.fromSystemProperties();
+                Optional<String> report = HydraSuite.report(quick, hydra, Path.of(System.getProperty(
+                        "osprey.bench.scripts", "benchmarks/python")), rows, notes, peers, progress);
+                if (report.isEmpty()) {
+                    // without Hydra neither system can run the project: nothing is written, the results stay
+                    System.err.println("bench: the hydra suite was skipped: Hydra is not set up here ("
+                            + hydra.whyNot() + ")");
+                    System.exit(0);
+                }
+                yield report.orElseThrow();
+            }
             case "reliability" -> {
                 reliability = ReliabilitySuite.run(Path.of("").toAbsolutePath(), quick, progress);
                 rows.addAll(reliability.rows());
@@ -255,7 +267,10 @@ public final class Bench {
                 .append("; total wall ").append(Markdown.fixed(wall, 0)).append(" s")
                 .append(loadAverage().map(l -> "; load average at the end (1, 5, 15 min): " + l).orElse(""))
                 .append(". Absolute times on shared machines drift from run to run; compare rows of one run.\n\n");
-        if (suite.equals(LaunchSuite.NAME)) {
+        if (suite.equals(HydraSuite.NAME)) {
+            h.append("Hydra with the hydra-optuna-sweeper plugin ran side by side in the same invocation, on the"
+                    + " same project.\n\n");
+        } else if (suite.equals(LaunchSuite.NAME)) {
             h.append("The peers (xargs, task-spooler, Slurm) ran side by side in the same invocation where installed.\n\n");
         } else if (OPTUNA_SUITES.contains(suite) && optuna.isPresent()) {
             h.append("Optuna ").append(optuna.get()).append(" (`").append(peer.python())
