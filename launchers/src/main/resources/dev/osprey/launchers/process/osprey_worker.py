@@ -15,7 +15,8 @@ stdout.log and stderr.log, so what C extensions and child processes write lands 
 Exit codes follow a Python process's: SystemExit's code (None is 0, a message is printed and is 1),
 an uncaught exception prints Python's traceback and is 1, KeyboardInterrupt is 130.
 
-Between jobs the worker puts back what a job may change: the environment, the working directory,
+A @hydra.main app run with hydra.mode=RUN composes its config once per job instead of twice (see
+_hydra_run_mode_shortcut). Between jobs the worker puts back what a job may change: the environment, the working directory,
 sys.argv, sys.path, the root logger, the warnings filters, the signal handlers, and Hydra's global
 state (GlobalHydra), so that the next @hydra.main app initialises Hydra anew. When its stdin ends
 (the driver is gone) the worker exits, stopping the job it runs, if any.
@@ -103,6 +104,34 @@ def _clear_hydra():
         pass
 
 
+def _hydra_run_mode_shortcut():
+    """Saves a @hydra.main app one of its two config compositions per run, once Hydra is imported.
+
+    Before it runs, @hydra.main composes the whole config only to read hydra.mode (Hydra.get_mode),
+    then composes it again to run. When the command line sets hydra.mode=RUN, as Osprey's trials
+    of a Hydra app do, the answer is known: RUN, since an override wins. With any other mode
+    override, or none, Hydra's own get_mode runs. Nothing else changes: a config that does not
+    compose fails in the composition that follows, with the same error.
+    """
+    module = sys.modules.get("hydra._internal.hydra")
+    if module is None or getattr(module.Hydra.get_mode, "osprey_shortcut", False):
+        return
+    try:
+        from hydra.types import RunMode
+    except Exception:
+        return
+    original = module.Hydra.get_mode
+
+    def get_mode(self, config_name, overrides):
+        modes = [o for o in overrides if o.lstrip("+~").split("=", 1)[0] == "hydra.mode"]
+        if modes == ["hydra.mode=RUN"]:
+            return RunMode.RUN
+        return original(self, config_name, overrides)
+
+    get_mode.osprey_shortcut = True
+    module.Hydra.get_mode = get_mode
+
+
 def _flush_c_stdio():
     """Flushes what C code buffered with stdio, so that it lands in this job's files, not the next one's."""
     try:
@@ -165,6 +194,7 @@ def _run(request, state):
         script = argv[0]
         sys.argv[:] = argv
         sys.path[:] = [os.path.dirname(os.path.realpath(script))] + state.path
+        _hydra_run_mode_shortcut()
         runpy.run_path(script, run_name="__main__")
     except SystemExit as e:
         code = _exit_code(e.code)
