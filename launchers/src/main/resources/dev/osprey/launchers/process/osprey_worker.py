@@ -132,11 +132,16 @@ def _hydra_run_mode_shortcut():
     module.Hydra.get_mode = get_mode
 
 
+_LIBC = []
+
+
 def _flush_c_stdio():
     """Flushes what C code buffered with stdio, so that it lands in this job's files, not the next one's."""
     try:
-        import ctypes
-        ctypes.CDLL(None).fflush(None)
+        if not _LIBC:
+            import ctypes
+            _LIBC.append(ctypes.CDLL(None))
+        _LIBC[0].fflush(None)
     except Exception:
         pass
 
