@@ -43,6 +43,17 @@ final class PythonWorker {
         this.ownGroup = ownGroup;
         this.requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        process.onExit().thenAccept(p -> died(current));
+    }
+
+    /** The answer of the job the worker runs now, or ran last. */
+    private volatile CompletableFuture<Answer> current;
+
+    /** A worker that died answers for it with its own exit code. */
+    private void died(CompletableFuture<Answer> answer) {
+        if (answer != null && !process.isAlive()) {
+            answer.complete(new Answer(process.exitValue(), false));
+        }
     }
 
     /**
@@ -86,7 +97,8 @@ final class PythonWorker {
      */
     CompletableFuture<Answer> run(String request) {
         CompletableFuture<Answer> answer = new CompletableFuture<>();
-        process.onExit().thenAccept(p -> answer.complete(new Answer(p.exitValue(), false)));
+        current = answer;
+        died(answer); // a worker that died before this job never answers
         try {
             requests.write(request);
             requests.write('\n');

@@ -267,6 +267,51 @@ class PythonWorkersTest {
     }
 
     @Test
+    void aWorkerWhoseDriverGoesAwayStopsItsJobAndExits() throws Exception {
+        Path job = script("job.py", """
+                import subprocess, sys, time
+                child = subprocess.Popen(["sleep", "600"])
+                with open(sys.argv[1], "w") as started:
+                    started.write(str(child.pid))
+                time.sleep(600)
+                """);
+        Path dir = Files.createDirectories(work.resolve("jobs/0"));
+        Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        PythonWorker worker = PythonWorker.start(new WorkerSpec(List.of(python), environment), workerScript(), work,
+                work.resolve("worker.log"));
+        try {
+            Path started = work.resolve("started");
+            assertEquals(0, new ProcessBuilder("mkfifo", started.toString()).start().waitFor());
+            // reading the pipe waits for the job to have started its child
+            java.util.concurrent.CompletableFuture<String> childPid = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Files.readString(started);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            java.util.concurrent.CompletableFuture<PythonWorker.Answer> answer = worker.run(
+                    PythonWorker.request(dir, work, List.of(job.toString(), started.toString()), environment));
+            long child = Long.parseLong(childPid.get(30, TimeUnit.SECONDS).strip());
+            worker.close(); // what the driver's death does: the worker's input ends
+            PythonWorker.Answer died = answer.get(30, TimeUnit.SECONDS);
+            assertFalse(died.answered());
+            assertFalse(worker.isAlive());
+            awaitGone(child);
+        } finally {
+            worker.signal("KILL");
+        }
+    }
+
+    private Path workerScript() throws IOException {
+        try (java.io.InputStream in = PythonWorkers.class.getResourceAsStream(PythonWorkers.SCRIPT)) {
+            Path script = work.resolve(PythonWorkers.SCRIPT);
+            Files.copy(in, script);
+            return script;
+        }
+    }
+
+    @Test
     void slotsRunJobsInParallelWorkersAndOtherProgramsRunAsProcesses() throws IOException {
         Path job = script("job.py", "import os\nprint(os.getpid())\n");
         ProcessLauncher launcher = launcher(2);
