@@ -109,6 +109,50 @@ class HydraAppsTest {
         }
     }
 
+    /**
+     * A Hydra app's sweep on the process launcher runs its trials in Python workers by default, one
+     * per slot: each worker serves several trials, and each trial is still a whole Hydra run with its
+     * own config, value and {@code .hydra/} record; {@code python_workers=false} gives a process per trial.
+     */
+    @Test
+    void aHydraAppsTrialsRunInPythonWorkersThatServeSeveralTrialsEach() throws Exception {
+        Path app = HydraPeer.app("quiet", work);
+        // the app writes which Python process ran it into its run folder
+        Files.writeString(app.resolve("sphere.py"), Files.readString(app.resolve("sphere.py")).replace(
+                "    return cfg.x", "    import os\n    from hydra.core.hydra_config import HydraConfig\n"
+                        + "    with open(os.path.join(HydraConfig.get().runtime.output_dir, 'pid.txt'), 'w') as f:\n"
+                        + "        f.write(str(os.getpid()))\n    return cfg.x"));
+        CliRunner run = osprey(List.of("run", "-m", "x=interval(-2,2)", "y=choice(-1.5,0.5)", "--n-trials", "8",
+                "--n-jobs", "2", "hydra.sweep.dir=" + work.resolve("sweep")), app.resolve("sphere.py"));
+        assertEquals(0, run.exitCode(), run.toString());
+        List<TrialRecord> trials = trials(storage(), "config");
+        assertEquals(8, trials.size(), run.toString());
+        java.util.Set<String> workers = new java.util.HashSet<>();
+        for (TrialRecord trial : trials) {
+            assertEquals(TrialState.COMPLETE, trial.state(), trial.toString());
+            double x = ((Number) trial.paramValues().get("x")).doubleValue();
+            double y = ((Number) trial.paramValues().get("y")).doubleValue();
+            assertEquals(x * x + y * y, trial.value(), 1e-9, "the value the app returned, for " + trial);
+            Path job = work.resolve("sweep").resolve(Integer.toString(trial.number()));
+            String overrides = Files.readString(job.resolve(".hydra/overrides.yaml"));
+            assertTrue(overrides.contains("- x=") && overrides.contains("- y=" + trial.paramValues().get("y")),
+                    "Hydra's own record of this trial's run in " + job + ":\n" + overrides);
+            workers.add(Files.readString(job.resolve("pid.txt")));
+        }
+        assertTrue(workers.size() <= 2, "one worker per slot, each serving several trials: " + workers);
+
+        CliRunner fresh = osprey(List.of("run", "-m", "x=interval(-2,2)", "y=choice(-1.5,0.5)", "--n-trials", "2",
+                "--study", "fresh", "osprey.launcher.python_workers=false", "hydra.sweep.dir=" + work.resolve("fresh")),
+                app.resolve("sphere.py"));
+        assertEquals(0, fresh.exitCode(), fresh.toString());
+        java.util.Set<String> processes = new java.util.HashSet<>();
+        for (TrialRecord trial : trials(storage(), "fresh")) {
+            assertEquals(TrialState.COMPLETE, trial.state(), trial.toString());
+            processes.add(Files.readString(work.resolve("fresh").resolve(Integer.toString(trial.number())).resolve("pid.txt")));
+        }
+        assertEquals(2, processes.size(), "a process per trial: " + processes);
+    }
+
     @Test
     void anExceptionOrAValueThatIsNoNumberFailsTheRunWithPythonsReason() throws Exception {
         Path app = HydraPeer.app("returned", work);

@@ -133,6 +133,17 @@ class RunCommandTest {
     }
 
     @Test
+    void pythonWorkersForAProgramThatIsNoPythonScriptAreANoteAndItsTrialsRunAsProcesses() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "--storage", storage(), "--study", "workers", "osprey.launcher.python_workers=true",
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "sh", "-c", "echo 0.5");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("note: osprey.launcher.python_workers=true runs only 'python [flags] script.py'"
+                + " commands in workers; 'sh -c ...' runs as a process of its own for each trial"), run.toString());
+        assertEquals(List.of(TrialState.COMPLETE), trials("workers").stream().map(TrialRecord::state).toList());
+    }
+
+    @Test
     void aMultirunWithoutSweepsRunsOneJobAndRunningItAgainRepeatsNothing() {
         String[] args = {"run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training", "--storage", storage(),
                 "--study", "single", "osprey.sweep.dir=" + work.resolve("multirun"), "--", "sh", "-c", "echo 0.5"};

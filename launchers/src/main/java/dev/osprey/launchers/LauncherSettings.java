@@ -28,6 +28,16 @@ public record LauncherSettings(String launcher, Config settings) {
         }).orElse(fallback);
     }
 
+    /** A yes/no setting: {@code true} or {@code false} (YAML booleans, or those words as text). */
+    public boolean booleanValue(String key, boolean fallback) {
+        return value(key).map(v -> switch (v) {
+            case ConfigValue.BoolValue b -> b.value();
+            case ConfigValue.StringValue s when s.value().strip().equalsIgnoreCase("true") -> true;
+            case ConfigValue.StringValue s when s.value().strip().equalsIgnoreCase("false") -> false;
+            default -> throw invalid(key, v, "true or false");
+        }).orElse(fallback);
+    }
+
     public Duration seconds(String key, double fallback) {
         double value = value(key).map(v -> switch (v) {
             case ConfigValue.IntValue i -> (double) i.value();

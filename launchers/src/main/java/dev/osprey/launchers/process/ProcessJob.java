@@ -19,7 +19,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -44,15 +46,20 @@ final class ProcessJob implements JobHandle {
     private final CompletableFuture<JobResult> result = new CompletableFuture<>();
     /** Why the job was stopped from outside, if it was; the first reason wins. */
     private final AtomicReference<Stop> stop = new AtomicReference<>();
-    private volatile Process process;
+    private volatile RunningProgram running;
     private volatile long pid = -1;
+    /** Whether the program has ended and its result is decided: a stop then changes nothing. */
+    private boolean over;
+    /** The launcher's Python workers, when {@code python_workers} is on; null when off. */
+    private final PythonWorkers workers;
 
     private record Stop(JobStatus status, String why) {
     }
 
     ProcessJob(Job job, Task.Program program, Semaphore slots, Duration killGrace, ScheduledExecutorService timers,
-               java.util.Set<ProcessJob> killing) {
+               java.util.Set<ProcessJob> killing, PythonWorkers workers) {
         this.killing = killing;
+        this.workers = workers;
         this.job = job;
         this.program = program;
         this.slots = slots;
@@ -68,7 +75,10 @@ final class ProcessJob implements JobHandle {
 
     @Override
     public String id() {
-        return pid < 0 ? "local-" + job.number() : "pid " + pid;
+        if (pid < 0) {
+            return "local-" + job.number();
+        }
+        return running instanceof WorkerRun ? "python worker pid " + pid : "pid " + pid;
     }
 
     @Override
@@ -115,6 +125,7 @@ final class ProcessJob implements JobHandle {
 
     private JobResult execute() throws IOException {
         List<String> command = ProgramCommand.arguments(program, job);
+        Optional<PythonScript> python = workerScript(command);
         // only the program's own relative paths see its working directory: the job's files are named absolutely
         Path workingDirectory = program.workingDirectory().orElse(job.directory());
         ProcessBuilder builder = new ProcessBuilder(DurableCommand.wrap(command, files.exitCode()))
@@ -152,32 +163,85 @@ final class ProcessJob implements JobHandle {
             Files.createDirectories(files.exitCode().getParent());
             Files.deleteIfExists(files.exitCode());
             try {
-                process = builder.start();
+                running = python.isPresent()
+                        ? inWorker(python.get(), builder.environment(), workingDirectory)
+                        : new Subprocess(builder.start());
             } catch (IOException e) {
                 return JobResult.ended(job.number(), JobStatus.FAILED, "cannot run program '" + command.get(0) + "': "
                         + rootMessage(e) + "; check that it is installed and on PATH, or give its full path",
                         OptionalInt.empty(), elapsed(start), Optional.of(job.directory()));
             }
-            pid = process.pid();
+            pid = running.pid();
         }
-        // who runs the job, for a driver that takes it over after this one died
-        LocalProcess.of(pid).ifPresent(wrapper -> DurableCommand.record(wrapper, files.process()));
-        ScheduledFuture<?> timeout = job.timeout().map(limit -> timers.schedule(
-                () -> stopWith(JobStatus.TIMED_OUT, "timed out after " + limit.toMillis() / 1000.0 + " s"),
-                limit.toNanos(), TimeUnit.NANOSECONDS)).orElse(null);
-        int exitCode = job.pruning() == Pruning.NEVER ? waitFor() : waitForWithReports();
-        if (timeout != null) {
-            timeout.cancel(false);
+        if (running instanceof Subprocess) {
+            // who runs the job, for a driver that takes it over after this one died
+            LocalProcess.of(pid).ifPresent(wrapper -> DurableCommand.record(wrapper, files.process()));
         }
-        Stop stopped = stop.get();
-        JobResult outcome = stopped != null
-                ? JobResult.ended(job.number(), stopped.status(), stopped.why(), OptionalInt.of(exitCode), elapsed(start),
-                        Optional.of(job.directory()))
-                : ProgramOutcome.decide(job.number(), exitCode, files, elapsed(start));
-        ResultJson.write(outcome, files.result());
-        Files.deleteIfExists(files.process());
-        return outcome;
+        boolean reusable = false;
+        try {
+            ScheduledFuture<?> timeout = job.timeout().map(limit -> timers.schedule(
+                    () -> stopWith(JobStatus.TIMED_OUT, "timed out after " + limit.toMillis() / 1000.0 + " s"),
+                    limit.toNanos(), TimeUnit.NANOSECONDS)).orElse(null);
+            int exitCode = job.pruning() == Pruning.NEVER ? waitFor() : waitForWithReports();
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
+            if (running instanceof WorkerRun) {
+                // what the wrapper of a process of its own writes
+                Files.writeString(files.exitCode(), exitCode + "\n", java.nio.charset.StandardCharsets.US_ASCII);
+            }
+            Stop stopped = stop.get();
+            JobResult outcome = stopped != null
+                    ? JobResult.ended(job.number(), stopped.status(), stopped.why(), OptionalInt.of(exitCode), elapsed(start),
+                            Optional.of(job.directory()))
+                    : ProgramOutcome.decide(job.number(), exitCode, files, elapsed(start));
+            ResultJson.write(outcome, files.result());
+            Files.deleteIfExists(files.process());
+            reusable = stopped == null;
+            return outcome;
+        } finally {
+            boolean again;
+            synchronized (this) {
+                // a stop that comes now finds the job over: it cannot signal a worker that serves the next job
+                over = true;
+                again = reusable && stop.get() == null;
+            }
+            running.release(!again);
+        }
     }
+
+    /**
+     * Starts the job in one of the launcher's Python workers: the job's output files are made
+     * empty first (as a process's redirection would), then the worker gets the script, its
+     * arguments, the working directory and the job's whole environment.
+     */
+    private RunningProgram inWorker(PythonScript python, Map<String, String> environment, Path workingDirectory)
+            throws IOException {
+        Files.write(files.stdout(), new byte[0]);
+        Files.write(files.stderr(), new byte[0]);
+        Map<String, String> startEnvironment = new HashMap<>(System.getenv());
+        startEnvironment.putAll(program.environment());
+        WithheldVariables.removeFrom(startEnvironment);
+        PythonWorker worker = workers.take(new WorkerSpec(python.interpreter(), startEnvironment), workingDirectory);
+        String request = PythonWorker.request(job.directory(), workingDirectory, python.argv(), environment);
+        return WorkerRun.start(worker, workers, request, files.stderr());
+    }
+
+    /** The job's program as a Python script a worker can run, when workers are on and it is one. */
+    private Optional<PythonScript> workerScript(List<String> command) {
+        if (workers == null) {
+            return Optional.empty();
+        }
+        Optional<PythonScript> python = PythonScript.of(command);
+        if (python.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "python_workers: job " + job.number() + " runs as a process of"
+                    + " its own, since its command " + command.subList(0, Math.min(2, command.size()))
+                    + "... is not 'python [flags] script.py'");
+        }
+        return python;
+    }
+
+    private static final System.Logger LOG = System.getLogger(ProcessJob.class.getName());
 
     /**
      * Waits for the program's end while following its {@code stdout.log}, passing intermediate
@@ -193,7 +257,7 @@ final class ProcessJob implements JobHandle {
                 }
             }
             if (ended) {
-                return process.exitValue();
+                return running.exitCode();
             }
         }
     }
@@ -203,7 +267,7 @@ final class ProcessJob implements JobHandle {
 
     private boolean waitFor(Duration limit) {
         try {
-            return process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
+            return running.waitFor(limit);
         } catch (InterruptedException e) {
             // the launcher closing interrupts no one; keep waiting so the result stays honest
             Thread.interrupted();
@@ -214,7 +278,9 @@ final class ProcessJob implements JobHandle {
     private int waitFor() {
         while (true) {
             try {
-                return process.waitFor();
+                if (running.waitFor(Duration.ofDays(1))) {
+                    return running.exitCode();
+                }
             } catch (InterruptedException e) {
                 // the launcher closing interrupts no one; keep waiting so the result stays honest
                 Thread.interrupted();
@@ -223,10 +289,10 @@ final class ProcessJob implements JobHandle {
     }
 
     private synchronized void stopWith(JobStatus status, String why) {
-        if (result.isDone() || !stop.compareAndSet(null, new Stop(status, why))) {
+        if (result.isDone() || over || !stop.compareAndSet(null, new Stop(status, why))) {
             return;
         }
-        if (process != null) {
+        if (running != null) {
             kill();
         } else {
             // still queued for a slot: the job ends now, and will not start
@@ -241,15 +307,9 @@ final class ProcessJob implements JobHandle {
 
     /** SIGTERM to the process and its descendants, SIGKILL to what is left after the grace period. */
     private void kill() {
-        Process p = process;
-        List<ProcessHandle> family = p.descendants().toList();
-        family.forEach(ProcessHandle::destroy);
-        p.destroy();
-        Runnable forceKill = () -> {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            family.forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        };
+        RunningProgram p = running;
+        p.terminate();
+        Runnable forceKill = p::forceKill;
         pendingKills.add(forceKill);
         killing.add(this);
         // not on the launcher's timers: closing the launcher runs the SIGKILL at once instead (see killNow)

@@ -21,6 +21,11 @@ import java.util.concurrent.Semaphore;
  * directory. The program runs under a small wrapper that records its exit code
  * ({@link DurableCommand}), so that a job outlives a driver that is killed, and the next driver can
  * {@link #reattach} it.
+ *
+ * <p>With {@code python_workers} on, a job whose command is {@code python [flags] script.py ...}
+ * runs instead in one of the launcher's {@link PythonWorkers}, an interpreter kept for the next
+ * jobs; its result is decided by the same rules, from the same files. Such a job ends with its
+ * driver and cannot be reattached.
  */
 final class ProcessLauncher implements Launcher {
 
@@ -35,13 +40,17 @@ final class ProcessLauncher implements Launcher {
     /** Jobs whose SIGKILL is still due, so that closing can send it at once (a job ends before its grace period does). */
     private final Set<ProcessJob> killing = ConcurrentHashMap.newKeySet();
 
-    ProcessLauncher(int slots, Duration killGrace) {
+    /** The reusable Python workers, when {@code python_workers} is on; null when off. */
+    private final PythonWorkers pythonWorkers;
+
+    ProcessLauncher(int slots, Duration killGrace, boolean pythonWorkers) {
         this.capacity = slots;
         if (slots < 1) {
             throw new LauncherException("process launcher: slots must be at least 1, got " + slots);
         }
         this.slots = new Semaphore(slots, true);
         this.killGrace = killGrace;
+        this.pythonWorkers = pythonWorkers ? new PythonWorkers(slots) : null;
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "osprey-process-timers");
             t.setDaemon(true);
@@ -58,6 +67,11 @@ final class ProcessLauncher implements Launcher {
     @Override
     public java.util.Optional<String> cannotRun(Task.Program program) {
         return dev.osprey.launchers.internal.Commands.cannotRunHere(program);
+    }
+
+    /** How many Python workers this launcher has started (0 with {@code python_workers} off). */
+    int pythonWorkersStarted() {
+        return pythonWorkers == null ? 0 : pythonWorkers.started();
     }
 
     @Override
@@ -78,7 +92,7 @@ final class ProcessLauncher implements Launcher {
         dev.osprey.launchers.internal.JobWrapper.requireWorkingDirectory(job, program);
         // absolute, so that {config}, {result} and the variables name the job's files from any working directory
         Job absolute = dev.osprey.launchers.internal.JobWrapper.absolute(job);
-        ProcessJob handle = new ProcessJob(absolute, program, slots, killGrace, timers, killing);
+        ProcessJob handle = new ProcessJob(absolute, program, slots, killGrace, timers, killing, pythonWorkers);
         live.add(handle);
         handle.result().whenComplete((r, e) -> live.remove(handle));
         workers.submit(handle::run);
@@ -107,6 +121,9 @@ final class ProcessLauncher implements Launcher {
             job.result().join();
         }
         killing.forEach(ProcessJob::killNow);
+        if (pythonWorkers != null) {
+            pythonWorkers.close();
+        }
         workers.shutdown();
         timers.shutdownNow();
     }

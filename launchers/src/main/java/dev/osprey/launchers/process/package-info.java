@@ -7,7 +7,10 @@
  * {@link dev.osprey.launchers.protocol.ProgramOutcome} when the program exits; a job that is stopped
  * (cancelled, timed out or pruned) gets SIGTERM, with its descendants, and SIGKILL after
  * {@code kill_grace_s}. Its jobs end with the launcher, so detached sweeps need the task-spooler or
- * Slurm launcher. {@link ProcessLauncherProvider} is the public entry; the launcher and its jobs are
+ * Slurm launcher. With {@code python_workers} on, {@code python script.py} jobs run instead in Python
+ * interpreters kept from job to job ({@link dev.osprey.launchers.process.PythonScript} says which
+ * commands qualify), which saves the interpreter's start-up and imports on every job after a slot's
+ * first. {@link ProcessLauncherProvider} is the public entry; the launcher and its jobs are
  * package-private.
  */
 package dev.osprey.launchers.process;

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class LaunchersDocReferenceTest {
 
     /** A setting read through {@code LauncherSettings}: {@code s.intValue("slots", ...)} and the like. */
-    private static final Pattern SETTING = Pattern.compile("\\b(?:intValue|seconds|string|value)\\(\"([a-z_]+)\"");
+    private static final Pattern SETTING = Pattern.compile("\\b(?:intValue|booleanValue|seconds|string|value)\\(\"([a-z_]+)\"");
 
     private final Job job = Job.of(7, Task.Program.of("train"), Config.empty(), Overrides.parseAll(List.of("lr=0.1", "model=vit")),
             Path.of("runs", "7"));

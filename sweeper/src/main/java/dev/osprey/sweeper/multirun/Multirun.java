@@ -9,6 +9,8 @@ import dev.osprey.composer.override.Element;
 import dev.osprey.composer.multirun.BasicSweeper;
 import dev.osprey.sweeper.space.TrialOverrides;
 import dev.osprey.launchers.Launcher;
+import dev.osprey.launchers.LauncherSettings;
+import dev.osprey.launchers.process.PythonScript;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
 import dev.osprey.sweeper.Sweeper;
@@ -84,6 +86,7 @@ public final class Multirun {
             };
         };
         Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
+        noteWorkersUnused(settings, launcher);
         if (request.task() instanceof Task.Program program) {
             Optional<String> cannotRun = launcher.cannotRun(program);
             if (cannotRun.isPresent()) {
@@ -199,7 +202,31 @@ public final class Multirun {
         Config given = settings.launcherSettings();
         String name = launcherName(settings);
         boolean local = name.equals("process") || name.equals("in-process");
-        return local && !given.has("slots") ? given.forceAdd("slots", settings.nJobs()) : given;
+        Config out = local && !given.has("slots") ? given.forceAdd("slots", settings.nJobs()) : given;
+        if (name.equals("process") && request.hydraApp().isPresent() && !given.has(PYTHON_WORKERS)) {
+            // Hydra's own launcher runs a sweep's jobs in one Python process; workers do so per slot
+            out = out.forceAdd(PYTHON_WORKERS, true);
+        }
+        return out;
+    }
+
+    /** The process launcher's setting that runs Python scripts in interpreters kept from job to job. */
+    static final String PYTHON_WORKERS = "python_workers";
+
+    /**
+     * A note when the user asked for Python workers but the program is not a Python script a
+     * worker can run: its trials still run, each as a process of its own.
+     */
+    private void noteWorkersUnused(FrameworkSettings settings, Launcher launcher) {
+        Config given = settings.launcherSettings();
+        if (!launcher.name().equals("process") || !given.has(PYTHON_WORKERS)
+                || !new LauncherSettings("process", given).booleanValue(PYTHON_WORKERS, false)
+                || !(request.task() instanceof Task.Program program) || PythonScript.of(program.command()).isPresent()) {
+            return;
+        }
+        observer.note("osprey.launcher.python_workers=true runs only 'python [flags] script.py' commands in workers;"
+                + " '" + String.join(" ", program.command().subList(0, Math.min(2, program.command().size())))
+                + " ...' runs as a process of its own for each trial");
     }
 
     /** What the start line says of parallelism: true to what will run at once. */
