@@ -40,8 +40,9 @@ final class HydraReport {
         out.append("\n### Sweeps\n\n");
         out.append("median [q25, q75] over the sweeps. \"at once\" is P above; Hydra's Optuna sweeper asks for"
                 + " batches of n_jobs = 2 trials, and its basic launcher runs each batch's jobs one after another"
-                + " in its own process, so P = 1 there. Osprey runs each trial as a process of its own (Hydra's RUN"
-                + " mode in the job's folder), 2 at a time, the next one starting as soon as one ends. CPU s/trial ="
+                + " in its own process, so P = 1 there. Osprey runs each trial in Hydra's RUN mode in the job's folder,"
+                + " inside a reusable Python worker per slot (the process launcher's python_workers, on by default"
+                + " for a Hydra app's sweep), 2 at a time, the next one starting as soon as one ends. CPU s/trial ="
                 + " the user and system seconds of the sweep command's whole process tree (GNU time; the JVM and"
                 + " every Python process for Osprey) / trials; the app's task itself sleeps and uses next to none."
                 + " On a 2-core machine shared with other work, CPU time per trial bounds how much running 2 at a"
@@ -51,10 +52,10 @@ final class HydraReport {
         out.append(perSeed(rows));
         out.append("\n### One Hydra process, for reference\n\n");
         out.append("`python branin.py hydra.run.dir=...`: one RUN-mode run of the app, the way each of Osprey's"
-                + " trials starts it (without Osprey's result callback): the whole process's seconds, and what is"
-                + " left after the task function's own time (starting Python, importing Hydra, composing, writing"
-                + " `.hydra/`). A launcher that starts a process per trial pays this per trial; Hydra's basic"
-                + " launcher pays it once per sweep.\n\n");
+                + " trials would start it without python workers (and without Osprey's result callback): the whole"
+                + " process's seconds, and what is left after the task function's own time (starting Python,"
+                + " importing Hydra, composing, writing `.hydra/`). A launcher that starts a process per trial pays"
+                + " this per trial; Hydra's basic launcher and Osprey's python workers pay it once per process.\n\n");
         out.append(single(rows));
         return out.toString();
     }
@@ -124,12 +125,10 @@ final class HydraReport {
                     + " (medians).\n";
         }
         Optional<Double> ospreyCpu = median(rows, "osprey", "cpu_s_per_trial");
-        Optional<Double> processCpu = median(rows, "hydra", "single_run_cpu_s");
-        if (ospreyCpu.isPresent() && processCpu.isPresent()) {
-            table += "\nOsprey's CPU per trial beyond one RUN-mode process of the app (below): "
-                    + Markdown.fixed(ospreyCpu.get() - processCpu.get(), 3) + " s, the driver JVM's share (its start"
-                    + " spread over the trials) and what each trial's command adds to a plain run (Osprey's result"
-                    + " callback, the process launcher's wrapper).\n";
+        Optional<Double> hydraCpu = median(rows, "hydra", "cpu_s_per_trial");
+        if (ospreyCpu.isPresent() && hydraCpu.isPresent()) {
+            table += "\nCPU per trial, Osprey / Hydra: " + Markdown.fixed(ospreyCpu.get() / hydraCpu.get(), 2)
+                    + " (medians; Osprey's includes its driver JVM, whose start is spread over the trials).\n";
         }
         return table;
     }

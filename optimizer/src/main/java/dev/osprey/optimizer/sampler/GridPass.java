@@ -144,7 +144,9 @@ final class GridPass {
      */
     private Set<Integer> reservedPoints(StudyView study, TrialRecord claimer) {
         Set<Integer> reserved = new HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (TrialRecord other : study.trials()) {
+            seen.add(other.number());
             if (other.state() != TrialState.RUNNING || (claimer != null && other.id() == claimer.id())
                     || other.systemAttrs().containsKey(GridSampler.GRID_ID)
                     || other.systemAttrs().containsKey(GridSampler.FIXED_PARAMS)) {
@@ -153,6 +155,16 @@ final class GridPass {
             Candidate preferred = byPoint.get(Math.floorMod(other.number(), grid.size()));
             if (preferred != null && open.contains(preferred)) {
                 reserved.add(preferred.point());
+            }
+        }
+        if (claimer != null) {
+            // trial numbers are gap-free: a lower number this view has not seen yet is a trial another
+            // worker started after this view was read, which reserves its point all the same
+            for (int number = 0; number < claimer.number(); number++) {
+                Candidate preferred = byPoint.get(Math.floorMod(number, grid.size()));
+                if (!seen.contains(number) && preferred != null && open.contains(preferred)) {
+                    reserved.add(preferred.point());
+                }
             }
         }
         return reserved;
