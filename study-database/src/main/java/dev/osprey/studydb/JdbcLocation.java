@@ -42,6 +42,12 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
      * a second, and a driver killed with kill -9 would lose trials whose jobs already run.
      */
     static final String H2_WRITE_AT_COMMIT = "WRITE_DELAY=0";
+    /**
+     * No {@code NAME.trace.db} beside a study file: H2 writes one as soon as it logs an error, and
+     * the schema check of a new database logs one (the table it looks for does not exist yet), which
+     * left an empty-looking trace file in the user's folder. Errors reach Osprey as exceptions anyway.
+     */
+    static final String H2_NO_TRACE_FILE = "TRACE_LEVEL_FILE=0";
     static final String USER_ENV = "OSPREY_STORAGE_USER";
     static final String PASSWORD_ENV = "OSPREY_STORAGE_PASSWORD";
     private static final String H2_SUFFIX = ".mv.db";
@@ -153,7 +159,7 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         // the storage closes the database itself: H2's own shutdown hook would close it under a
         // sweep that is still failing its interrupted trials (Ctrl-C)
         String url = "jdbc:h2:file:" + name + ";LOCK_TIMEOUT=" + H2_LOCK_TIMEOUT_MS + ";" + H2_NO_RESULT_REUSE
-                + "=FALSE;DB_CLOSE_ON_EXIT=FALSE;" + H2_WRITE_AT_COMMIT;
+                + "=FALSE;DB_CLOSE_ON_EXIT=FALSE;" + H2_WRITE_AT_COMMIT + ";" + H2_NO_TRACE_FILE;
         return new JdbcLocation(Kind.H2_EMBEDDED, url, h2User(null, properties, env),
                 credential(null, properties, "password", env, PASSWORD_ENV), Optional.of(file));
     }

@@ -32,6 +32,17 @@ class JdbcLocationTest {
     }
 
     @Test
+    void aNewStudyFileLeavesNothingButItselfBesideIt() throws Exception {
+        try (Storage storage = Storages.open(directory.resolve("studies").toString())) {
+            storage.createStudy("s", java.util.List.of(dev.osprey.optimizer.trial.Direction.MINIMIZE), Map.of());
+        }
+        try (var files = Files.list(directory)) {
+            assertEquals(java.util.List.of("studies.mv.db"), files.map(f -> f.getFileName().toString()).sorted().toList(),
+                    "no studies.trace.db from the schema check of a new database");
+        }
+    }
+
+    @Test
     void aPlainPathCarriesNoSettingsAndNoOtherSeparator() {
         // H2 would read ';INIT=...' after a file path as a setting, and run the script
         IllegalArgumentException settings = assertThrows(IllegalArgumentException.class,
@@ -53,14 +64,14 @@ class JdbcLocationTest {
         for (String given : new String[] {base.toString(), base + ".mv.db"}) {
             JdbcLocation location = parse(given);
             assertEquals(JdbcLocation.Kind.H2_EMBEDDED, location.kind());
-            assertEquals("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", location.url());
+            assertEquals("jdbc:h2:file:" + base + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0", location.url());
             assertEquals(Optional.of(Path.of(base + ".mv.db")), location.file());
             assertEquals("sa", location.user());
             assertNull(location.password());
         }
         JdbcLocation relative = parse("osprey-studies/studies");
         assertEquals("jdbc:h2:file:" + Path.of("osprey-studies/studies").toAbsolutePath()
-                + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+                + ";LOCK_TIMEOUT=10000;OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;TRACE_LEVEL_FILE=0",
                 relative.url(), "H2 wants explicit paths: relative ones are made absolute");
     }
 
