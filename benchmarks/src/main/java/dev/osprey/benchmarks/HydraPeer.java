@@ -1,10 +1,7 @@
 package dev.osprey.benchmarks;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Real Hydra with the hydra-optuna-sweeper plugin, for the hydra suite: an interpreter and the
@@ -52,21 +49,6 @@ record HydraPeer(String python, String pythonPath, String missing) {
     }
 
     private Optional<String> evaluate(String code) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(python, "-c", code).redirectErrorStream(true);
-            builder.environment().putAll(environment());
-            Process p = builder.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                return Optional.empty();
-            }
-            String[] lines = out.split("\n");
-            return Optional.of(lines[lines.length - 1].strip());
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
+        return OptunaPeer.evaluate(python, code, environment());
     }
 }

@@ -50,9 +50,18 @@ final class OptunaPeer {
 
     /** The last line {@code code} prints when the interpreter runs it, or empty if it fails. */
     Optional<String> evaluate(String code) {
+        return evaluate(python, code, Map.of());
+    }
+
+    /**
+     * The last line {@code code} prints when {@code python} runs it with {@code environment} added,
+     * or empty if it fails.
+     */
+    static Optional<String> evaluate(String python, String code, Map<String, String> environment) {
         try {
-            Process p = new ProcessBuilder(python, "-c", code)
-                    .redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(python, "-c", code).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 return Optional.empty();

@@ -20,7 +20,6 @@ import dev.osprey.launchers.Task;
 import dev.osprey.launchers.protocol.ProgramOutcome;
 
 import dev.osprey.sweeper.hydra.HydraJobs;
-import dev.osprey.sweeper.hydra.HydraRuntime;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -62,10 +61,8 @@ final class SingleRun {
         Composition composition = composer.composeParsed(request.configName(), inputs.fixed());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock,
                 Map.of("job.num", 0, "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString()));
-        HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), dir.path().toString(),
-                request.workingDir().toString(), Optional.empty()), composition.choices())
-                .ifPresent(hydra -> hydra.registerIn(resolvers));
-        Config config = SweepInputs.jobConfig(composition, resolvers, composer.repository());
+        Config config = SweepInputs.jobConfig(request, composition, resolvers, composer.repository(), dir.path().toString(),
+                Optional.empty());
         if (request.hydraApp().isPresent() && task instanceof Task.Program app) {
             task = HydraJobs.trial(app, HydraJobs.installCallback(dir.path().resolve(".osprey/python")), dir.path(),
                     request.workingDir(), Optional.empty());

@@ -113,6 +113,21 @@ public abstract class ProgramLauncherContract extends LauncherContract {
      * contract check of its own (a launcher whose jobs run elsewhere may only find out there), so
      * the built-in launchers' tests call it.
      */
+    /**
+     * A program given by a path relative to its working directory ({@code ./train.sh}) is found there:
+     * for launchers that look the program up before running it (not every launcher's tests call this).
+     */
+    protected final void assertARelativeProgramIsFoundInItsWorkingDirectory() throws java.io.IOException {
+        Path launchedFrom = java.nio.file.Files.createDirectories(work.resolve("project"));
+        Path script = java.nio.file.Files.writeString(launchedFrom.resolve("train.sh"), "#!/bin/sh\necho 0.25\n");
+        script.toFile().setExecutable(true);
+        Task.Program program = Task.Program.of("./train.sh").withWorkingDirectory(launchedFrom);
+        Launcher launcher = launcher(1);
+        assertEquals(java.util.Optional.empty(), launcher.cannotRun(program));
+        JobResult result = await(launcher.submit(job(0, program)));
+        assertEquals(java.util.List.of(0.25), result.values(), result.error());
+    }
+
     protected final void assertAMissingWorkingDirectoryIsRefusedBeforeAnyJobStarts() {
         Path missing = work.resolve("no-such-directory");
         Task.Program program = Task.Program.of("sh", "-c", "echo ran > ran.txt; echo 1").withWorkingDirectory(missing);

@@ -173,54 +173,22 @@ final class PythonWorker {
         }
     }
 
+    /** Requests are written with every non-ASCII character escaped, so a lone surrogate survives the trip too. */
+    private static final com.fasterxml.jackson.databind.json.JsonMapper REQUESTS =
+            com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                    .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
     /** A job request: one JSON line. */
     static String request(Path directory, Path workingDirectory, List<String> argv, Map<String, String> environment) {
-        StringBuilder out = new StringBuilder(4096);
-        out.append("{\"dir\":");
-        quote(directory.toString(), out);
-        out.append(",\"cwd\":");
-        quote(workingDirectory.toString(), out);
-        out.append(",\"argv\":[");
-        for (int i = 0; i < argv.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            quote(argv.get(i), out);
+        Map<String, Object> request = new java.util.LinkedHashMap<>();
+        request.put("dir", directory.toString());
+        request.put("cwd", workingDirectory.toString());
+        request.put("argv", argv);
+        request.put("env", new java.util.TreeMap<>(environment));
+        try {
+            return REQUESTS.writeValueAsString(request);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a worker request: " + e.getMessage(), e);
         }
-        out.append("],\"env\":{");
-        boolean first = true;
-        for (Map.Entry<String, String> e : new java.util.TreeMap<>(environment).entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            quote(e.getKey(), out);
-            out.append(':');
-            quote(e.getValue(), out);
-        }
-        return out.append("}}").toString();
-    }
-
-    /** {@code text} as a JSON string. */
-    static void quote(String text, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x2028 || c == 0x2029 || Character.isSurrogate(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -189,14 +189,7 @@ class ProcessLauncherTest extends ProgramLauncherContract {
 
     @Test
     void aProgramGivenByARelativePathIsFoundInItsWorkingDirectory() throws Exception {
-        Path launchedFrom = Files.createDirectories(work.resolve("project"));
-        Path script = Files.writeString(launchedFrom.resolve("train.sh"), "#!/bin/sh\necho 0.25\n");
-        script.toFile().setExecutable(true);
-        Task.Program program = Task.Program.of("./train.sh").withWorkingDirectory(launchedFrom);
-        Launcher launcher = launcher(1);
-        assertEquals(java.util.Optional.empty(), launcher.cannotRun(program));
-        JobResult result = await(launcher.submit(job(0, program)));
-        assertEquals(List.of(0.25), result.values(), result.error());
+        assertARelativeProgramIsFoundInItsWorkingDirectory();
     }
 
     @Test

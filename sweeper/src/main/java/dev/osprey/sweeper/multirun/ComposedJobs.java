@@ -16,7 +16,6 @@ import dev.osprey.sweeper.JobFactory;
 import dev.osprey.sweeper.space.TrialOverrides;
 
 import dev.osprey.sweeper.hydra.HydraJobs;
-import dev.osprey.sweeper.hydra.HydraRuntime;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -84,10 +83,8 @@ final class ComposedJobs implements JobFactory {
         Map<String, Object> runtime = Map.of("job.num", number, "trial.number", number, "study.name", studyName,
                 "output_dir", dir.path().toString(), "runtime.output_dir", dir.path().toString());
         Resolvers resolvers = Resolvers.standard(System::getenv, clock, runtime);
-        HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), dir.path().toString(),
-                request.workingDir().toString(), Optional.of(number)), composition.choices())
-                .ifPresent(hydra -> hydra.registerIn(resolvers));
-        Config config = SweepInputs.jobConfig(composition, resolvers, composer.repository());
+        Config config = SweepInputs.jobConfig(request, composition, resolvers, composer.repository(), dir.path().toString(),
+                Optional.of(number));
         List<ConfigOverride> snapshot = new ArrayList<>(overrides);
         snapshot.addAll(launcherOverrides);
         dir.writeMetadata(config, snapshot, inputs.settings().asConfig());

@@ -31,10 +31,8 @@ public final class ConfigView {
             Resolvers resolvers = Resolvers.standard(System::getenv, Clock.systemDefaultZone(), Map.of("job.num", 0,
                     "trial.number", 0, "study.name", request.configName(), "output_dir", "<output dir>",
                     "runtime.output_dir", "<output dir>"));
-            HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), "<output dir>",
-                    request.workingDir().toString(), java.util.Optional.empty()), composition.choices())
-                    .ifPresent(hydra -> hydra.registerIn(resolvers));
-            job = SweepInputs.jobConfig(composition, resolvers, composer.repository());
+            job = SweepInputs.jobConfig(request, composition, resolvers, composer.repository(), "<output dir>",
+                    java.util.Optional.empty());
         }
         // the settings hold the storage location, and with it maybe a password
         return Secrets.mask(switch (which) {

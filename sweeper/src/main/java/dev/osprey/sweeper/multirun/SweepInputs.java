@@ -166,8 +166,16 @@ public record SweepInputs(FrameworkSettings settings, List<ConfigOverride> fixed
     /**
      * The config a job is given: the composition without Hydra's node (whose run-time values only the
      * app's Hydra fills in), resolved, then without Osprey's node.
+     *
+     * @param outputDir the job's folder ({@code hydra.runtime.output_dir})
+     * @param number    the job's number in a sweep; empty for a single run
      */
-    public static Config jobConfig(Composition composition, Resolvers resolvers, ConfigRepository repository) {
+    public static Config jobConfig(RunRequest request, Composition composition, Resolvers resolvers,
+                                   ConfigRepository repository, String outputDir, Optional<Integer> number) {
+        // ${hydra:runtime.output_dir} and the like resolve to what the app's own Hydra will give it
+        HydraRuntime.of(composition.config(), HydraRuntime.runtime(composition.config(), request.jobName(), outputDir,
+                request.workingDir().toString(), number), composition.choices())
+                .ifPresent(hydra -> hydra.registerIn(resolvers));
         return withoutOsprey(composition.resolvedJobConfig(resolvers), composition, repository);
     }
 
