@@ -10,10 +10,18 @@ final class Cholesky {
 
     private final int n;
     private final double[] l;
+    /** {@code Lᵀ} row-major, so that the upper solve also runs along rows. */
+    private final double[] lt;
 
     private Cholesky(int n, double[] l) {
         this.n = n;
         this.l = l;
+        this.lt = new double[n * n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                lt[j * n + i] = l[i * n + j];
+            }
+        }
     }
 
     /** Factors the n×n row-major {@code matrix} (left untouched), adding jitter if needed. */
@@ -77,11 +85,12 @@ final class Cholesky {
     /** Solves {@code Lᵀ x = b} in place. */
     void solveUpper(double[] b) {
         for (int i = n - 1; i >= 0; i--) {
+            int ri = i * n;
             double s = b[i];
             for (int k = i + 1; k < n; k++) {
-                s -= l[k * n + i] * b[k];
+                s -= lt[ri + k] * b[k];
             }
-            b[i] = s / l[i * n + i];
+            b[i] = s / lt[ri + i];
         }
     }
 

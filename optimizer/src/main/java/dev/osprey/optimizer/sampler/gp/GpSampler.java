@@ -147,8 +147,12 @@ final class GpSampler implements Sampler {
 
         SplittableRandom rng = Rngs.forTrial(study.seed(), trial.number(), "gp");
         AcquisitionSearch search = new AcquisitionSearch(gp, best, encoding);
-        List<AcquisitionSearch.Candidate> candidates = search.search(rng, settings.preliminarySamples(),
-                settings.localSearches(), List.of(data.points()[data.bestIndex()]));
+        // a long history makes each acquisition evaluation dearer: fewer of them keep a proposal fast
+        boolean longHistory = data.size() > REFIT_EVERY_TRIAL_UP_TO;
+        List<AcquisitionSearch.Candidate> candidates = search.search(rng,
+                longHistory ? settings.preliminarySamples() / 2 : settings.preliminarySamples(),
+                longHistory ? Math.max(2, settings.localSearches() / 2) : settings.localSearches(),
+                List.of(data.points()[data.bestIndex()]));
         Set<List<Double>> taken = new HashSet<>();
         for (TrialRecord t : all) {
             if (t.number() != trial.number()) {
