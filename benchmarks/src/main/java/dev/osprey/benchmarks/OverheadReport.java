@@ -20,6 +20,7 @@ final class OverheadReport {
                 + " ran out. Sampler `tpe` is each system's default TPE: multivariate in Osprey, independent in"
                 + " Optuna.\n\n");
         out.append(partA(rows)).append('\n');
+        out.append(GpCost.render(rows));
         out.append("### Heap: an in-memory TPE study of n trials, grown in a child JVM with ")
                 .append(HeapCheck.MAX_HEAP)
                 .append("\n\n");

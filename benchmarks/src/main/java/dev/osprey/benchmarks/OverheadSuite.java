@@ -13,20 +13,21 @@ import java.util.function.Consumer;
 
 /**
  * Per-trial overhead of Osprey: the cost of the n-th trial (ask, two suggestFloat, tell, trivial
- * objective) in one in-memory study grown trial by trial, after a JIT warm-up; plus whether a
- * large TPE study fits in a 256 MB heap ({@link HeapCheck}, run in a child JVM).
+ * objective) in one in-memory study grown trial by trial, after a JIT warm-up; the sampling cost of
+ * the GP sampler's n-th trial ({@link GpCost}); plus whether a large TPE study fits in a 256 MB
+ * heap ({@link HeapCheck}, run in a child JVM).
  */
 public final class OverheadSuite {
 
     /** Study sizes to read, the warm-up study's size, the time cap per grown study, the heap check's size. */
-    public record Plan(int[] ns, int warmUp, double capSeconds, int heapTrials) {
+    public record Plan(int[] ns, int warmUp, double capSeconds, int heapTrials, int gpTrials) {
 
         public static Plan full() {
-            return new Plan(new int[] {100, 1000, 3000, 10000}, 1000, 300, 10000);
+            return new Plan(new int[] {100, 1000, 3000, 10000}, 1000, 300, 10000, 1000);
         }
 
         public static Plan quick() {
-            return new Plan(new int[] {100, 1000}, 300, 20, 2000);
+            return new Plan(new int[] {100, 1000}, 300, 20, 2000, 300);
         }
     }
 
@@ -44,6 +45,7 @@ public final class OverheadSuite {
         for (String s : SAMPLERS) {
             rows.addAll(grown(s, plan, progress));
         }
+        rows.addAll(GpCost.run(plan.gpTrials(), progress));
         rows.addAll(HeapCheck.runChild(plan.heapTrials(), progress));
         return rows;
     }

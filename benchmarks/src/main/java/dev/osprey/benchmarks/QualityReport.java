@@ -15,6 +15,7 @@ final class QualityReport {
     private static final List<Model> MODELS = List.of(
             new Model("TPE multivariate", "tpe", "tpe_mv"),
             new Model("TPE independent", "tpe_indep", "tpe"),
+            new Model("GP (Matérn-5/2, log EI)", "gp", "gp"),
             new Model("random", "random", "random"),
             new Model("grid 10x10", "grid", "grid"));
 
@@ -29,6 +30,7 @@ final class QualityReport {
                 .filter(r -> Row.is(r, "protocol", QualitySuite.EXTENDED)).toList();
         StringBuilder out = new StringBuilder();
         out.append(QualityTargets.render(standard, extended));
+        out.append(gpTarget(extended));
         out.append("Sampler names: Osprey's `tpe` (its default) is multivariate and `tpe_indep` is not; Optuna's `tpe`"
                 + " (its default) is independent and `tpe_mv` is multivariate. Rows of one model sit together.\n\n");
         out.append("### Simple regret (best - known optimum), median [q25, q75] across seeds\n\n");
@@ -69,6 +71,41 @@ final class QualityReport {
         }
         return out.append(Markdown.table(List.of("function (optimum)", "osprey `tpe`", "optuna `tpe`"), body))
                 .toString();
+    }
+
+    /**
+     * The GP's target, over the extended part's seeds: a median regret after the last trial at most a
+     * third of the default TPE's on branin and rosenbrock5, and no worse on synthetic_train.
+     */
+    private static String gpTarget(List<Map<String, Object>> extended) {
+        int at = (int) extended.stream().mapToDouble(r -> Row.num(r, "at")).max().orElse(0);
+        List<List<String>> body = new ArrayList<>();
+        int met = 0;
+        int compared = 0;
+        for (TestFunctions.Function f : TestFunctions.all()) {
+            Map<String, Object> gp = find(extended, "osprey", f.name(), QualitySuite.GP_SAMPLER, "regret", at);
+            Map<String, Object> tpe = find(extended, "osprey", f.name(), QualitySuite.DEFAULT_SAMPLER, "regret", at);
+            if (gp == null || tpe == null) {
+                continue;
+            }
+            double bound = f.name().equals("synthetic_train") ? 1 : 1.0 / 3;
+            double ratio = Row.num(gp, "median") / Row.num(tpe, "median");
+            boolean ok = Row.num(gp, "median") <= bound * Row.num(tpe, "median");
+            compared++;
+            met += ok ? 1 : 0;
+            body.add(List.of(f.name(), Markdown.num(Row.num(gp, "median")), Markdown.num(Row.num(tpe, "median")),
+                    Markdown.num(ratio), bound == 1 ? "<= 1" : "<= 1/3", ok ? "met" : "**missed**"));
+        }
+        if (compared == 0) {
+            return "";
+        }
+        int seeds = (int) extended.stream().mapToDouble(r -> Row.num(r, "seeds")).max().orElse(0);
+        return "Target: Osprey's `gp` reaches a median regret after " + at + " trials (seeds 0.." + (seeds - 1)
+                + ") at most a third of Osprey's default `tpe` on branin and rosenbrock5, and no worse on"
+                + " synthetic_train.\n\n**GP target: " + (met == compared ? "met" : "missed") + "** - " + met + " of "
+                + compared + " functions.\n\n"
+                + Markdown.table(List.of("function", "osprey `gp` median", "osprey `tpe` median", "gp / tpe", "bound",
+                        "verdict"), body) + "\n";
     }
 
     private static String regretTable(List<Map<String, Object>> rows) {

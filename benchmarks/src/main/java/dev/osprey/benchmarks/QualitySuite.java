@@ -24,7 +24,7 @@ public final class QualitySuite {
 
     /**
      * How much to run: seeds {@code 0..seeds-1}, {@code trials} per study, regret read at {@code at}; then the
-     * extended part, the default TPE alone over seeds {@code 0..extendedSeeds-1}, regret read after {@code trials}
+     * extended part, the default TPE and the GP alone over seeds {@code 0..extendedSeeds-1}, regret read after {@code trials}
      * trials ({@code extendedSeeds = 0} skips it).
      */
     public record Plan(int seeds, int trials, int[] at, int extendedSeeds) {
@@ -44,18 +44,23 @@ public final class QualitySuite {
     /** The sampler the extended part runs: Osprey's default TPE. */
     static final String DEFAULT_SAMPLER = "tpe";
 
+    /** The Gaussian-process sampler, which the extended part also runs, for its target against the default TPE. */
+    static final String GP_SAMPLER = "gp";
+
     private QualitySuite() {
     }
 
     /** Osprey's sampler names for a function, in report order. */
     static List<String> samplers(TestFunctions.Function f) {
-        return f.grid() == null ? List.of("tpe", "tpe_indep", "random") : List.of("tpe", "tpe_indep", "random", "grid");
+        return f.grid() == null ? List.of("tpe", "tpe_indep", "gp", "random")
+                : List.of("tpe", "tpe_indep", "gp", "random", "grid");
     }
 
     static Sampler sampler(String name, TestFunctions.Function f, long seed) {
         return switch (name) {
             case "tpe" -> Samplers.tpe();
             case "tpe_indep" -> Samplers.tpeBuilder().multivariate(false).build();
+            case "gp" -> Samplers.gp();
             case "random" -> Samplers.random();
             case "grid" -> Samplers.grid(shuffledGrid(f.grid(), seed));
             default -> throw new IllegalArgumentException("unknown sampler " + name);
@@ -98,8 +103,10 @@ public final class QualitySuite {
         }
         if (plan.extendedSeeds() > 0) {
             for (TestFunctions.Function f : TestFunctions.all()) {
-                rows.addAll(measure(f, DEFAULT_SAMPLER, plan.extendedSeeds(), plan.trials(),
-                        new int[] {plan.trials()}, EXTENDED, progress));
+                for (String extendedSampler : List.of(DEFAULT_SAMPLER, GP_SAMPLER)) {
+                    rows.addAll(measure(f, extendedSampler, plan.extendedSeeds(), plan.trials(),
+                            new int[] {plan.trials()}, EXTENDED, progress));
+                }
             }
         }
         return rows;

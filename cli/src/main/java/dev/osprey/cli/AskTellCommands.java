@@ -36,7 +36,7 @@ final class AskTellCommands {
         private final OspreyCli.Context context;
         @Mixin
         StorageOption storage;
-        @Option(names = "--sampler", paramLabel = "tpe|random", description = "The sampler (default tpe).")
+        @Option(names = "--sampler", paramLabel = "tpe|random|gp", description = "The sampler (default tpe).")
         String sampler = "tpe";
         @Option(names = "--seed", paramLabel = "N", description = "The seed of the study (default: the one it was created with).")
         Long seed;
@@ -56,7 +56,8 @@ final class AskTellCommands {
             var chosen = switch (sampler.toLowerCase(Locale.ROOT)) {
                 case "tpe" -> Samplers.tpe();
                 case "random" -> Samplers.random();
-                default -> throw new IllegalArgumentException("--sampler takes tpe or random, not '" + sampler + "'");
+                case "gp" -> Samplers.gp();
+                default -> throw new IllegalArgumentException("--sampler takes tpe, random or gp, not '" + sampler + "'");
             };
             try (Storage s = storage.open();
                  Study loaded = (seed == null ? Study.builder() : Study.builder().seed(seed))

@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler;
 
+import dev.osprey.optimizer.sampler.gp.GpBuilder;
 import dev.osprey.optimizer.sampler.nsga.Nsga2Parameters;
 import dev.osprey.optimizer.sampler.tpe.TpeBuilder;
 
@@ -66,5 +67,20 @@ public final class Samplers {
     /** NSGA-II with settings of one's own: {@code Samplers.nsga2(Nsga2Parameters.defaults().withPopulationSize(20))}. */
     public static Sampler nsga2(Nsga2Parameters parameters) {
         return parameters.build();
+    }
+
+    /**
+     * Gaussian-process Bayesian optimisation with Optuna's GPSampler defaults: after 10 random
+     * trials, an ARD Matérn-5/2 GP fitted by MAP models the parameters every trial shares and the
+     * next point maximises log expected improvement. For one objective; a multi-objective study is
+     * sampled at random, and the log says so.
+     */
+    public static Sampler gp() {
+        return GpBuilder.defaults().build();
+    }
+
+    /** A GP sampler with settings of one's own: {@code Samplers.gpBuilder().deterministicObjective(true).build()}. */
+    public static GpBuilder gpBuilder() {
+        return GpBuilder.defaults();
     }
 }

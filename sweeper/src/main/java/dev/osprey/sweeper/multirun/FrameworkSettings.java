@@ -40,13 +40,15 @@ public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
             "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
-            "params", "pruner", "budget", "tpe", "nsga2");
+            "params", "pruner", "budget", "tpe", "nsga2", "gp");
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
-    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid", "nsga2");
+    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid", "nsga2", "gp");
     /** The NSGA-II options {@code osprey.sweeper.nsga2.*}, named as Optuna's NSGAIISampler names them. */
     static final Set<String> NSGA2_KEYS = Set.of("population_size", "mutation_prob", "crossover_prob", "swapping_prob");
+    /** The Gaussian-process options {@code osprey.sweeper.gp.*}, named as Optuna's GPSampler names them. */
+    static final Set<String> GP_KEYS = Set.of("n_startup_trials", "deterministic_objective");
 
     private final Config settings;
 
@@ -202,6 +204,15 @@ public final class FrameworkSettings {
         parameters = number("sweeper.nsga2.crossover_prob").map(parameters::withCrossoverProb).orElse(parameters);
         parameters = number("sweeper.nsga2.swapping_prob").map(parameters::withSwappingProb).orElse(parameters);
         return parameters.build();
+    }
+
+    /** The Gaussian-process sampler with the options of {@code osprey.sweeper.gp}, each left at its default when not given. */
+    public dev.osprey.optimizer.sampler.Sampler gp() {
+        var builder = dev.osprey.optimizer.sampler.Samplers.gpBuilder();
+        options("gp", GP_KEYS);
+        integer("sweeper.gp.n_startup_trials", 0).ifPresent(builder::nStartupTrials);
+        bool("sweeper.gp.deterministic_objective").ifPresent(builder::deterministicObjective);
+        return builder.build();
     }
 
     /** Checks that {@code osprey.sweeper.NAME} is a map of known options; whether it is given. */

@@ -82,6 +82,7 @@ public final class Multirun {
             case SweepPlan.Search s -> switch (sampler) {
                 case "tpe" -> settings.tpe(s.isConditional()); // by branch when the space is conditional
                 case "nsga2" -> settings.nsga2();
+                case "gp" -> settings.gp();
                 default -> Samplers.random();
             };
         };
