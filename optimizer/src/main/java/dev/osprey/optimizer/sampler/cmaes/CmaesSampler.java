@@ -105,7 +105,8 @@ final class CmaesSampler implements Sampler {
         if (trial.number() >= options.nStartupTrials() && !(distribution.isSingle())) {
             logOnce("independent:" + name, "CMA-ES draws parameter " + name + " at random: "
                     + (distribution instanceof CategoricalDistribution ? "it is categorical"
-                    : "it is not in every finished trial with one distribution"));
+                    : "it is outside the joint space (the float and int parameters that every COMPLETE trial"
+                    + " shares, at least two)"));
         }
         return random.sampleIndependent(study, trial, name, distribution);
     }
