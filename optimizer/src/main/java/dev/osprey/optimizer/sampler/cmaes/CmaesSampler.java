@@ -46,18 +46,7 @@ final class CmaesSampler implements Sampler {
                     + ", so its parameters are drawn at random (use Samplers.nsga2() or Samplers.tpe())");
             return Map.of();
         }
-        Map<String, Distribution> space = null;
-        for (TrialRecord t : study.trials()) {
-            if (t.state() != TrialState.COMPLETE) {
-                continue;
-            }
-            if (space == null) {
-                space = new TreeMap<>(t.distributions());
-            } else {
-                Map<String, Distribution> own = t.distributions();
-                space.entrySet().removeIf(e -> !e.getValue().equals(own.get(e.getKey())));
-            }
-        }
+        Map<String, Distribution> space = study.memo(new JointSpaceKey(this), JointSpace::new).of(study.trials());
         if (space == null) {
             return Map.of();
         }
@@ -130,6 +119,9 @@ final class CmaesSampler implements Sampler {
     @Override
     public String toString() {
         return "CmaesSampler" + options;
+    }
+
+    private record JointSpaceKey(CmaesSampler sampler) {
     }
 
     private record LineageKey(CmaesSampler sampler, String signature) {
