@@ -36,7 +36,7 @@ final class AskTellCommands {
         private final OspreyCli.Context context;
         @Mixin
         StorageOption storage;
-        @Option(names = "--sampler", paramLabel = "tpe|random", description = "The sampler (default tpe).")
+        @Option(names = "--sampler", paramLabel = "tpe|random|cmaes|qmc", description = "The sampler (default tpe).")
         String sampler = "tpe";
         @Option(names = "--seed", paramLabel = "N", description = "The seed of the study (default: the one it was created with).")
         Long seed;
@@ -56,7 +56,10 @@ final class AskTellCommands {
             var chosen = switch (sampler.toLowerCase(Locale.ROOT)) {
                 case "tpe" -> Samplers.tpe();
                 case "random" -> Samplers.random();
-                default -> throw new IllegalArgumentException("--sampler takes tpe or random, not '" + sampler + "'");
+                case "cmaes" -> Samplers.cmaes();
+                case "qmc" -> Samplers.qmc();
+                default -> throw new IllegalArgumentException("--sampler takes tpe, random, cmaes or qmc, not '" + sampler
+                        + "'");
             };
             try (Storage s = storage.open();
                  Study loaded = (seed == null ? Study.builder() : Study.builder().seed(seed))

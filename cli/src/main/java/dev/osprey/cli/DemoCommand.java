@@ -27,7 +27,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--trials", paramLabel = "N", description = "Study-level trial budget (default 60).")
     int trials = 60;
 
-    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|random", description = "Default tpe.")
+    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|random|cmaes|qmc", description = "Default tpe.")
     String samplerName = "tpe";
 
     @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", description = "Default 0.")
@@ -53,8 +53,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         Sampler sampler = switch (samplerName) {
             case "tpe" -> Samplers.tpe();
             case "random" -> Samplers.random();
+            case "cmaes" -> Samplers.cmaes();
+            case "qmc" -> Samplers.qmc();
             default -> throw new IllegalArgumentException("unknown sampler '" + samplerName
-                    + "' for demo; choose tpe or random");
+                    + "' for demo; choose tpe, random, cmaes or qmc");
         };
         String where = location != null ? location : Storages.defaultLocation(System.getenv());
         try (Storage storage = Storages.open(where);

@@ -82,6 +82,8 @@ public final class Multirun {
             case SweepPlan.Search s -> switch (sampler) {
                 case "tpe" -> settings.tpe(s.isConditional()); // by branch when the space is conditional
                 case "nsga2" -> settings.nsga2();
+                case "cmaes" -> settings.cmaes();
+                case "qmc" -> settings.qmc();
                 default -> Samplers.random();
             };
         };
