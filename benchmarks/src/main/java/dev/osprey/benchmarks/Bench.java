@@ -171,6 +171,12 @@ public final class Bench {
                         "--at", "" + plan.trials()), notes, progress));
             }
         }
+        rows.addAll(CmaesQmcQuality.run(plan, quick, progress));
+        if (withOptuna) {
+            rows.addAll(optunaRows(peer, "quality_cmaes_qmc.py", List.of("--seeds", "" + plan.seeds(),
+                    "--trials", "" + plan.trials(), "--at", join(plan.at()),
+                    "--long-seeds", "" + CmaesQmcQuality.longSeeds(quick)), notes, progress));
+        }
         notes.add(plan.trials() + " trials per study, seeds 0.." + (plan.seeds() - 1)
                 + (plan.extendedSeeds() > 0 ? " (extended part: each system's default TPE alone, seeds 0.."
                 + (plan.extendedSeeds() - 1) + ")" : "")
@@ -188,6 +194,11 @@ public final class Bench {
         double cap = quick ? OPTUNA_QUICK_CAP_S : OPTUNA_CAP_S;
         if (withOptuna) {
             rows.addAll(optunaRows(peer, "overhead.py", List.of("--ns", join(plan.ns()), "--cap", "" + cap),
+                    notes, progress));
+        }
+        rows.addAll(CmaesQmcOverhead.run(plan, progress));
+        if (withOptuna) {
+            rows.addAll(optunaRows(peer, "overhead_cmaes_qmc.py", List.of("--ns", join(plan.ns()), "--cap", "" + cap),
                     notes, progress));
         }
         notes.add("In-memory storage, one process, sizes n = " + join(plan.ns()) + ". Osprey ran a JIT warm-up first"

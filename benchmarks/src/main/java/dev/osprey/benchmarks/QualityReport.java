@@ -17,7 +17,9 @@ final class QualityReport {
             new Model("TPE independent", "tpe_indep", "tpe"),
             new Model("GP (Matérn-5/2, log EI)", "gp", "gp"),
             new Model("random", "random", "random"),
-            new Model("grid 10x10", "grid", "grid"));
+            new Model("grid 10x10", "grid", "grid"),
+            new Model("CMA-ES", "cmaes", "cmaes"),
+            new Model("QMC (scrambled Sobol)", "qmc", "qmc"));
 
     private static final List<String> SYSTEMS = List.of("osprey", "optuna");
 
@@ -40,6 +42,7 @@ final class QualityReport {
         }
         out.append("### Wall time per study (s, median [q25, q75])\n\n");
         out.append(wallTable(standard));
+        out.append(CmaesQmcQuality.longRunTable(rows));
         return out.toString();
     }
 

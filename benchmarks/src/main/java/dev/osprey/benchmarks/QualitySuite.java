@@ -63,6 +63,7 @@ public final class QualitySuite {
             case "gp" -> Samplers.gp();
             case "random" -> Samplers.random();
             case "grid" -> Samplers.grid(shuffledGrid(f.grid(), seed));
+            case "cmaes", "qmc" -> CmaesQmcQuality.sampler(name);
             default -> throw new IllegalArgumentException("unknown sampler " + name);
         };
     }
@@ -116,7 +117,7 @@ public final class QualitySuite {
      * One function and sampler over seeds {@code 0..seeds-1}: regret rows at each checkpoint, plus the wall-time
      * row for the standard protocol ({@code protocol == null}); other protocols are named in a row key.
      */
-    private static List<Map<String, Object>> measure(TestFunctions.Function f, String samplerName, int seeds,
+    static List<Map<String, Object>> measure(TestFunctions.Function f, String samplerName, int seeds,
                                                      int trials, int[] ats, String protocol,
                                                      Consumer<String> progress) {
         double[][] regrets = new double[ats.length][seeds];

@@ -36,7 +36,7 @@ final class AskTellCommands {
         private final OspreyCli.Context context;
         @Mixin
         StorageOption storage;
-        @Option(names = "--sampler", paramLabel = "tpe|random|gp", description = "The sampler (default tpe).")
+        @Option(names = "--sampler", paramLabel = "tpe|random|gp|cmaes|qmc", description = "The sampler (default tpe).")
         String sampler = "tpe";
         @Option(names = "--seed", paramLabel = "N", description = "The seed of the study (default: the one it was created with).")
         Long seed;
@@ -57,7 +57,10 @@ final class AskTellCommands {
                 case "tpe" -> Samplers.tpe();
                 case "random" -> Samplers.random();
                 case "gp" -> Samplers.gp();
-                default -> throw new IllegalArgumentException("--sampler takes tpe, random or gp, not '" + sampler + "'");
+                case "cmaes" -> Samplers.cmaes();
+                case "qmc" -> Samplers.qmc();
+                default -> throw new IllegalArgumentException("--sampler takes tpe, random, gp, cmaes or qmc, not '" + sampler
+                        + "'");
             };
             try (Storage s = storage.open();
                  Study loaded = (seed == null ? Study.builder() : Study.builder().seed(seed))

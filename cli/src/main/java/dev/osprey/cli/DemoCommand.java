@@ -27,7 +27,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--trials", paramLabel = "N", description = "Study-level trial budget (default 60).")
     int trials = 60;
 
-    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|random|gp", description = "Default tpe.")
+    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|random|gp|cmaes|qmc", description = "Default tpe.")
     String samplerName = "tpe";
 
     @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", description = "Default 0.")
@@ -54,8 +54,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
             case "tpe" -> Samplers.tpe();
             case "random" -> Samplers.random();
             case "gp" -> Samplers.gp();
+            case "cmaes" -> Samplers.cmaes();
+            case "qmc" -> Samplers.qmc();
             default -> throw new IllegalArgumentException("unknown sampler '" + samplerName
-                    + "' for demo; choose tpe, random or gp");
+                    + "' for demo; choose tpe, random, gp, cmaes or qmc");
         };
         String where = location != null ? location : Storages.defaultLocation(System.getenv());
         try (Storage storage = Storages.open(where);

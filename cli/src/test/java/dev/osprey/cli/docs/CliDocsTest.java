@@ -10,6 +10,8 @@ import dev.osprey.optimizer.pruner.Pruner;
 import dev.osprey.optimizer.pruner.Pruners;
 import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.sampler.Samplers;
+import dev.osprey.optimizer.sampler.cmaes.RestartStrategy;
+import dev.osprey.optimizer.sampler.qmc.QmcType;
 import dev.osprey.optimizer.sampler.tpe.TpeBuilder;
 import dev.osprey.optimizer.storage.Storage;
 import dev.osprey.optimizer.Storages;
@@ -373,6 +375,21 @@ class CliDocsTest {
     }
 
     // ------------------------------------------------------------------ the Java snippets of the pages
+
+    @Test
+    void cmaesAndQmcAsThePageBuildsThem() {
+        Sampler cmaes = Samplers.cmaesBuilder().restartStrategy(RestartStrategy.IPOP).withMargin(true).build();
+        Sampler halton = Samplers.qmcBuilder().type(QmcType.HALTON).scramble(false).build();
+
+        for (Sampler sampler : List.of(cmaes, halton)) {
+            try (Study study = Study.builder().sampler(sampler).seed(3).create()) {
+                study.optimize(trial -> Math.pow(trial.suggestFloat("x", -5, 5) - 1, 2)
+                        + Math.pow(trial.suggestInt("n", 1, 9) - 4, 2), 30);
+                assertEquals(30, study.trials().size());
+                assertTrue(study.bestValue() < 5, sampler + ": " + study.bestValue());
+            }
+        }
+    }
 
     @Test
     void samplersAsThePageBuildsThem() {

@@ -1,7 +1,9 @@
 package dev.osprey.optimizer.sampler;
 
 import dev.osprey.optimizer.sampler.gp.GpBuilder;
+import dev.osprey.optimizer.sampler.cmaes.CmaesBuilder;
 import dev.osprey.optimizer.sampler.nsga.Nsga2Parameters;
+import dev.osprey.optimizer.sampler.qmc.QmcBuilder;
 import dev.osprey.optimizer.sampler.tpe.TpeBuilder;
 
 import java.util.List;
@@ -82,5 +84,35 @@ public final class Samplers {
     /** A GP sampler with settings of one's own: {@code Samplers.gpBuilder().deterministicObjective(true).build()}. */
     public static GpBuilder gpBuilder() {
         return GpBuilder.defaults();
+    }
+
+    /**
+     * CMA-ES (Hansen's tutorial, 2016) with Optuna's {@code CmaEsSampler} defaults: the float and int
+     * parameters every finished trial shares are sampled jointly from a Gaussian whose mean, step size
+     * and covariance adapt generation by generation (population {@code 4 + floor(3 ln n)}); categorical
+     * and other parameters, and the first trial, are drawn at random. Generations are derived from the
+     * trials' stored points, so parallel workers and resumed studies share them.
+     */
+    public static Sampler cmaes() {
+        return CmaesBuilder.defaults().build();
+    }
+
+    /** CMA-ES with settings of one's own: {@code Samplers.cmaesBuilder().restartStrategy(RestartStrategy.IPOP).build()}. */
+    public static CmaesBuilder cmaesBuilder() {
+        return CmaesBuilder.defaults();
+    }
+
+    /**
+     * Quasi-Monte Carlo sampling with Optuna's {@code QMCSampler} defaults: trial {@code n} takes point
+     * {@code n} of a scrambled Sobol sequence over the first finished trial's parameters, which covers
+     * the space more evenly than random points; other parameters are drawn at random.
+     */
+    public static Sampler qmc() {
+        return QmcBuilder.defaults().build();
+    }
+
+    /** QMC with settings of one's own: {@code Samplers.qmcBuilder().type(QmcType.HALTON).scramble(false).build()}. */
+    public static QmcBuilder qmcBuilder() {
+        return QmcBuilder.defaults();
     }
 }

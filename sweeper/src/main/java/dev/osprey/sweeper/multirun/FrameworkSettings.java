@@ -40,15 +40,20 @@ public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
             "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
-            "params", "pruner", "budget", "tpe", "nsga2", "gp");
+            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc");
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
-    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid", "nsga2", "gp");
+    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid", "nsga2", "gp", "cmaes", "qmc");
     /** The NSGA-II options {@code osprey.sweeper.nsga2.*}, named as Optuna's NSGAIISampler names them. */
     static final Set<String> NSGA2_KEYS = Set.of("population_size", "mutation_prob", "crossover_prob", "swapping_prob");
     /** The Gaussian-process options {@code osprey.sweeper.gp.*}, named as Optuna's GPSampler names them. */
     static final Set<String> GP_KEYS = Set.of("n_startup_trials", "deterministic_objective");
+    /** The CMA-ES options {@code osprey.sweeper.cmaes.*}, named as Optuna's CmaEsSampler names them. */
+    static final Set<String> CMAES_KEYS = Set.of("sigma0", "popsize", "restart_strategy", "inc_popsize",
+            "use_separable_cma", "lr_adapt", "with_margin", "n_startup_trials");
+    /** The QMC options {@code osprey.sweeper.qmc.*}, named as Optuna's QMCSampler names them. */
+    static final Set<String> QMC_KEYS = Set.of("qmc_type", "scramble");
 
     private final Config settings;
 
@@ -212,6 +217,42 @@ public final class FrameworkSettings {
         options("gp", GP_KEYS);
         integer("sweeper.gp.n_startup_trials", 0).ifPresent(builder::nStartupTrials);
         bool("sweeper.gp.deterministic_objective").ifPresent(builder::deterministicObjective);
+        return builder.build();
+    }
+
+    /** CMA-ES with the options of {@code osprey.sweeper.cmaes}, each left at Optuna's default when not given. */
+    public dev.osprey.optimizer.sampler.Sampler cmaes() {
+        var builder = dev.osprey.optimizer.sampler.Samplers.cmaesBuilder();
+        options("cmaes", CMAES_KEYS);
+        number("sweeper.cmaes.sigma0").ifPresent(builder::sigma0);
+        integer("sweeper.cmaes.popsize", 2).ifPresent(builder::popsize);
+        integer("sweeper.cmaes.inc_popsize", 1).ifPresent(builder::incPopsize);
+        integer("sweeper.cmaes.n_startup_trials", 0).ifPresent(builder::nStartupTrials);
+        bool("sweeper.cmaes.use_separable_cma").ifPresent(builder::separable);
+        bool("sweeper.cmaes.lr_adapt").ifPresent(builder::lrAdapt);
+        bool("sweeper.cmaes.with_margin").ifPresent(builder::withMargin);
+        string("sweeper.cmaes.restart_strategy").map(s -> s.toLowerCase(Locale.ROOT)).ifPresent(s -> builder.restartStrategy(
+                switch (s) {
+                    case "none", "null" -> dev.osprey.optimizer.sampler.cmaes.RestartStrategy.NONE;
+                    case "ipop" -> dev.osprey.optimizer.sampler.cmaes.RestartStrategy.IPOP;
+                    case "bipop" -> dev.osprey.optimizer.sampler.cmaes.RestartStrategy.BIPOP;
+                    default -> throw new IllegalArgumentException("osprey.sweeper.cmaes.restart_strategy must be none, ipop"
+                            + " or bipop, got '" + s + "'");
+                }));
+        return builder.build();
+    }
+
+    /** QMC with the options of {@code osprey.sweeper.qmc} (default: scrambled Sobol). */
+    public dev.osprey.optimizer.sampler.Sampler qmc() {
+        var builder = dev.osprey.optimizer.sampler.Samplers.qmcBuilder();
+        options("qmc", QMC_KEYS);
+        bool("sweeper.qmc.scramble").ifPresent(builder::scramble);
+        string("sweeper.qmc.qmc_type").map(s -> s.toLowerCase(Locale.ROOT)).ifPresent(s -> builder.type(switch (s) {
+            case "sobol" -> dev.osprey.optimizer.sampler.qmc.QmcType.SOBOL;
+            case "halton" -> dev.osprey.optimizer.sampler.qmc.QmcType.HALTON;
+            default -> throw new IllegalArgumentException("osprey.sweeper.qmc.qmc_type must be sobol or halton, got '"
+                    + s + "'");
+        }));
         return builder.build();
     }
 

@@ -83,6 +83,8 @@ public final class Multirun {
                 case "tpe" -> settings.tpe(s.isConditional()); // by branch when the space is conditional
                 case "nsga2" -> settings.nsga2();
                 case "gp" -> settings.gp();
+                case "cmaes" -> settings.cmaes();
+                case "qmc" -> settings.qmc();
                 default -> Samplers.random();
             };
         };
