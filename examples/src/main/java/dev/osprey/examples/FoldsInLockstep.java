@@ -36,6 +36,18 @@ final class FoldsInLockstep {
 
     private static final String LABEL = "benign";
 
+    /**
+     * Smile logs every tree at INFO; with the JDK logging binding the examples use, a sweep would print
+     * thousands of lines. Held here because the JDK keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger SMILE_LOG = quiet("smile");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
     private FoldsInLockstep() {
     }
 

@@ -97,13 +97,13 @@ class ScikitLearnAppTest {
         assertTrue(printed.strip().endsWith("""
                 # search space (conditional: a parameter under an option exists only in the trials that choose it)
                 model: choice(gbdt, rf)                                        (config.yaml osprey.sweeper.params)
-                  gbdt -> model.n_estimators: range(20, 151, 10)               (model/gbdt.yaml)
+                  gbdt -> model.n_estimators: range(10, 101, 10)               (model/gbdt.yaml)
                           model.learning_rate: tag(log, interval(0.01, 0.5))   (model/gbdt.yaml)
-                          model.max_depth: range(2, 9)                         (model/gbdt.yaml)
+                          model.max_depth: range(2, 7)                         (model/gbdt.yaml)
                           model.subsample: interval(0.5, 1.0)                  (model/gbdt.yaml)
                           model.min_samples_leaf: range(1, 21)                 (model/gbdt.yaml)
-                  rf   -> model.n_estimators: range(20, 151, 10)               (model/rf.yaml)
-                          model.max_depth: range(2, 9)                         (model/rf.yaml)
+                  rf   -> model.n_estimators: range(10, 101, 10)               (model/rf.yaml)
+                          model.max_depth: range(2, 7)                         (model/rf.yaml)
                           model.max_features: interval(0.1, 1.0)               (model/rf.yaml)
                           model.min_samples_leaf: range(1, 21)                 (model/rf.yaml)"""), printed);
     }
