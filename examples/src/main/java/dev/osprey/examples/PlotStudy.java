@@ -128,7 +128,7 @@ public final class PlotStudy {
     }
 
     private static void legend(Graphics2D g) {
-        int x = WIDTH - RIGHT - 300;
+        int x = WIDTH - RIGHT - 330;
         g.setColor(new Color(31, 119, 180));
         g.fillOval(x, TOP - 30, 8, 8);
         g.setColor(Color.DARK_GRAY);
@@ -138,9 +138,9 @@ public final class PlotStudy {
         g.setColor(Color.DARK_GRAY);
         g.drawString("pruned (last report)", x + 92, TOP - 22);
         g.setColor(new Color(214, 39, 40));
-        g.drawLine(x + 215, TOP - 26, x + 235, TOP - 26);
+        g.drawLine(x + 232, TOP - 26, x + 252, TOP - 26);
         g.setColor(Color.DARK_GRAY);
-        g.drawString("best so far", x + 240, TOP - 22);
+        g.drawString("best so far", x + 257, TOP - 22);
     }
 
     /** The value a trial is drawn at, or null if it is not drawn. */
