@@ -45,5 +45,8 @@ class WorkloadReportTest {
         String md = WorkloadReport.render(List.of(study("osprey", "scikit-learn", "default", 0, 0.1, 0.09, 10.05, 10)),
                 new int[] {10, 25});
         assertTrue(md.contains("Optuna did not run | not evaluated"), md);
+        assertTrue(md.contains("| smile: default's overhead per trial < 1% of the objective's time (median) | not measured |"
+                + " not evaluated |"), md);
+        assertTrue(!md.contains("### Smile"), "no table for an objective without rows: " + md);
     }
 }
