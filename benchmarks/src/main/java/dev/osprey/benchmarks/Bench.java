@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "launch", "startup", "reliability", "hydra");
+            "launch", "startup", "reliability", "hydra", "workload");
     /** The suites that run Optuna side by side. */
-    static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage");
+    static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage", "workload");
     static final double OPTUNA_CAP_S = 120;
     static final double OPTUNA_QUICK_CAP_S = 15;
 
@@ -80,6 +80,7 @@ public final class Bench {
             case "overhead" -> overhead(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "storage" -> storage(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "compose" -> compose(quick, rows, notes, progress);
+            case "workload" -> workload(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "startup" -> {
                 rows.addAll(StartupSuite.run(quick, progress));
                 notes.add("Each command is a whole process, timed from spawn to exit, after one unrecorded start (which"
@@ -185,6 +186,42 @@ public final class Bench {
                 + (withOptuna ? ": Osprey's first, then Optuna's." : "."));
         notes.add("Osprey ran a JIT warm-up first (one unrecorded 100-trial study per function for each TPE variant).");
         return QualityReport.render(rows);
+    }
+
+    private static String workload(boolean quick, OptunaPeer peer, boolean withOptuna, List<Map<String, Object>> rows,
+                                   List<String> notes, Consumer<String> progress) {
+        WorkloadSuite.Plan plan = quick ? WorkloadSuite.Plan.quick() : WorkloadSuite.Plan.full();
+        Path example = WorkloadSuite.scikitLearnExample();
+        Path scripts = Path.of(System.getProperty("osprey.bench.scripts", "benchmarks/python"));
+        String versions = peer.evaluate("import sklearn, platform; print('scikit-learn ' + sklearn.__version__"
+                + " + ', Python ' + platform.python_version())").orElseThrow(() -> new IllegalStateException(
+                peer.python() + " cannot import sklearn: apt-get install python3-sklearn"));
+        try (PythonObjective python = new PythonObjective(peer.python(), scripts, example)) {
+            rows.addAll(WorkloadSuite.run(plan, python, progress));
+        }
+        if (withOptuna) {
+            rows.addAll(optunaRows(peer, "workload.py", List.of("optuna", "--example", example.toString(),
+                    "--seeds", "" + plan.seeds(), "--trials", "" + plan.trials(), "--at", join(plan.at())), notes,
+                    progress));
+        }
+        notes.add("Objectives: the stratified " + WorkloadSuite.FOLDS + "-fold cross-validated log-loss (lower is better)"
+                + " on the Breast Cancer Wisconsin (Diagnostic) data (569 rows, 30 features). **scikit-learn** ("
+                + versions + "): `objective.cross_validated_log_loss` of `examples/scikit-learn`, the function its"
+                + " `@hydra.main` app returns, over the app's conditional space (the family gbdt or rf, then that"
+                + " family's 4 or 5 hyperparameters); model and folds seeded by the study's seed. Osprey's samplers"
+                + " call it through one long-lived Python process (`workload.py serve`, one JSON line each way),"
+                + " Optuna's default `TPESampler(seed=seed)` calls it directly through its own API (`workload.py"
+                + " optuna`). **Smile** (Java, Osprey only): `TuneBoostedTrees.crossValidatedLogLoss` (Smile 4.4.2"
+                + " gradient tree boosting) over trees 10..100 step 10, maxDepth 2..6, shrinkage 0.01..0.5 (log),"
+                + " subsample 0.5..1, nodeSize 2..30, folds seeded 2026.");
+        notes.add(plan.trials() + " trials per study, seeds 0.." + (plan.seeds() - 1) + ", one study at a time, no"
+                + " pruning; cells are median [q25, q75] over seeds. Samplers: " + WorkloadSuite.SAMPLERS.stream()
+                .map(s -> "`" + s.name() + "` = " + s.means()).collect(Collectors.joining("; ")) + ". **Overhead** is"
+                + " the study's wall time less the objective's own time (measured inside the objective: in Python for"
+                + " scikit-learn, around the call for Smile), per trial; for Osprey on scikit-learn it includes the"
+                + " JSON round trip to the Python process. Osprey ran a JIT warm-up first (12 unrecorded Smile trials"
+                + " per sampler).");
+        return WorkloadReport.render(rows, plan.at());
     }
 
     private static String overhead(boolean quick, OptunaPeer peer, boolean withOptuna,
