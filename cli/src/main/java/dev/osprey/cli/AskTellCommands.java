@@ -36,7 +36,7 @@ final class AskTellCommands {
         private final OspreyCli.Context context;
         @Mixin
         StorageOption storage;
-        @Option(names = "--sampler", paramLabel = "tpe|random", description = "The sampler (default tpe).")
+        @Option(names = "--sampler", paramLabel = "tpe|tpe_optuna|random", description = "The sampler (default tpe).")
         String sampler = "tpe";
         @Option(names = "--seed", paramLabel = "N", description = "The seed of the study (default: the one it was created with).")
         Long seed;
@@ -55,8 +55,10 @@ final class AskTellCommands {
             Map<String, Distribution> distributions = SearchSpaces.fromStrings(space).distributions();
             var chosen = switch (sampler.toLowerCase(Locale.ROOT)) {
                 case "tpe" -> Samplers.tpe();
+                case "tpe_optuna" -> Samplers.tpeOptuna();
                 case "random" -> Samplers.random();
-                default -> throw new IllegalArgumentException("--sampler takes tpe or random, not '" + sampler + "'");
+                default -> throw new IllegalArgumentException("--sampler takes tpe, tpe_optuna or random, not '"
+                        + sampler + "'");
             };
             try (Storage s = storage.open();
                  Study loaded = (seed == null ? Study.builder() : Study.builder().seed(seed))

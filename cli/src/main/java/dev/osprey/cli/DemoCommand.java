@@ -27,7 +27,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--trials", paramLabel = "N", description = "Study-level trial budget (default 60).")
     int trials = 60;
 
-    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|random", description = "Default tpe.")
+    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|tpe_optuna|random", description = "Default tpe.")
     String samplerName = "tpe";
 
     @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", description = "Default 0.")
@@ -52,9 +52,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         }
         Sampler sampler = switch (samplerName) {
             case "tpe" -> Samplers.tpe();
+            case "tpe_optuna" -> Samplers.tpeOptuna();
             case "random" -> Samplers.random();
             default -> throw new IllegalArgumentException("unknown sampler '" + samplerName
-                    + "' for demo; choose tpe or random");
+                    + "' for demo; choose tpe, tpe_optuna or random");
         };
         String where = location != null ? location : Storages.defaultLocation(System.getenv());
         try (Storage storage = Storages.open(where);

@@ -2,12 +2,12 @@ package dev.osprey.optimizer.sampler.tpe;
 
 /**
  * The points where Optuna's versions compute TPE's kernels differently; {@link ParzenEstimator}
- * follows the rule each flag names. {@link #CURRENT} is Optuna 3.5 and later (and Osprey's
- * default); {@link #OPTUNA_3_1} is Optuna 3.1.0's {@code _ParzenEstimator}.
+ * follows the rule each flag names. {@link #CURRENT} is Optuna 4.9's univariate and Optuna 5's
+ * estimator (and Osprey's default); {@link #OPTUNA_3_1} is Optuna 3.1.0's {@code _ParzenEstimator}.
  *
  * @param priorInBandwidths   the prior's centre takes part in the neighbour-gap bandwidths, as one
- *                            more point of the sorted list (Optuna up to 3.1; 3.2 appends the
- *                            prior after the observations' bandwidths are set)
+ *                            more point of the sorted list (Optuna 3.x and early 4.x; 4.9 and 5
+ *                            sort the observations alone)
  * @param scottBandwidth      every observation's kernel gets {@code 0.2 · max(n, 1)^(-1/(d+4)) ·
  *                            range} ({@code d} the estimator's dimensions) instead of its neighbour
  *                            gap, before the magic clip: Optuna 3.x and 4.x in multivariate mode
@@ -21,7 +21,7 @@ package dev.osprey.optimizer.sampler.tpe;
 record KernelRules(boolean priorInBandwidths, boolean scottBandwidth, boolean unscaledDensity,
                    boolean logIntPointDensity) {
 
-    /** Optuna 3.5 and later, in univariate mode (and Osprey's default). */
+    /** Optuna 4.9 in univariate mode and Optuna 5 (and Osprey's default). */
     static final KernelRules CURRENT = new KernelRules(false, false, false, false);
 
     /** Optuna 3.1.0 in univariate mode; its multivariate mode adds {@link #scottBandwidth}. */

@@ -161,7 +161,7 @@ public final class TpeBuilder {
 
     /**
      * Whether the prior's centre takes part in the neighbour-gap bandwidths as one more sorted point
-     * (Optuna up to 3.1; off by default, as in Optuna 3.2 and later).
+     * (Optuna 3.x and early 4.x; off by default, as in Optuna 4.9 and 5).
      */
     public TpeBuilder priorInBandwidths(boolean on) {
         this.priorInBandwidths = on;
