@@ -5,7 +5,8 @@ progress goes to stderr. Usage: quality.py --seeds 10 --trials 100 --at 10,25,50
 
 With --default-only it runs the extended part instead: only Optuna's default TPE
 (TPESampler(seed=seed)) on every function, regret rows only, each marked "protocol": "extended",
-e.g. quality.py --default-only --seeds 50 --trials 100 --at 100
+each with every seed's regret ("values"),
+e.g. quality.py --default-only --seeds 50 --trials 100 --at 10,25,50,100
 """
 import argparse
 import json
@@ -70,8 +71,9 @@ def main():
                 for k, at in enumerate(ats):
                     regrets[k].append(float(best[min(at, len(best)) - 1]) - optimum)
             for k, at in enumerate(ats):
+                extra = dict(values=regrets[k]) if args.default_only else {}
                 emit(dict(system="optuna", function=fname, sampler=sname, at=at, **tag, metric="regret",
-                          **quartiles(regrets[k]), seeds=args.seeds))
+                          **quartiles(regrets[k]), seeds=args.seeds, **extra))
             if not args.default_only:
                 emit(dict(system="optuna", function=fname, sampler=sname, trials=args.trials,
                           metric="wall_s_per_study", **quartiles(walls), seeds=args.seeds))

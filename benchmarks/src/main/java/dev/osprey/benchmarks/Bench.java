@@ -169,7 +169,7 @@ public final class Bench {
             if (plan.extendedSeeds() > 0) {
                 rows.addAll(optunaRows(peer, "quality.py", List.of("--default-only",
                         "--seeds", "" + plan.extendedSeeds(), "--trials", "" + plan.trials(),
-                        "--at", "" + plan.trials()), notes, progress));
+                        "--at", join(plan.at())), notes, progress));
             }
         }
         rows.addAll(CmaesQmcQuality.run(plan, quick, progress));
@@ -179,7 +179,7 @@ public final class Bench {
                     "--long-seeds", "" + CmaesQmcQuality.longSeeds(quick)), notes, progress));
         }
         notes.add(plan.trials() + " trials per study, seeds 0.." + (plan.seeds() - 1)
-                + (plan.extendedSeeds() > 0 ? " (extended part: each system's default TPE alone, seeds 0.."
+                + (plan.extendedSeeds() > 0 ? " (extended part: each system's default TPE and Osprey's `tpe_optuna`, seeds 0.."
                 + (plan.extendedSeeds() - 1) + ")" : "")
                 + ", cells = median [q25, q75] across seeds (linear-interpolation percentiles, as numpy)."
                 + " Every study runs alone, one after another"

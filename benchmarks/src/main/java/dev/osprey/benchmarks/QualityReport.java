@@ -16,6 +16,8 @@ final class QualityReport {
             new Model("TPE multivariate", "tpe", "tpe_mv"),
             new Model("TPE independent", "tpe_indep", "tpe"),
             new Model("GP (Matérn-5/2, log EI)", "gp", "gp"),
+            // no Optuna twin of its own: it is Optuna 3.1's TPESampler(), whose rows are the model's above
+            new Model("TPE as Optuna 3.1", QualitySuite.OPTUNA_TPE, "-"),
             new Model("random", "random", "random"),
             new Model("grid 10x10", "grid", "grid"),
             new Model("CMA-ES", "cmaes", "cmaes"),
@@ -34,7 +36,9 @@ final class QualityReport {
         out.append(QualityTargets.render(standard, extended));
         out.append(gpTarget(extended));
         out.append("Sampler names: Osprey's `tpe` (its default) is multivariate and `tpe_indep` is not; Optuna's `tpe`"
-                + " (its default) is independent and `tpe_mv` is multivariate. Rows of one model sit together.\n\n");
+                + " (its default) is independent and `tpe_mv` is multivariate; Osprey's `tpe_optuna` is Optuna 3.1's"
+                + " `TPESampler()` rebuilt (its defaults and kernel formulas), to compare with Optuna's `tpe`."
+                + " Rows of one model sit together.\n\n");
         out.append("### Simple regret (best - known optimum), median [q25, q75] across seeds\n\n");
         out.append(regretTable(standard)).append('\n');
         if (!extended.isEmpty()) {
@@ -46,34 +50,54 @@ final class QualityReport {
         return out.toString();
     }
 
-    /** The extended part: each system's default TPE over many seeds, regret after the last trial. */
+    /**
+     * The extended part over many seeds: Osprey's default TPE, Osprey's {@code tpe_optuna} and Optuna's default
+     * TPE at each checkpoint, with Mann-Whitney p-values of each Osprey sampler against Optuna's.
+     */
     private static String extendedTable(List<Map<String, Object>> extended, List<Map<String, Object>> standard) {
         int standardSeeds = (int) standard.stream().filter(r -> Row.is(r, "metric", "regret"))
                 .mapToDouble(r -> Row.num(r, "seeds")).max().orElse(0);
         int seeds = (int) extended.stream().mapToDouble(r -> Row.num(r, "seeds")).max().orElse(0);
-        int at = (int) extended.stream().mapToDouble(r -> Row.num(r, "at")).max().orElse(0);
-        StringBuilder out = new StringBuilder("### Default TPE over " + seeds + " seeds (regret after " + at
-                + " trials)\n\n");
+        TreeSet<Integer> ats = new TreeSet<>();
+        extended.forEach(r -> ats.add((int) Row.num(r, "at")));
+        StringBuilder out = new StringBuilder("### TPE over " + seeds + " seeds\n\n");
         out.append("The standard protocol's " + standardSeeds + " seeds give a noisy median (one seed more or less"
                 + " can move it a lot), so each system's default TPE (Osprey's `tpe`, multivariate;"
-                + " Optuna's `tpe`, independent) also ran on seeds 0.." + (seeds - 1)
-                + "; cells = median [q25, q75] of the simple regret.\n\n");
+                + " Optuna's `tpe`, independent) and Osprey's `tpe_optuna` also ran on seeds 0.." + (seeds - 1)
+                + "; cells = median [q25, q75] of the simple regret; p = two-sided Mann-Whitney U test of the"
+                + " Osprey sampler's regrets against Optuna's `tpe` (normal approximation).\n\n");
         List<List<String>> body = new ArrayList<>();
         for (TestFunctions.Function f : TestFunctions.all()) {
-            List<String> cells = new ArrayList<>(List.of(f.name() + " (" + Markdown.num(f.optimum()) + ")"));
-            boolean any = false;
-            for (String system : SYSTEMS) {
-                Map<String, Object> r = find(extended, system, f.name(), QualitySuite.DEFAULT_SAMPLER, "regret", at);
-                any |= r != null;
-                cells.add(r == null ? "-" : Markdown.quartiles(r) + (Row.num(r, "seeds") == seeds ? ""
-                        : " (" + (long) Row.num(r, "seeds") + " seeds)"));
-            }
-            if (any) {
-                body.add(cells);
+            for (int at : ats) {
+                Map<String, Object> optuna = find(extended, "optuna", f.name(), QualitySuite.DEFAULT_SAMPLER,
+                        "regret", at);
+                List<String> cells = new ArrayList<>(List.of(f.name() + " (" + Markdown.num(f.optimum()) + ")",
+                        "" + at));
+                boolean any = optuna != null;
+                for (String sampler : QualitySuite.EXTENDED_SAMPLERS) {
+                    Map<String, Object> r = find(extended, "osprey", f.name(), sampler, "regret", at);
+                    any |= r != null;
+                    cells.add(cell(r, seeds));
+                    cells.add(r == null || optuna == null || !r.containsKey("values") || !optuna.containsKey("values")
+                            ? "-" : Markdown.num(Stats.mannWhitneyP(values(r), values(optuna))));
+                }
+                cells.add(cell(optuna, seeds));
+                if (any) {
+                    body.add(cells);
+                }
             }
         }
-        return out.append(Markdown.table(List.of("function (optimum)", "osprey `tpe`", "optuna `tpe`"), body))
-                .toString();
+        return out.append(Markdown.table(List.of("function (optimum)", "at", "osprey `tpe`", "p",
+                "osprey `tpe_optuna`", "p", "optuna `tpe`"), body)).toString();
+    }
+
+    private static String cell(Map<String, Object> r, int seeds) {
+        return r == null ? "-" : Markdown.quartiles(r) + (Row.num(r, "seeds") == seeds ? ""
+                : " (" + (long) Row.num(r, "seeds") + " seeds)");
+    }
+
+    private static double[] values(Map<String, Object> r) {
+        return ((List<?>) r.get("values")).stream().mapToDouble(v -> ((Number) v).doubleValue()).toArray();
     }
 
     /**

@@ -41,19 +41,24 @@ public final class QualitySuite {
     /** The {@code protocol} value of the extended part's rows (rows of the standard protocol have no such key). */
     static final String EXTENDED = "extended";
 
-    /** The sampler the extended part runs: Osprey's default TPE. */
+    /** Osprey's default TPE, which the targets judge. */
     static final String DEFAULT_SAMPLER = "tpe";
 
     /** The Gaussian-process sampler, which the extended part also runs, for its target against the default TPE. */
     static final String GP_SAMPLER = "gp";
+    /** TPE with Optuna 3.1's defaults and kernel formulas ({@code Samplers.tpeOptuna()}). */
+    static final String OPTUNA_TPE = "tpe_optuna";
+
+    /** The samplers the extended part runs: Osprey's default TPE, the GP (for its target against it) and TPE as Optuna 3.1. */
+    static final List<String> EXTENDED_SAMPLERS = List.of(DEFAULT_SAMPLER, GP_SAMPLER, OPTUNA_TPE);
 
     private QualitySuite() {
     }
 
     /** Osprey's sampler names for a function, in report order. */
     static List<String> samplers(TestFunctions.Function f) {
-        return f.grid() == null ? List.of("tpe", "tpe_indep", "gp", "random")
-                : List.of("tpe", "tpe_indep", "gp", "random", "grid");
+        return f.grid() == null ? List.of("tpe", "tpe_indep", "gp", OPTUNA_TPE, "random")
+                : List.of("tpe", "tpe_indep", "gp", OPTUNA_TPE, "random", "grid");
     }
 
     static Sampler sampler(String name, TestFunctions.Function f, long seed) {
@@ -61,6 +66,7 @@ public final class QualitySuite {
             case "tpe" -> Samplers.tpe();
             case "tpe_indep" -> Samplers.tpeBuilder().multivariate(false).build();
             case "gp" -> Samplers.gp();
+            case OPTUNA_TPE -> Samplers.tpeOptuna();
             case "random" -> Samplers.random();
             case "grid" -> Samplers.grid(shuffledGrid(f.grid(), seed));
             case "cmaes", "qmc" -> CmaesQmcQuality.sampler(name);
@@ -91,8 +97,8 @@ public final class QualitySuite {
     }
 
     /**
-     * Runs every function and sampler over the plan's seeds (regret and wall-time rows), then the default TPE over
-     * the extended seeds (regret rows marked {@code "protocol": "extended"}).
+     * Runs every function and sampler over the plan's seeds (regret and wall-time rows), then the extended part's
+     * samplers over the extended seeds (regret rows marked {@code "protocol": "extended"}, with each seed's value).
      */
     public static List<Map<String, Object>> run(Plan plan, Consumer<String> progress) {
         warmUp();
@@ -104,9 +110,9 @@ public final class QualitySuite {
         }
         if (plan.extendedSeeds() > 0) {
             for (TestFunctions.Function f : TestFunctions.all()) {
-                for (String extendedSampler : List.of(DEFAULT_SAMPLER, GP_SAMPLER)) {
-                    rows.addAll(measure(f, extendedSampler, plan.extendedSeeds(), plan.trials(),
-                            new int[] {plan.trials()}, EXTENDED, progress));
+                for (String samplerName : EXTENDED_SAMPLERS) {
+                    rows.addAll(measure(f, samplerName, plan.extendedSeeds(), plan.trials(), plan.at(), EXTENDED,
+                            progress));
                 }
             }
         }
@@ -135,8 +141,13 @@ public final class QualitySuite {
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int k = 0; k < ats.length; k++) {
-            rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(), "sampler", samplerName,
-                    "at", ats[k], "protocol", protocol, "metric", "regret"), regrets[k], "seeds"));
+            Map<String, Object> row = new LinkedHashMap<>(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(),
+                    "sampler", samplerName, "at", ats[k], "protocol", protocol, "metric", "regret"), regrets[k], "seeds"));
+            if (protocol != null) {
+                // each seed's regret, for the rank test between samplers in the report
+                row.put("values", java.util.Arrays.stream(regrets[k]).boxed().toList());
+            }
+            rows.add(row);
         }
         if (protocol == null) {
             rows.add(Row.withQuartiles(Row.of("system", "osprey", "function", f.name(),
@@ -174,7 +185,7 @@ public final class QualitySuite {
     /** Lets the JIT compile the sampling paths before anything is timed; nothing is recorded. */
     private static void warmUp() {
         for (TestFunctions.Function f : TestFunctions.all()) {
-            for (String s : List.of("tpe", "tpe_indep")) {
+            for (String s : List.of("tpe", "tpe_indep", OPTUNA_TPE)) {
                 study(f, () -> sampler(s, f, 1000), 1000, 100);
             }
         }

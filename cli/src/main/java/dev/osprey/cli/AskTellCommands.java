@@ -36,7 +36,7 @@ final class AskTellCommands {
         private final OspreyCli.Context context;
         @Mixin
         StorageOption storage;
-        @Option(names = "--sampler", paramLabel = "tpe|random|gp|cmaes|qmc", description = "The sampler (default tpe).")
+        @Option(names = "--sampler", paramLabel = "tpe|tpe_optuna|random|gp|cmaes|qmc", description = "The sampler (default tpe).")
         String sampler = "tpe";
         @Option(names = "--seed", paramLabel = "N", description = "The seed of the study (default: the one it was created with).")
         Long seed;
@@ -55,12 +55,13 @@ final class AskTellCommands {
             Map<String, Distribution> distributions = SearchSpaces.fromStrings(space).distributions();
             var chosen = switch (sampler.toLowerCase(Locale.ROOT)) {
                 case "tpe" -> Samplers.tpe();
+                case "tpe_optuna" -> Samplers.tpeOptuna();
                 case "random" -> Samplers.random();
                 case "gp" -> Samplers.gp();
                 case "cmaes" -> Samplers.cmaes();
                 case "qmc" -> Samplers.qmc();
-                default -> throw new IllegalArgumentException("--sampler takes tpe, random, gp, cmaes or qmc, not '" + sampler
-                        + "'");
+                default -> throw new IllegalArgumentException("--sampler takes tpe, tpe_optuna, random, gp, cmaes or qmc, not '"
+                        + sampler + "'");
             };
             try (Storage s = storage.open();
                  Study loaded = (seed == null ? Study.builder() : Study.builder().seed(seed))

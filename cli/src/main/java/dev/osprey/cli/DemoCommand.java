@@ -27,7 +27,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--trials", paramLabel = "N", description = "Study-level trial budget (default 60).")
     int trials = 60;
 
-    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|random|gp|cmaes|qmc", description = "Default tpe.")
+    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|tpe_optuna|random|gp|cmaes|qmc", description = "Default tpe.")
     String samplerName = "tpe";
 
     @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", description = "Default 0.")
@@ -52,12 +52,13 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         }
         Sampler sampler = switch (samplerName) {
             case "tpe" -> Samplers.tpe();
+            case "tpe_optuna" -> Samplers.tpeOptuna();
             case "random" -> Samplers.random();
             case "gp" -> Samplers.gp();
             case "cmaes" -> Samplers.cmaes();
             case "qmc" -> Samplers.qmc();
             default -> throw new IllegalArgumentException("unknown sampler '" + samplerName
-                    + "' for demo; choose tpe, random, gp, cmaes or qmc");
+                    + "' for demo; choose tpe, tpe_optuna, random, gp, cmaes or qmc");
         };
         String where = location != null ? location : Storages.defaultLocation(System.getenv());
         try (Storage storage = Storages.open(where);

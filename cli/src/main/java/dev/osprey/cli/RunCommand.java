@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-i", "--info"}, description = "Print where configs come from, the defaults list and the choices.")
     boolean info;
 
-    @Option(names = "--sweeper", paramLabel = "tpe|random|grid|nsga2|gp|cmaes|qmc", description = "Same as osprey/sweeper=NAME.")
+    @Option(names = "--sweeper", paramLabel = "tpe|tpe_optuna|random|grid|nsga2|gp|cmaes|qmc", description = "Same as osprey/sweeper=NAME.")
     String sweeper;
 
     @Option(names = "--launcher", paramLabel = "NAME", description = "Same as osprey/launcher=NAME.")

@@ -80,6 +80,24 @@ class RunCommandTest {
         assertTrue(run.out().contains("best trial"), run.out());
     }
 
+    @Test
+    void theOptunaTpeSweeperRunsPastItsRandomStartupTrials() {
+        CliRunner cfg = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "osprey/sweeper=tpe_optuna", "--cfg", "osprey");
+        assertEquals(0, cfg.exitCode(), cfg.toString());
+        assertTrue(cfg.out().contains("sampler: tpe_optuna"), cfg.out());
+        // 12 trials: the last two are proposed by the model, after 10 random start-up trials
+        CliRunner run = sweep("--n-trials", "12", "--n-jobs", "2", "osprey/sweeper=tpe_optuna");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<TrialRecord> trials = trials("training");
+        assertEquals(12, trials.size());
+        for (TrialRecord t : trials) {
+            assertEquals(TrialState.COMPLETE, t.state(), t.toString());
+            double lr = ((Number) t.paramValues().get("optimizer.lr")).doubleValue();
+            assertTrue(lr >= 1e-4 && lr <= 1e-1, t.toString());
+        }
+    }
+
     /**
      * {@code --n-jobs 3} runs three jobs at once on the process launcher, whatever the number of CPUs:
      * each job waits until all three have started, so fewer slots would leave them waiting.

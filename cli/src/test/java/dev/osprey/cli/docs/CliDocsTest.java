@@ -395,6 +395,7 @@ class CliDocsTest {
     void samplersAsThePageBuildsThem() {
         Sampler tpe = Samplers.tpe();
         Sampler likeOptuna = TpeBuilder.optunaDefaults().build();
+        Sampler asOptuna31 = Samplers.tpeOptuna();
         Sampler tuned = Samplers.tpeBuilder().nStartupTrials(20).nEiCandidates(48).build();
         Sampler independent = Samplers.tpeBuilder().multivariate(false).build();
         Sampler random = Samplers.random();
@@ -402,7 +403,7 @@ class CliDocsTest {
         Sampler grid = Samplers.grid(Map.of("lr", List.of(1e-3, 1e-2, 1e-1), "layers", List.of(2, 4)));
         Sampler listed = Samplers.grid(List.of(Map.of("model", "linear", "lr", 0.1), Map.of("model", "tree", "depth", 4)));
 
-        for (Sampler sampler : List.of(tpe, likeOptuna, tuned, independent, random, gp)) {
+        for (Sampler sampler : List.of(tpe, likeOptuna, asOptuna31, tuned, independent, random, gp)) {
             try (Study study = Study.builder().sampler(sampler).seed(3).create()) {
                 study.optimize(trial -> Math.pow(trial.suggestFloat("x", -5, 5) - 1, 2), 15);
                 assertEquals(15, study.trials().size());

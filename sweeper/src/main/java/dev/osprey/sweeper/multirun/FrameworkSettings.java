@@ -44,7 +44,7 @@ public final class FrameworkSettings {
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
-    static final List<String> SAMPLERS = List.of("auto", "tpe", "random", "grid", "nsga2", "gp", "cmaes", "qmc");
+    static final List<String> SAMPLERS = List.of("auto", "tpe", "tpe_optuna", "random", "grid", "nsga2", "gp", "cmaes", "qmc");
     /** The NSGA-II options {@code osprey.sweeper.nsga2.*}, named as Optuna's NSGAIISampler names them. */
     static final Set<String> NSGA2_KEYS = Set.of("population_size", "mutation_prob", "crossover_prob", "swapping_prob");
     /** The Gaussian-process options {@code osprey.sweeper.gp.*}, named as Optuna's GPSampler names them. */
@@ -286,6 +286,18 @@ public final class FrameworkSettings {
         if (conditional) {
             builder.group(true);
         }
+        return tpe(builder);
+    }
+
+    /**
+     * TPE as Optuna 3.1's {@code TPESampler()} runs it ({@code osprey/sweeper=tpe_optuna}), with the options of
+     * {@code osprey.sweeper.tpe} on top; a conditional space stays independent, as in Optuna 3.1.
+     */
+    public dev.osprey.optimizer.sampler.Sampler tpeOptuna() {
+        return tpe(dev.osprey.optimizer.sampler.tpe.TpeBuilder.optuna31());
+    }
+
+    private dev.osprey.optimizer.sampler.Sampler tpe(dev.osprey.optimizer.sampler.tpe.TpeBuilder builder) {
         if (!options("tpe", TPE_KEYS)) {
             return builder.build();
         }

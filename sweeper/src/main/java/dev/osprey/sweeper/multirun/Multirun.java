@@ -81,6 +81,7 @@ public final class Multirun {
             case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
             case SweepPlan.Search s -> switch (sampler) {
                 case "tpe" -> settings.tpe(s.isConditional()); // by branch when the space is conditional
+                case "tpe_optuna" -> settings.tpeOptuna();
                 case "nsga2" -> settings.nsga2();
                 case "gp" -> settings.gp();
                 case "cmaes" -> settings.cmaes();

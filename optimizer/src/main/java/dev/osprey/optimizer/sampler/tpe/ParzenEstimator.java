@@ -18,13 +18,15 @@ import java.util.random.RandomGenerator;
  * scales; widened by half a step on each side for stepped and integer ranges, whose kernels are
  * integrated over each grid cell). A kernel's bandwidth is the larger gap to its neighbours in
  * sorted order (the outermost observations use their inner gap only), clipped to
- * {@code [range / min(100, n + 2), range]} ("magic clip"). Categorical dimensions put weight 1 on
- * the observed choice plus {@code categoricalPriorWeight / K} on every choice.
+ * {@code [range / min(100, n + 2), range]} ("magic clip"); see {@link Bandwidths}. Categorical
+ * dimensions put weight 1 on the observed choice plus {@code categoricalPriorWeight / (n + 1)} on
+ * every choice. Where Optuna's versions differ, {@link KernelRules} says which formula applies.
  */
 final class ParzenEstimator {
 
     private final List<Distribution> distributions;
     private final int nKernels;
+    private final double[] weights;
     private final double[] logWeights;
     private final double[] cumulativeWeights;
     private final Dimension[] dimensions;
@@ -38,6 +40,14 @@ final class ParzenEstimator {
      */
     ParzenEstimator(List<Distribution> distributions, double[][] observations, double[] weights,
                     double priorWeight, double categoricalPriorWeight, boolean magicClip, boolean endpoints) {
+        this(distributions, observations, weights, priorWeight, categoricalPriorWeight, magicClip, endpoints,
+                KernelRules.CURRENT);
+    }
+
+    /** As above, with the kernel formulas of {@code rules}. */
+    ParzenEstimator(List<Distribution> distributions, double[][] observations, double[] weights,
+                    double priorWeight, double categoricalPriorWeight, boolean magicClip, boolean endpoints,
+                    KernelRules rules) {
         this.distributions = distributions;
         int n = weights.length;
         this.nKernels = n + 1;
@@ -52,22 +62,25 @@ final class ParzenEstimator {
             w[0] = 1;
             total = 1;
         }
+        this.weights = new double[nKernels];
         logWeights = new double[nKernels];
         cumulativeWeights = new double[nKernels];
         double cumulative = 0;
         for (int k = 0; k < nKernels; k++) {
+            this.weights[k] = w[k] / total;
             logWeights[k] = Math.log(w[k] / total);
             cumulative += w[k] / total;
             cumulativeWeights[k] = cumulative;
         }
         dimensions = new Dimension[distributions.size()];
+        int dims = dimensions.length;
         for (int d = 0; d < dimensions.length; d++) {
             dimensions[d] = switch (distributions.get(d)) {
                 case CategoricalDistribution c -> new Categorical(c.choices().size(), observations[d], n, categoricalPriorWeight);
                 case FloatDistribution f -> new Numeric(f.low(), f.high(), f.log(), f.step() == null ? 0 : f.step(),
-                        false, observations[d], n, magicClip, endpoints);
+                        false, observations[d], n, magicClip, endpoints, dims, rules);
                 case IntDistribution i -> new Numeric(i.low(), i.high(), i.log(), i.step(), true,
-                        observations[d], n, magicClip, endpoints);
+                        observations[d], n, magicClip, endpoints, dims, rules);
             };
         }
     }
@@ -107,6 +120,34 @@ final class ParzenEstimator {
 
     List<Distribution> distributions() {
         return distributions;
+    }
+
+    /** The mixture's normalised weights, the prior's last. */
+    double[] weights() {
+        return weights.clone();
+    }
+
+    /** A numeric dimension's kernel centres (in the transformed space), the prior's last. */
+    double[] mus(int dimension) {
+        return ((Numeric) dimensions[dimension]).mu.clone();
+    }
+
+    /** A numeric dimension's kernel bandwidths (in the transformed space), the prior's last. */
+    double[] sigmas(int dimension) {
+        return ((Numeric) dimensions[dimension]).sigma.clone();
+    }
+
+    /** A categorical dimension's kernel probabilities {@code [kernel][choice]}, the prior's row last. */
+    double[][] categoricalWeights(int dimension) {
+        double[][] logP = ((Categorical) dimensions[dimension]).logProbabilities;
+        double[][] out = new double[logP.length][];
+        for (int k = 0; k < logP.length; k++) {
+            out[k] = new double[logP[k].length];
+            for (int j = 0; j < logP[k].length; j++) {
+                out[k][j] = Math.exp(logP[k][j]);
+            }
+        }
+        return out;
     }
 
     private static double logSumExp(double[] a) {
@@ -155,9 +196,11 @@ final class ParzenEstimator {
         private final double[] logNorm;
         /** {@code log Z}, the kernel's mass on the interval. */
         private final double[] logZ;
+        /** Whether the density is the continuous one (no step, or a log integer under {@link KernelRules#logIntPointDensity}). */
+        private final boolean continuous;
 
         Numeric(double low, double high, boolean log, double step, boolean integer, double[] obs, int n,
-                boolean magicClip, boolean endpoints) {
+                boolean magicClip, boolean endpoints, int dimensions, KernelRules rules) {
             this.low = low;
             this.high = high;
             this.log = log;
@@ -173,9 +216,10 @@ final class ParzenEstimator {
             for (int i = 0; i < n; i++) {
                 mu[i] = log ? Math.log(obs[i]) : obs[i];
             }
-            bandwidths(n, magicClip, endpoints);
             mu[n] = 0.5 * (lowT + highT);
+            Bandwidths.fill(mu, sigma, n, lowT, highT, dimensions, magicClip, endpoints, rules);
             sigma[n] = highT - lowT;
+            continuous = step == 0 || (log && integer && rules.logIntPointDensity());
             invSigma = new double[k];
             logNorm = new double[k];
             logZ = new double[k];
@@ -185,31 +229,7 @@ final class ParzenEstimator {
                 double b = (highT - mu[i]) * invSigma[i];
                 // far from both ends the mass is 1 to double precision: skip the error functions
                 logZ[i] = (a < -9 && b > 9) ? 0 : Gaussian.logMass(a, b);
-                logNorm[i] = -Math.log(sigma[i]) - Gaussian.LOG_SQRT_2PI - logZ[i];
-            }
-        }
-
-        private void bandwidths(int n, boolean magicClip, boolean endpoints) {
-            if (n == 0) {
-                return;
-            }
-            int[] order = ArgSort.of(mu, n);
-            double[] s = new double[n + 2];
-            s[0] = lowT;
-            for (int j = 0; j < n; j++) {
-                s[j + 1] = mu[order[j]];
-            }
-            s[n + 1] = highT;
-            double range = highT - lowT;
-            double minSigma = magicClip ? range / Math.min(100.0, n + 2) : 1e-12;
-            for (int j = 0; j < n; j++) {
-                double gap = Math.max(s[j + 1] - s[j], s[j + 2] - s[j + 1]);
-                if (!endpoints && n >= 2 && j == 0) {
-                    gap = s[2] - s[1];
-                } else if (!endpoints && n >= 2 && j == n - 1) {
-                    gap = s[n] - s[n - 1];
-                }
-                sigma[order[j]] = Math.min(Math.max(gap, minSigma), range);
+                logNorm[i] = (rules.unscaledDensity() ? 0 : -Math.log(sigma[i])) - Gaussian.LOG_SQRT_2PI - logZ[i];
             }
         }
 
@@ -231,7 +251,7 @@ final class ParzenEstimator {
         @Override
         public void addLogPdf(double x, double[] acc) {
             int k = mu.length;
-            if (step == 0) {
+            if (continuous) {
                 double xt = log ? Math.log(x) : x;
                 for (int i = 0; i < k; i++) {
                     double z = (xt - mu[i]) * invSigma[i];
@@ -270,7 +290,7 @@ final class ParzenEstimator {
         }
     }
 
-    /** Categorical kernels: each observation's choice gets weight 1, every choice {@code priorWeight / K}. */
+    /** Categorical kernels: each observation's choice gets weight 1, every choice {@code priorWeight / (n + 1)}. */
     private static final class Categorical implements Dimension {
         private final double[][] logProbabilities;
         private final double[][] cumulative;

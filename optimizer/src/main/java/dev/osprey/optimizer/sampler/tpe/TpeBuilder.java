@@ -7,11 +7,15 @@ import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
 /**
- * Settings of the TPE sampler. The defaults are Optuna's current ones: 10 random startup trials,
- * 24 expected-improvement candidates, {@link TpeDefaults#GAMMA}, {@link TpeDefaults#WEIGHTS},
- * prior weight 1, magic clip on, endpoints off, multivariate on for one objective and off for
- * several, groups off, constant liar on;
- * with one exception, the {@linkplain #categoricalPriorWeight categorical prior weight}.
+ * Settings of the TPE sampler. {@link #defaults()} holds Osprey's defaults, which follow Optuna 5's
+ * single-objective TPE (10 random startup trials, 24 expected-improvement candidates,
+ * {@link TpeDefaults#GAMMA}, {@link TpeDefaults#WEIGHTS}, prior weight 1, magic clip on, endpoints
+ * off, multivariate on for one objective and off for several, groups off, constant liar on, and
+ * Optuna 5's kernel formulas) but for the {@linkplain #categoricalPriorWeight categorical prior
+ * weight}; studies with several objectives are split and weighted as Optuna 3.1's MOTPE does (see
+ * the sampler). {@link #optuna31()} is Optuna 3.1's {@code TPESampler()} to the formula, for
+ * side-by-side comparisons with that version. docs/samplers-and-pruners.md lists each difference
+ * with the measurement behind it.
  */
 public final class TpeBuilder {
 
@@ -27,6 +31,10 @@ public final class TpeBuilder {
     private boolean multiObjectiveMultivariate = false;
     private boolean group = false;
     private boolean constantLiar = true;
+    private boolean priorInBandwidths = false;
+    private boolean scottBandwidth = false;
+    private boolean unscaledDensity = false;
+    private boolean logIntPointDensity = false;
 
     private TpeBuilder() {
     }
@@ -36,9 +44,23 @@ public final class TpeBuilder {
         return new TpeBuilder();
     }
 
-    /** A builder holding exactly Optuna's current defaults (categorical prior weight 1.0). */
+    /**
+     * A builder holding Optuna 5's defaults: Osprey's, with categorical prior weight 1.0
+     * (multi-objective studies still get Optuna 3.1's MOTPE split and weights).
+     */
     public static TpeBuilder optunaDefaults() {
         return new TpeBuilder().categoricalPriorWeight(1.0);
+    }
+
+    /**
+     * A builder holding Optuna 3.1's {@code TPESampler()}: its defaults (independent sampling, no
+     * constant liar, categorical prior weight 1.0) and its kernel formulas, which later versions
+     * changed: the prior's centre among the neighbour gaps, densities without {@code -log σ}, log
+     * integers scored by their point density, and the Scott-like bandwidth when made multivariate.
+     */
+    public static TpeBuilder optuna31() {
+        return new TpeBuilder().categoricalPriorWeight(1.0).multivariate(false).constantLiar(false)
+                .priorInBandwidths(true).scottBandwidth(true).unscaledDensity(true).logIntPointDensity(true);
     }
 
     /**
@@ -84,11 +106,12 @@ public final class TpeBuilder {
     }
 
     /**
-     * The uniform mass spread over the choices inside each categorical kernel. Optuna uses the
-     * prior weight (1.0) here; Osprey's default is 8.0, which keeps exploring other choices once
-     * the good trials agree on one (on the mixed-space {@code synthetic_train} benchmark, 100
-     * seeds, it lowers the median regret after 100 trials from 0.050 to 0.008, where 1.0 often
-     * stays on a sub-optimal choice). {@link #optunaDefaults()} sets it to 1.0.
+     * The mass {@code weight / (n + 1)} added to every choice of each categorical kernel ({@code n}
+     * observations) before it is normalised. Optuna uses the prior weight (1.0) here; Osprey's
+     * default is 8.0, which keeps exploring other choices once the good trials agree on one (on the
+     * mixed-space {@code synthetic_train} benchmark, 50 seeds, it lowers the median regret after 100
+     * trials from 0.0503 to 0.00614, Wilcoxon p = 0.0003; benchmarks/results/tpe-ablation.md).
+     * {@link #optunaDefaults()} and {@link #optuna31()} set it to 1.0.
      */
     public TpeBuilder categoricalPriorWeight(double weight) {
         if (!(weight > 0) || !Double.isFinite(weight)) {
@@ -137,11 +160,50 @@ public final class TpeBuilder {
         return this;
     }
 
+    /**
+     * Whether the prior's centre takes part in the neighbour-gap bandwidths as one more sorted point
+     * (Optuna 3.x and early 4.x; off by default, as in Optuna 4.9 and 5).
+     */
+    public TpeBuilder priorInBandwidths(boolean on) {
+        this.priorInBandwidths = on;
+        return this;
+    }
+
+    /**
+     * Whether multivariate sampling gives every observation's kernel the bandwidth
+     * {@code 0.2 · n^(-1/(d+4)) · range} instead of its neighbour gap (Optuna 3.x and 4.x, after
+     * BOHB; off by default, as in Optuna 5). It applies only when sampling is multivariate, then to
+     * every estimator the sampler fits, the one-dimensional fallback's included.
+     */
+    public TpeBuilder scottBandwidth(boolean on) {
+        this.scottBandwidth = on;
+        return this;
+    }
+
+    /**
+     * Whether continuous kernels' log densities leave out {@code -log σ}, as Optuna's truncated normal
+     * did until 3.5 (off by default: the densities then integrate to one).
+     */
+    public TpeBuilder unscaledDensity(boolean on) {
+        this.unscaledDensity = on;
+        return this;
+    }
+
+    /**
+     * Whether log-scaled integers are scored by the kernels' density at the value's log rather than
+     * their mass on its cell (Optuna until 4.5; off by default).
+     */
+    public TpeBuilder logIntPointDensity(boolean on) {
+        this.logIntPointDensity = on;
+        return this;
+    }
+
     public Sampler build() {
         if (group && !multivariate) {
             throw new IllegalStateException("group decomposition needs multivariate sampling; do not turn it off");
         }
         return new TpeSampler(new TpeSettings(nStartupTrials, nEiCandidates, gamma, weights, priorWeight, categoricalPriorWeight,
-                magicClip, endpoints, multivariate, multiObjectiveMultivariate, group, constantLiar));
+                magicClip, endpoints, multivariate, multiObjectiveMultivariate, group, constantLiar,
+                new KernelRules(priorInBandwidths, scottBandwidth && multivariate, unscaledDensity, logIntPointDensity)));
     }
 }

@@ -3,7 +3,11 @@ package dev.osprey.optimizer.sampler.tpe;
 import java.util.function.IntFunction;
 import java.util.function.IntUnaryOperator;
 
-/** TPE's default split and weighting rules, as Optuna defines them. */
+/**
+ * TPE's default split and weighting rules, as Optuna defines them from 3.1 to 5 ({@code default_gamma},
+ * {@code hyperopt_default_gamma}, {@code default_weights}); both Osprey's defaults and
+ * {@link TpeBuilder#optuna31()} use them.
+ */
 public final class TpeDefaults {
 
     private TpeDefaults() {

@@ -173,7 +173,8 @@ final class TpeSampler implements Sampler {
 
     private ParzenEstimator estimator(List<Distribution> distributions, double[][] observations, double[] weights) {
         return new ParzenEstimator(distributions, observations, weights,
-                settings.priorWeight(), settings.categoricalPriorWeight(), settings.magicClip(), settings.endpoints());
+                settings.priorWeight(), settings.categoricalPriorWeight(), settings.magicClip(), settings.endpoints(),
+                settings.kernels());
     }
 
     private static int count(double[][] observations) {

@@ -16,5 +16,6 @@ record TpeSettings(
         boolean multivariate,
         boolean multiObjectiveMultivariate,
         boolean group,
-        boolean constantLiar) {
+        boolean constantLiar,
+        KernelRules kernels) {
 }
