@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Describes a study to create or load. Every setting may be given once; unset ones take
@@ -50,6 +51,7 @@ public final class StudyBuilder {
     private InstantSource clock;
     private Leases.Settings leases;
     private Integer maxRetries;
+    private Function<TrialRecord, double[]> constraints;
 
     StudyBuilder() {
     }
@@ -181,6 +183,19 @@ public final class StudyBuilder {
                 + " turns the heartbeat and the reaper off; use one or the other";
     }
 
+    /**
+     * Constraints evaluated when a trial is told COMPLETE or PRUNED (as Optuna's
+     * {@code constraints_func}): one value per constraint, satisfied when {@code <= 0}, stored as the
+     * trial's {@link TrialRecord#CONSTRAINTS}. A NaN, a thrown exception or a number of values other
+     * trials do not have fails the trial with the reason. Samplers and {@link Study#bestTrials()} rank
+     * feasible trials first.
+     */
+    public StudyBuilder constraints(Function<TrialRecord, double[]> constraints) {
+        requireUnset(this.constraints, "constraints function");
+        this.constraints = Objects.requireNonNull(constraints, "constraints");
+        return this;
+    }
+
     /** Creates a new study; fails with {@link DuplicateStudyException} if one of that name exists. */
     public Study create() {
         return create(storage());
@@ -245,7 +260,8 @@ public final class StudyBuilder {
                 pruner != null ? pruner : Pruners.median(),
                 studySeed,
                 clock != null ? clock : InstantSource.system(),
-                leaseSettings(store).withRetries(maxRetries != null ? maxRetries : 0));
+                leaseSettings(store).withRetries(maxRetries != null ? maxRetries : 0),
+                constraints);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler.nsga;
 
+import dev.osprey.optimizer.internal.Feasibility;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
@@ -48,6 +49,7 @@ final class Generations {
             start--;
         }
         List<TrialRecord> parents = start == 0 ? List.of() : settled.get(start);
+        boolean constrained = Feasibility.isConstrained(trials);
         boolean isFinal = true;
         for (int g = start + 1; g <= generation; g++) {
             List<TrialRecord> pool = new ArrayList<>(parents);
@@ -61,7 +63,7 @@ final class Generations {
                     pool.add(t);
                 }
             }
-            parents = List.copyOf(Survival.select(pool, populationSize, directions));
+            parents = List.copyOf(Survival.select(pool, populationSize, directions, constrained));
             if (isFinal) {
                 settled.put(g, parents);
             }

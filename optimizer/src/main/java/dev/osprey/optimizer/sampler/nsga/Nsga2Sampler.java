@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler.nsga;
 
+import dev.osprey.optimizer.internal.Feasibility;
 import dev.osprey.optimizer.internal.Rngs;
 import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.sampler.Samplers;
@@ -71,11 +72,12 @@ final class Nsga2Sampler implements Sampler {
         if (parents.isEmpty()) {
             return Map.of();
         }
+        boolean constrained = Feasibility.isConstrained(parents);
         SplittableRandom rng = Rngs.forTrial(study.seed(), trial.number(), "nsga2");
         Map<String, Double> child = new LinkedHashMap<>();
         if (rng.nextDouble() < parameters.crossoverProb()) {
-            TrialRecord first = tournament(study, parents, null, rng);
-            TrialRecord second = tournament(study, parents, first, rng);
+            TrialRecord first = tournament(study, parents, null, constrained, rng);
+            TrialRecord second = tournament(study, parents, first, constrained, rng);
             space.forEach((name, distribution) -> {
                 TrialRecord donor = rng.nextDouble() >= parameters.swappingProb() ? first : second;
                 inherit(child, donor, name, distribution);
@@ -99,13 +101,13 @@ final class Nsga2Sampler implements Sampler {
      * the first if it dominates the second, else the second.
      */
     private static TrialRecord tournament(StudyView study, List<TrialRecord> parents, TrialRecord chosen,
-                                          SplittableRandom rng) {
+                                          boolean constrained, SplittableRandom rng) {
         List<TrialRecord> pool = chosen == null || parents.size() < 2
                 ? parents
                 : parents.stream().filter(p -> p != chosen).toList();
         TrialRecord a = pool.get(rng.nextInt(pool.size()));
         TrialRecord b = pool.get(rng.nextInt(pool.size()));
-        return Survival.dominates(a, b, study.directions()) ? a : b;
+        return Survival.dominates(a, b, study.directions(), constrained) ? a : b;
     }
 
     /** The parent's value of {@code name}, if it has one from the same distribution (else it is drawn at random). */
