@@ -1,6 +1,7 @@
 package dev.osprey.optimizer;
 
 import dev.osprey.optimizer.internal.Feasibility;
+import dev.osprey.optimizer.pareto.Hypervolume;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.trial.Direction;
@@ -397,6 +398,47 @@ public final class Study implements AutoCloseable {
      */
     public List<TrialRecord> bestTrials() {
         return ParetoFront.of(completeTrials(), directions());
+    }
+
+    /**
+     * The hypervolume of the study's Pareto front ({@link #bestTrials()}: feasible trials only in a
+     * constrained study, none when no trial is feasible) up to {@code reference}, given in the
+     * study's directions (a maximised objective's coordinate is a lower bound).
+     *
+     * @throws IllegalArgumentException when {@code reference} has another length than the directions,
+     *                                  is not finite, or is better than a front trial in some objective
+     */
+    public double hypervolume(double... reference) {
+        List<Direction> directions = directions();
+        if (reference.length != directions.size()) {
+            throw new IllegalArgumentException("the reference point has " + reference.length
+                    + " coordinate(s), but study '" + name() + "' has " + directions.size() + " objective(s)");
+        }
+        double[] bound = new double[reference.length];
+        for (int k = 0; k < bound.length; k++) {
+            if (!Double.isFinite(reference[k])) {
+                throw new IllegalArgumentException("reference coordinate " + k + " is " + reference[k]
+                        + "; a reference point must be finite");
+            }
+            bound[k] = directions.get(k) == Direction.MAXIMIZE ? -reference[k] : reference[k];
+        }
+        List<TrialRecord> front = bestTrials();
+        if (!infeasibleTrials().isEmpty() && front.stream().anyMatch(t -> Feasibility.violation(t, true) > 0)) {
+            return 0; // no feasible trial: nothing counts
+        }
+        double[][] losses = new double[front.size()][];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = Feasibility.loss(front.get(i), directions);
+            for (int k = 0; k < bound.length; k++) {
+                if (losses[i][k] > bound[k]) {
+                    throw new IllegalArgumentException("the reference point " + java.util.Arrays.toString(reference)
+                            + " does not bound trial " + front.get(i).number() + " with values "
+                            + front.get(i).values() + " in objective " + k + " (" + directions.get(k)
+                            + "); choose a reference point no better than every Pareto-front trial");
+                }
+            }
+        }
+        return Hypervolume.of(losses, bound);
     }
 
     /**

@@ -153,6 +153,28 @@ class StudyConstraintsTest {
                 loaded.trials().get(0).systemAttrs().get(TrialRecord.CONSTRAINTS)));
     }
 
+    @Test
+    void hypervolumeCountsTheFeasibleFrontInTheStudysDirections() {
+        Study study = study(Direction.MINIMIZE, Direction.MAXIMIZE);
+        tell(study, new double[] {0.0, 9.0}, 1.0);   // infeasible: adds nothing
+        tell(study, new double[] {1.0, 3.0}, 0.0);
+        tell(study, new double[] {2.0, 4.0}, -1.0);
+        // reference (4, 1) in the study's directions: losses (1,-3) and (2,-4) up to (4,-1) give 3*2 + 2*1 = 8
+        assertEquals(8, study.hypervolume(4, 1), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> study.hypervolume(4, 3.5));
+        assertTrue(e.getMessage().contains("does not bound trial 1 with values [1.0, 3.0] in objective 1 (MAXIMIZE)"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> study.hypervolume(4));
+        assertTrue(e.getMessage().contains("has 1 coordinate(s), but study"), e.getMessage());
+    }
+
+    @Test
+    void aStudyWithoutFeasibleTrialsHasNoHypervolume() {
+        Study study = study(Direction.MINIMIZE, Direction.MINIMIZE);
+        tell(study, new double[] {0.0, 0.0}, 1.0);
+        assertEquals(0, study.hypervolume(1, 1));
+    }
+
     private static void tell(Study study, double[] values, double... constraints) {
         Trial trial = study.ask();
         trial.suggestFloat("x", 0, 1);
