@@ -35,10 +35,21 @@ import java.util.TreeMap;
 final class Nsga2Sampler implements Sampler {
 
     private final Nsga2Parameters parameters;
+    private final EliteSelection selection;
+    private final String name;
     private final Sampler random = Samplers.random();
 
+    /** NSGA-II. */
     Nsga2Sampler(Nsga2Parameters parameters) {
+        this(parameters, (pool, size, directions, constrained, rng) ->
+                Survival.select(pool, size, directions, constrained), "Nsga2Sampler" + parameters);
+    }
+
+    /** A genetic sampler with NSGA-II's child generation and another survival (NSGA-III's). */
+    Nsga2Sampler(Nsga2Parameters parameters, EliteSelection selection, String name) {
         this.parameters = parameters;
+        this.selection = selection;
+        this.name = name;
     }
 
     @Override
@@ -68,7 +79,7 @@ final class Nsga2Sampler implements Sampler {
             return Map.of();
         }
         Generations generations = study.memo(this,
-                () -> new Generations(parameters.populationSize(), study.directions()));
+                () -> new Generations(parameters.populationSize(), study.directions(), selection, study.seed()));
         List<TrialRecord> parents = generations.parents(generations.of(trial.number()), study.trials());
         if (parents.isEmpty()) {
             return Map.of();
@@ -183,6 +194,6 @@ final class Nsga2Sampler implements Sampler {
 
     @Override
     public String toString() {
-        return "Nsga2Sampler" + parameters;
+        return name;
     }
 }
