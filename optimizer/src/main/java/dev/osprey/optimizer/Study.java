@@ -42,6 +42,8 @@ public final class Study implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Study.class.getName());
     static final String SEED_ATTR = "seed";
+    /** The study system attribute holding the objectives' names (Optuna's {@code study:metric_names}). */
+    public static final String OBJECTIVE_NAMES = "study:metric_names";
 
     private final Storage storage;
     private final StudyInfo info;
@@ -80,6 +82,30 @@ public final class Study implements AutoCloseable {
 
     public List<Direction> directions() {
         return info.directions();
+    }
+
+    /**
+     * The objectives' names, one per direction, as the study was created with them; else
+     * {@code objective_0}, {@code objective_1}, ... (or {@code value} for a single objective).
+     */
+    public List<String> objectiveNames() {
+        return namesOf(info);
+    }
+
+    /** The objective names stored with a study, or the default ones. */
+    public static List<String> namesOf(StudyInfo study) {
+        if (study.systemAttrs().get(OBJECTIVE_NAMES) instanceof List<?> names
+                && names.size() == study.directions().size()) {
+            return names.stream().map(String::valueOf).toList();
+        }
+        if (study.directions().size() == 1) {
+            return List.of("value");
+        }
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < study.directions().size(); k++) {
+            names.add("objective_" + k);
+        }
+        return names;
     }
 
     public long seed() {
