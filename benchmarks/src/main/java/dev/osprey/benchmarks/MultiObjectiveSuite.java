@@ -38,7 +38,7 @@ final class MultiObjectiveSuite {
         }
 
         static Plan quick() {
-            return new Plan(3, new int[] {100, 300}, 30);
+            return new Plan(10, new int[] {100, 300}, 30);
         }
     }
 

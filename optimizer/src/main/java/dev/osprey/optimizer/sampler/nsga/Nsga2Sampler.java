@@ -9,14 +9,12 @@ import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.trial.Param;
 import dev.osprey.optimizer.trial.StudyView;
 import dev.osprey.optimizer.trial.TrialRecord;
-import dev.osprey.optimizer.trial.TrialState;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * NSGA-II (Deb, Pratap, Agarwal and Meyarivan, "A Fast and Elitist Multiobjective Genetic
@@ -54,23 +52,7 @@ final class Nsga2Sampler implements Sampler {
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, TrialRecord trial) {
-        Map<String, Distribution> space = null;
-        for (TrialRecord t : study.trials()) {
-            if (t.state() != TrialState.COMPLETE) {
-                continue;
-            }
-            if (space == null) {
-                space = new TreeMap<>(t.distributions());
-            } else {
-                Map<String, Distribution> own = t.distributions();
-                space.entrySet().removeIf(e -> !e.getValue().equals(own.get(e.getKey())));
-            }
-        }
-        if (space == null) {
-            return Map.of();
-        }
-        space.values().removeIf(Distribution::isSingle);
-        return space;
+        return study.memo(List.of(this, "joint-space"), JointSpace::new).of(study.trials());
     }
 
     @Override
