@@ -104,6 +104,7 @@ def main():
             feasible = [[] for _ in ats]
             cost = [[] for _ in ats]
             reached = []
+            last_cost = []
             for seed in range(args.seeds):
                 study = optuna.create_study(directions=["minimize"] * m,
                                             sampler=make_sampler(sname, seed, constrained))
@@ -120,6 +121,8 @@ def main():
                     values.append(f)
                     feas.append(c is None or all(ci <= 0 for ci in c))
                 reached.append(len(values))
+                tail = times[-100:]
+                last_cost.append(1000 * sum(tail) / max(1, len(tail)))
                 for k, at in enumerate(ats):
                     if len(values) >= at:
                         pts = [v for v, ok in zip(values[:at], feas[:at]) if ok]
@@ -128,6 +131,10 @@ def main():
                         cost[k].append(1000 * sum(times[at - 100:at]) / 100)
                 print("[optuna] %s %s seed %d: %d trials" % (pname, sname, seed, len(values)), file=sys.stderr,
                       flush=True)
+            # the cost of the last (up to) 100 trials each study reached, for studies their cap stopped early
+            print(json.dumps(dict(system="optuna", problem=pname, sampler=sname, at=-1, metric="cost_at_reach",
+                                  reached_min=min(reached), reached_max=max(reached),
+                                  ms_per_trial=quartiles(last_cost))), flush=True)
             for k, at in enumerate(ats):
                 row = dict(system="optuna", problem=pname, sampler=sname, at=at, seeds=len(hv[k]),
                            reached_min=min(reached))
