@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "launch", "startup", "reliability", "hydra", "workload");
+            "launch", "startup", "reliability", "hydra", "workload", MultiObjectiveSuite.NAME);
     /** The suites that run Optuna side by side. */
-    static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage", "workload");
+    static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage", "workload", MultiObjectiveSuite.NAME);
     static final double OPTUNA_CAP_S = 120;
     static final double OPTUNA_QUICK_CAP_S = 15;
 
@@ -81,6 +81,7 @@ public final class Bench {
             case "storage" -> storage(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "compose" -> compose(quick, rows, notes, progress);
             case "workload" -> workload(quick, peer, optuna.isPresent(), rows, notes, progress);
+            case MultiObjectiveSuite.NAME -> multiObjective(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "startup" -> {
                 rows.addAll(StartupSuite.run(quick, progress));
                 notes.add("Each command is a whole process, timed from spawn to exit, after one unrecorded start (which"
@@ -223,6 +224,32 @@ public final class Bench {
                 + " per sampler).");
         return WorkloadReport.render(rows, plan.at());
     }
+
+    private static String multiObjective(boolean quick, OptunaPeer peer, boolean withOptuna,
+                                         List<Map<String, Object>> rows, List<String> notes, Consumer<String> progress) {
+        MultiObjectiveSuite.Plan plan = quick ? MultiObjectiveSuite.Plan.quick() : MultiObjectiveSuite.Plan.full();
+        rows.addAll(MultiObjectiveSuite.run(plan, progress));
+        double cap = quick ? OPTUNA_QUICK_CAP_S : MULTI_OBJECTIVE_OPTUNA_CAP_S;
+        if (withOptuna) {
+            rows.addAll(optunaRows(peer, "multiobjective.py", List.of("--seeds", "" + plan.seeds(),
+                    "--at", join(plan.at()), "--cap", "" + cap), notes, progress));
+        }
+        notes.add("Problems: ZDT1 and ZDT2 (30 variables, reference point (1.1, 11), which covers every value they take"
+                + " since f1 <= 1 and f2 <= g <= 10; the best fronts reach 11.767 and 11.433), DTLZ2 (3 objectives,"
+                + " 12 variables, reference (3.5, 3.5, 3.5), which covers f <= 1 + g <= 3.5; best 42.875 - pi/6 = 42.351)"
+                + " and C2-DTLZ2 (DTLZ2 with Jain and Deb's constraint, r = 0.4, same reference; infeasible trials"
+                + " count for nothing). Seeds 0.." + (plan.seeds() - 1) + "; cells are median [q25, q75] over the"
+                + " seeds that reached the budget. Osprey: NSGA-II and NSGA-III with their defaults (population 50,"
+                + " uniform crossover), TPE (multi-objective) and random; Optuna 3.1: NSGAIISampler, TPESampler and"
+                + " RandomSampler, each with seed=s and constraints_func for C2-DTLZ2. ms/trial: the mean wall time of"
+                + " the 100 trials before the last budget (ask, objective, tell), on a machine other builds shared.");
+        notes.add("Time caps: each Osprey study " + (long) plan.capSeconds() + " s, each Optuna study " + (long) cap
+                + " s; a study stopped by its cap counts only at the budgets it reached (column 'trials reached').");
+        return MultiObjectiveReport.render(rows, plan.at());
+    }
+
+    /** Optuna 3.1's multi-objective TPE needs about a second per trial at 30 variables: its studies are capped. */
+    static final double MULTI_OBJECTIVE_OPTUNA_CAP_S = 30;
 
     private static String overhead(boolean quick, OptunaPeer peer, boolean withOptuna,
                                    List<Map<String, Object>> rows, List<String> notes, Consumer<String> progress) {

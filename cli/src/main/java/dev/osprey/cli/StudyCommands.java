@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -74,10 +75,25 @@ final class StudyCommands {
         @Override
         public Integer call() {
             try (Storage s = storage.openExisting(); Study loaded = load(s, study)) {
-                Table table = new Table(List.of("number", "state", "value", "params", "duration_s", "note"));
-                for (TrialRecord t : loaded.trials()) {
-                    table.row(t.number(), t.state().name(), value(t), t.paramValues(), duration(t),
-                            t.failReason().orElse(""));
+                List<TrialRecord> trials = loaded.trials();
+                boolean constrained = trials.stream().anyMatch(t -> !t.constraints().isEmpty());
+                List<String> header = new ArrayList<>(List.of("number", "state"));
+                header.addAll(loaded.objectiveNames());
+                if (constrained) {
+                    header.add("constraints");
+                }
+                header.addAll(List.of("params", "duration_s", "note"));
+                Table table = new Table(header);
+                for (TrialRecord t : trials) {
+                    List<Object> row = new ArrayList<>(List.of(t.number(), t.state().name()));
+                    row.addAll(values(t, loaded.directions().size()));
+                    if (constrained) {
+                        row.add(t.constraints().isEmpty() ? null : t.constraints());
+                    }
+                    row.add(t.paramValues());
+                    row.add(duration(t));
+                    row.add(t.failReason().orElse(""));
+                    table.row(row.toArray());
                 }
                 table.print(context.out(), storage.format);
             }
@@ -105,9 +121,31 @@ final class StudyCommands {
                             + loaded.trials().size() + " trials); run more trials first");
                 }
                 List<TrialRecord> best = loaded.directions().size() == 1 ? List.of(loaded.bestTrial()) : loaded.bestTrials();
-                Table table = new Table(List.of("number", "value", "params"));
-                best.forEach(t -> table.row(t.number(), value(t), t.paramValues()));
+                List<TrialRecord> infeasible = loaded.infeasibleTrials();
+                boolean constrained = loaded.trials().stream().anyMatch(t -> !t.constraints().isEmpty());
+                List<String> header = new ArrayList<>(List.of("number"));
+                header.addAll(loaded.objectiveNames());
+                if (constrained) {
+                    header.add("constraints");
+                }
+                header.add("params");
+                Table table = new Table(header);
+                for (TrialRecord t : best) {
+                    List<Object> row = new ArrayList<>(List.of(t.number()));
+                    row.addAll(values(t, loaded.directions().size()));
+                    if (constrained) {
+                        row.add(t.constraints().isEmpty() ? null : t.constraints());
+                    }
+                    row.add(t.paramValues());
+                    table.row(row.toArray());
+                }
                 table.print(context.out(), storage.format);
+                if (constrained && storage.format == Table.Format.TABLE) {
+                    long complete = loaded.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+                    context.out().println(infeasible.size() + " of " + complete + " completed trials are infeasible"
+                            + (infeasible.size() == complete ? ": none satisfies every constraint, so the least"
+                            + " violating are shown" : "; feasible trials are ranked first"));
+                }
             }
             return OspreyCli.OK;
         }
@@ -217,6 +255,15 @@ final class StudyCommands {
 
     static String directions(List<Direction> directions) {
         return String.join(",", directions.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+    }
+
+    /** One cell per objective: the trial's values, or empty cells when it has none. */
+    static List<Object> values(TrialRecord t, int objectives) {
+        List<Object> cells = new ArrayList<>();
+        for (int k = 0; k < objectives; k++) {
+            cells.add(k < t.values().size() ? t.values().get(k) : null);
+        }
+        return cells;
     }
 
     static Object value(TrialRecord t) {

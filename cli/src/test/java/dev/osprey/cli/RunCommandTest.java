@@ -288,6 +288,38 @@ class RunCommandTest {
     }
 
     @Test
+    void aTwoObjectiveSweepStoresItsObjectiveNamesAndTheTablesShowThem() {
+        CliRunner run = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(0.1,0.2)", "--n-trials", "3", "--storage", storage(), "--study", "pair",
+                "osprey.sweeper.direction=[minimize,maximize]", "osprey.sweeper.objectives=[loss,accuracy]",
+                "osprey.sweep.dir=" + work.resolve("multirun"), "--", "sh", "-c", "echo ${1#*=} 0.5", "sh",
+                "{overrides}");
+        assertEquals(0, run.exitCode(), run.toString());
+        List<TrialRecord> trials = trials("pair");
+        assertEquals(3, trials.size());
+        trials.forEach(t -> assertEquals(List.of((Double) t.paramValues().get("optimizer.lr"), 0.5), t.values()));
+        CliRunner table = CliRunner.run("trials", "pair", "--storage", storage(), "--format", "csv");
+        assertTrue(table.out().startsWith("number,state,loss,accuracy,params"), table.toString());
+
+        CliRunner renamed = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(0.1,0.2)", "--n-trials", "4", "--storage", storage(), "--study", "pair",
+                "osprey.sweeper.direction=[minimize,maximize]", "osprey.sweeper.objectives=[loss,acc]",
+                "osprey.sweep.dir=" + work.resolve("multirun2"), "--", "sh", "-c", "echo 1 2");
+        assertEquals(2, renamed.exitCode(), renamed.toString());
+        assertTrue(renamed.err().contains("was created with objective names [loss, accuracy], but is loaded with"
+                + " [loss, acc]"), renamed.err());
+        assertEquals(3, trials("pair").size(), "the study is intact");
+
+        CliRunner mismatch = CliRunner.run("run", "-m", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
+                "optimizer.lr=interval(0.1,0.2)", "--n-trials", "1", "--storage", storage(), "--study", "other",
+                "osprey.sweeper.objectives=[loss,accuracy]", "osprey.sweep.dir=" + work.resolve("multirun3"),
+                "--", "sh", "-c", "echo 1");
+        assertEquals(2, mismatch.exitCode(), mismatch.toString());
+        assertTrue(mismatch.err().contains("osprey.sweeper.objectives names 2 objective(s) [loss, accuracy], but"
+                + " osprey.sweeper.direction gives 1"), mismatch.err());
+    }
+
+    @Test
     void aSingleRunThatPrintsNoNumberStillSucceeds() {
         CliRunner run = CliRunner.run("run", "-cp", EXAMPLE.resolve("conf").toString(), "-cn", "training",
                 "osprey.run.dir=" + work.resolve("single"), "--", "sh", "-c", "echo trained");

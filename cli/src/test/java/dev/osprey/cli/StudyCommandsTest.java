@@ -56,6 +56,36 @@ class StudyCommandsTest {
     }
 
     @Test
+    void trialsAndBestShowNamedObjectivesConstraintsAndTheFeasibleFront() throws Exception {
+        try (Storage s = Storages.open(storage);
+             Study study = Study.builder().name("trade").storage(s).heartbeatOff().seed(3)
+                     .directions(dev.osprey.optimizer.trial.Direction.MAXIMIZE,
+                             dev.osprey.optimizer.trial.Direction.MINIMIZE)
+                     .objectiveNames("accuracy", "latency_ms").create()) {
+            double[][] results = {{0.99, 5}, {0.9, 10}, {0.95, 3}, {0.8, 1}};
+            double[] memory = {900, 100, 200, 50};
+            for (int i = 0; i < results.length; i++) {
+                var trial = study.ask();
+                trial.suggestInt("width", 1, 100);
+                trial.setConstraints(memory[i] - 512);
+                study.tell(trial, results[i]);
+            }
+        }
+        CliRunner trials = CliRunner.run("trials", "trade", "--storage", storage, "--format", "csv");
+        assertEquals(0, trials.exitCode(), trials.toString());
+        assertTrue(trials.out().startsWith("number,state,accuracy,latency_ms,constraints,params"), trials.out());
+        CliRunner best = CliRunner.run("best", "trade", "--storage", storage, "--format", "json");
+        assertEquals(0, best.exitCode(), best.toString());
+        List<?> front = JSON.readValue(best.out(), List.class);
+        // trial 0 dominates all but breaks the memory limit; of the rest, 1 is dominated by 2
+        assertEquals(List.of(2L, 3L), front.stream().map(r -> ((Map<?, ?>) r).get("number")).toList());
+        assertEquals(0.95, ((Map<?, ?>) front.get(0)).get("accuracy"));
+        CliRunner table = CliRunner.run("best", "trade", "--storage", storage);
+        assertTrue(table.out().contains("1 of 4 completed trials are infeasible"), table.out());
+        assertTrue(table.out().lines().findFirst().orElseThrow().contains("latency_ms"), table.out());
+    }
+
+    @Test
     void anUnknownStudyListsThoseThatExist() {
         CliRunner run = CliRunner.run("trials", "qaud", "--storage", storage);
         assertEquals(2, run.exitCode(), run.toString());

@@ -67,6 +67,21 @@ final class Network {
         return sum / (to - from);
     }
 
+    /** The fraction of {@code x[from..to)} classified right (probability above one half means class 1). */
+    double accuracy(double[][] x, int[] y, int from, int to) {
+        double[] a = new double[hidden];
+        int right = 0;
+        for (int i = from; i < to; i++) {
+            right += (forward(x[i], a) > 0.5 ? 1 : 0) == y[i] ? 1 : 0;
+        }
+        return right / (double) (to - from);
+    }
+
+    /** The number of weights and biases: what the model weighs in memory, 8 bytes each. */
+    int parameters() {
+        return 4 * hidden + 1;
+    }
+
     private double forward(double[] in, double[] a) {
         double z = b2;
         for (int h = 0; h < hidden; h++) {

@@ -68,6 +68,27 @@ class ExamplesTest {
     }
 
     @Test
+    void theAccuracyLatencyStudyFindsAFeasibleFrontUnderTheMemoryLimit() {
+        String file = work.resolve("tradeoff").toString();
+        AccuracyLatencyStudy.main(new String[] {file, "36"});
+        try (var storage = dev.osprey.optimizer.Storages.open(file);
+             var study = dev.osprey.optimizer.Study.builder().name("accuracy-latency").storage(storage).heartbeatOff()
+                     .load()) {
+            assertEquals(List.of("accuracy", "latency_ms"), study.objectiveNames());
+            assertEquals(36, study.trials().size());
+            for (TrialRecord t : study.trials()) {
+                int hidden = ((Number) t.paramValues().get("hidden")).intValue();
+                assertEquals(List.of((4 * hidden + 1) * 8.0 - 1024), t.constraints(), "the memory constraint");
+            }
+            assertTrue(!study.infeasibleTrials().isEmpty(), "widths up to 128 break the limit");
+            for (TrialRecord t : study.bestTrials()) {
+                assertTrue(t.constraintViolation().orElseThrow() == 0, "the front is within the limit: " + t);
+                assertTrue(t.values().get(0) > 0.5, "a front model beats chance: " + t);
+            }
+        }
+    }
+
+    @Test
     void theEmbeddedStudyIsReopenedFromItsFileAndContinued() {
         String file = work.resolve("embedded").toString();
         EmbeddedStudy.main(new String[] {file, "6"});

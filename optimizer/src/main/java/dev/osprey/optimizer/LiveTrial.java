@@ -6,6 +6,7 @@ import dev.osprey.optimizer.trial.StudyView;
 import dev.osprey.optimizer.trial.TrialFinishedException;
 import dev.osprey.optimizer.space.Distribution;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -119,6 +120,15 @@ final class LiveTrial implements Trial {
     public void setUserAttr(String key, Object value) {
         record = write("set user attribute '" + key + "'", () -> {
             study.storage().setTrialUserAttr(record.id(), key, value);
+            return study.storage().trial(record.id());
+        });
+    }
+
+    @Override
+    public void setConstraints(double... values) {
+        List<Double> constraints = study.checkConstraints(values, number());
+        record = write("set its constraints", () -> {
+            study.storage().setTrialSystemAttr(record.id(), TrialRecord.CONSTRAINTS, constraints);
             return study.storage().trial(record.id());
         });
     }

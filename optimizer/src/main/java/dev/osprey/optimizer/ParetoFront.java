@@ -1,46 +1,41 @@
 package dev.osprey.optimizer;
 
-import dev.osprey.optimizer.trial.TrialRecord;
+import dev.osprey.optimizer.internal.Feasibility;
 import dev.osprey.optimizer.trial.Direction;
+import dev.osprey.optimizer.trial.TrialRecord;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** The non-dominated trials of a (multi-objective) study. */
+/**
+ * The non-dominated trials of a (multi-objective) study. In a constrained study domination is
+ * Deb's constrained domination ({@link Feasibility}): the front holds the feasible trials no
+ * feasible trial dominates, or, when no trial is feasible, those with the smallest violation.
+ */
 final class ParetoFront {
 
     private ParetoFront() {
     }
 
     static List<TrialRecord> of(List<TrialRecord> complete, List<Direction> directions) {
+        boolean constrained = Feasibility.isConstrained(complete);
+        int n = complete.size();
+        double[][] losses = new double[n][];
+        double[] violations = new double[n];
+        for (int i = 0; i < n; i++) {
+            losses[i] = Feasibility.loss(complete.get(i), directions);
+            violations[i] = Feasibility.violation(complete.get(i), constrained);
+        }
         List<TrialRecord> front = new ArrayList<>();
-        for (TrialRecord candidate : complete) {
+        for (int i = 0; i < n; i++) {
             boolean dominated = false;
-            for (TrialRecord other : complete) {
-                if (other != candidate && dominates(other, candidate, directions)) {
-                    dominated = true;
-                    break;
-                }
+            for (int j = 0; j < n && !dominated; j++) {
+                dominated = j != i && Feasibility.constrainedDominates(losses[j], violations[j], losses[i], violations[i]);
             }
             if (!dominated) {
-                front.add(candidate);
+                front.add(complete.get(i));
             }
         }
         return List.copyOf(front);
-    }
-
-    /** Whether {@code a} is no worse than {@code b} in every objective and better in one. */
-    static boolean dominates(TrialRecord a, TrialRecord b, List<Direction> directions) {
-        boolean better = false;
-        for (int i = 0; i < directions.size(); i++) {
-            double va = a.values().get(i);
-            double vb = b.values().get(i);
-            if (directions.get(i).isBetter(vb, va)) {
-                return false;
-            }
-            if (directions.get(i).isBetter(va, vb)) {
-                better = true;
-            }
-        }
-        return better;
     }
 }

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer;
 
+import dev.osprey.optimizer.internal.Feasibility;
+import dev.osprey.optimizer.pareto.Hypervolume;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
 import dev.osprey.optimizer.trial.Direction;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,8 @@ public final class Study implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Study.class.getName());
     static final String SEED_ATTR = "seed";
+    /** The study system attribute holding the objectives' names (Optuna's {@code study:metric_names}). */
+    public static final String OBJECTIVE_NAMES = "study:metric_names";
 
     private final Storage storage;
     private final StudyInfo info;
@@ -50,10 +55,12 @@ public final class Study implements AutoCloseable {
     private final Leases leases;
     private final View view = new View(null);
     private final Map<Object, Object> memos = new ConcurrentHashMap<>();
+    private final Function<TrialRecord, double[]> constraints;
     private volatile boolean stopRequested;
 
     Study(Storage storage, StudyInfo info, Sampler sampler, Pruner pruner, long seed, InstantSource clock,
-          Leases.Settings leaseSettings) {
+          Leases.Settings leaseSettings, Function<TrialRecord, double[]> constraints) {
+        this.constraints = constraints;
         this.storage = storage;
         this.info = info;
         this.sampler = sampler;
@@ -75,6 +82,30 @@ public final class Study implements AutoCloseable {
 
     public List<Direction> directions() {
         return info.directions();
+    }
+
+    /**
+     * The objectives' names, one per direction, as the study was created with them; else
+     * {@code objective_0}, {@code objective_1}, ... (or {@code value} for a single objective).
+     */
+    public List<String> objectiveNames() {
+        return namesOf(info);
+    }
+
+    /** The objective names stored with a study, or the default ones. */
+    public static List<String> namesOf(StudyInfo study) {
+        if (study.systemAttrs().get(OBJECTIVE_NAMES) instanceof List<?> names
+                && names.size() == study.directions().size()) {
+            return names.stream().map(String::valueOf).toList();
+        }
+        if (study.directions().size() == 1) {
+            return List.of("value");
+        }
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < study.directions().size(); k++) {
+            names.add("objective_" + k);
+        }
+        return names;
     }
 
     public long seed() {
@@ -360,17 +391,23 @@ public final class Study implements AutoCloseable {
         return cache.trials();
     }
 
-    /** The COMPLETE trial with the best value (the lowest number on ties); single-objective only. */
+    /**
+     * The COMPLETE trial with the best value (the lowest number on ties); single-objective only. In a
+     * constrained study feasible trials come first: the best feasible trial, or, when no trial is
+     * feasible, the one with the smallest total violation.
+     */
     public TrialRecord bestTrial() {
         requireSingleObjective("have one best trial (use bestTrials() for the Pareto front)");
         Direction direction = directions().get(0);
+        List<TrialRecord> complete = completeTrials();
+        boolean constrained = Feasibility.isConstrained(complete);
         Comparator<TrialRecord> byValue = Comparator.comparingDouble(TrialRecord::value);
         if (direction == Direction.MAXIMIZE) {
             byValue = byValue.reversed();
         }
-        return trials().stream()
-                .filter(t -> t.state() == TrialState.COMPLETE)
-                .min(byValue.thenComparingInt(TrialRecord::number))
+        Comparator<TrialRecord> byViolation = Comparator.comparingDouble(t -> Feasibility.violation(t, constrained));
+        return complete.stream()
+                .min(byViolation.thenComparing(byValue).thenComparingInt(TrialRecord::number))
                 .orElseThrow(() -> new IllegalStateException(
                         "study '" + name() + "' has no COMPLETE trial yet, so it has no best trial"));
     }
@@ -380,10 +417,70 @@ public final class Study implements AutoCloseable {
         return bestTrial().value();
     }
 
-    /** The COMPLETE trials no other COMPLETE trial dominates (for single-objective: the best trials). */
+    /**
+     * The COMPLETE trials no other COMPLETE trial dominates (for single-objective: the best trials).
+     * In a constrained study domination is Deb's constrained domination: the Pareto front of the
+     * feasible trials, or, when none is feasible, the trials with the smallest total violation.
+     */
     public List<TrialRecord> bestTrials() {
-        List<TrialRecord> complete = trials().stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
-        return ParetoFront.of(complete, directions());
+        return ParetoFront.of(completeTrials(), directions());
+    }
+
+    /**
+     * The hypervolume of the study's Pareto front ({@link #bestTrials()}: feasible trials only in a
+     * constrained study, none when no trial is feasible) up to {@code reference}, given in the
+     * study's directions (a maximised objective's coordinate is a lower bound).
+     *
+     * @throws IllegalArgumentException when {@code reference} has another length than the directions,
+     *                                  is not finite, or is better than a front trial in some objective
+     */
+    public double hypervolume(double... reference) {
+        List<Direction> directions = directions();
+        if (reference.length != directions.size()) {
+            throw new IllegalArgumentException("the reference point has " + reference.length
+                    + " coordinate(s), but study '" + name() + "' has " + directions.size() + " objective(s)");
+        }
+        double[] bound = new double[reference.length];
+        for (int k = 0; k < bound.length; k++) {
+            if (!Double.isFinite(reference[k])) {
+                throw new IllegalArgumentException("reference coordinate " + k + " is " + reference[k]
+                        + "; a reference point must be finite");
+            }
+            bound[k] = directions.get(k) == Direction.MAXIMIZE ? -reference[k] : reference[k];
+        }
+        List<TrialRecord> front = bestTrials();
+        if (!infeasibleTrials().isEmpty() && front.stream().anyMatch(t -> Feasibility.violation(t, true) > 0)) {
+            return 0; // no feasible trial: nothing counts
+        }
+        double[][] losses = new double[front.size()][];
+        for (int i = 0; i < losses.length; i++) {
+            losses[i] = Feasibility.loss(front.get(i), directions);
+            for (int k = 0; k < bound.length; k++) {
+                if (losses[i][k] > bound[k]) {
+                    throw new IllegalArgumentException("the reference point " + java.util.Arrays.toString(reference)
+                            + " does not bound trial " + front.get(i).number() + " with values "
+                            + front.get(i).values() + " in objective " + k + " (" + directions.get(k)
+                            + "); choose a reference point no better than every Pareto-front trial");
+                }
+            }
+        }
+        return Hypervolume.of(losses, bound);
+    }
+
+    /**
+     * The COMPLETE trials that break a constraint (in a constrained study, also those that carry no
+     * constraint values); empty for an unconstrained study.
+     */
+    public List<TrialRecord> infeasibleTrials() {
+        List<TrialRecord> complete = completeTrials();
+        if (!Feasibility.isConstrained(complete)) {
+            return List.of();
+        }
+        return complete.stream().filter(t -> Feasibility.violation(t, true) > 0).toList();
+    }
+
+    private List<TrialRecord> completeTrials() {
+        return trials().stream().filter(t -> t.state() == TrialState.COMPLETE).toList();
     }
 
     // ---------------------------------------------------------------- internals
@@ -423,6 +520,13 @@ public final class Study implements AutoCloseable {
     }
 
     private TrialRecord finish(TrialRecord trial, TrialState state, List<Double> values, String reason) {
+        if (constraints != null && (state == TrialState.COMPLETE || state == TrialState.PRUNED)) {
+            String broken = storeConstraints(trial, state, values);
+            if (broken != null) {
+                LOG.log(System.Logger.Level.WARNING, "trial {0} failed: {1}", trial.number(), broken);
+                return finish(trial, TrialState.FAIL, List.of(), broken);
+            }
+        }
         TrialRecord finished;
         try {
             finished = storage.finishTrial(trial.id(), state, values, reason, clock.instant());
@@ -433,6 +537,61 @@ public final class Study implements AutoCloseable {
         cache.put(finished);
         sampler.afterTrial(view, finished);
         return finished;
+    }
+
+    /**
+     * Evaluates the study's constraints function on the trial as it is about to finish (as Optuna's
+     * {@code constraints_func} sees it in {@code after_trial}) and stores the values; returns why
+     * the trial must fail instead, or null.
+     */
+    private String storeConstraints(TrialRecord trial, TrialState state, List<Double> values) {
+        TrialRecord finishing = new TrialRecord(trial.id(), trial.number(), state, values, trial.params(),
+                trial.intermediateValues(), trial.userAttrs(), trial.systemAttrs(), trial.start(),
+                Optional.of(clock.instant()));
+        List<Double> checked;
+        try {
+            double[] computed = constraints.apply(finishing);
+            if (computed == null) {
+                return "the study's constraints function returned null for trial " + trial.number();
+            }
+            checked = checkConstraints(computed, trial.number());
+        } catch (RuntimeException e) {
+            return "the study's constraints function failed: " + describe(e);
+        }
+        try {
+            storage.setTrialSystemAttr(trial.id(), TrialRecord.CONSTRAINTS, checked);
+        } catch (TrialFinishedException e) {
+            throw finishedElsewhere(trial, e, "store its constraints");
+        }
+        return null;
+    }
+
+    /**
+     * The constraint values of a trial as they are stored, after checking them: no NaN, and as many
+     * as the other trials of the study carry.
+     */
+    List<Double> checkConstraints(double[] values, int trialNumber) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                throw new IllegalArgumentException("constraint " + i + " of trial " + trialNumber
+                        + " is NaN; a constraint value must be a number (<= 0 when satisfied)");
+            }
+            list.add(values[i]);
+        }
+        cache.refresh();
+        for (TrialRecord other : cache.trials()) {
+            List<Double> known = other.constraints();
+            if (other.number() != trialNumber && !known.isEmpty()) {
+                if (known.size() != values.length) {
+                    throw new IllegalArgumentException("trial " + trialNumber + " has " + values.length
+                            + " constraint value(s), but trial " + other.number() + " of study '" + name()
+                            + "' has " + known.size() + "; every trial of a study has the same constraints");
+                }
+                break;
+            }
+        }
+        return list;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Describes a study to create or load. Every setting may be given once; unset ones take
@@ -50,6 +51,8 @@ public final class StudyBuilder {
     private InstantSource clock;
     private Leases.Settings leases;
     private Integer maxRetries;
+    private Function<TrialRecord, double[]> constraints;
+    private List<String> objectiveNames;
 
     StudyBuilder() {
     }
@@ -181,6 +184,37 @@ public final class StudyBuilder {
                 + " turns the heartbeat and the reaper off; use one or the other";
     }
 
+    /**
+     * Constraints evaluated when a trial is told COMPLETE or PRUNED (as Optuna's
+     * {@code constraints_func}): one value per constraint, satisfied when {@code <= 0}, stored as the
+     * trial's {@link TrialRecord#CONSTRAINTS}. A NaN, a thrown exception or a number of values other
+     * trials do not have fails the trial with the reason. Samplers and {@link Study#bestTrials()} rank
+     * feasible trials first.
+     */
+    public StudyBuilder constraints(Function<TrialRecord, double[]> constraints) {
+        requireUnset(this.constraints, "constraints function");
+        this.constraints = Objects.requireNonNull(constraints, "constraints");
+        return this;
+    }
+
+    /**
+     * Names of the objectives, one per direction (as Optuna's {@code metric_names}), stored with a
+     * new study as its system attribute {@value Study#OBJECTIVE_NAMES} and shown by the tables that
+     * list its values. Loading a study with other names than it was created with is an error.
+     */
+    public StudyBuilder objectiveNames(String... names) {
+        requireUnset(this.objectiveNames, "objective names");
+        List<String> list = List.of(names);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String name : list) {
+            if (name.isBlank() || !seen.add(name)) {
+                throw new IllegalArgumentException("objective names must be distinct and not empty, but got " + list);
+            }
+        }
+        this.objectiveNames = list;
+        return this;
+    }
+
     /** Creates a new study; fails with {@link DuplicateStudyException} if one of that name exists. */
     public Study create() {
         return create(storage());
@@ -190,7 +224,16 @@ public final class StudyBuilder {
         String studyName = name != null ? name : "study-" + Long.toHexString(new SecureRandom().nextLong());
         List<Direction> dirs = directions != null ? directions : List.of(Direction.MINIMIZE);
         long studySeed = seed != null ? seed : new SecureRandom().nextLong();
-        StudyInfo info = store.createStudy(studyName, dirs, Map.of(Study.SEED_ATTR, studySeed));
+        if (objectiveNames != null && objectiveNames.size() != dirs.size()) {
+            throw new IllegalArgumentException("the study has " + dirs.size() + " direction(s) " + dirs + " but "
+                    + objectiveNames.size() + " objective name(s) " + objectiveNames + "; give one name per direction");
+        }
+        Map<String, Object> attrs = new java.util.LinkedHashMap<>();
+        attrs.put(Study.SEED_ATTR, studySeed);
+        if (objectiveNames != null) {
+            attrs.put(Study.OBJECTIVE_NAMES, objectiveNames);
+        }
+        StudyInfo info = store.createStudy(studyName, dirs, attrs);
         return open(store, info, studySeed);
     }
 
@@ -223,6 +266,12 @@ public final class StudyBuilder {
     }
 
     private Study loaded(Storage store, StudyInfo info) {
+        Object storedNames = info.systemAttrs().get(Study.OBJECTIVE_NAMES);
+        if (objectiveNames != null && !objectiveNames.equals(storedNames)) {
+            throw new IllegalArgumentException("study '" + info.name() + "' was created with objective names "
+                    + (storedNames == null ? "none" : storedNames) + ", but is loaded with " + objectiveNames
+                    + "; load it with its own names or create a new study");
+        }
         if (directions != null && !directions.equals(info.directions())) {
             throw new IllegalArgumentException("study '" + info.name() + "' was created with directions "
                     + info.directions() + ", but is loaded with " + directions
@@ -245,7 +294,8 @@ public final class StudyBuilder {
                 pruner != null ? pruner : Pruners.median(),
                 studySeed,
                 clock != null ? clock : InstantSource.system(),
-                leaseSettings(store).withRetries(maxRetries != null ? maxRetries : 0));
+                leaseSettings(store).withRetries(maxRetries != null ? maxRetries : 0),
+                constraints);
     }
 
     /**

@@ -75,6 +75,16 @@ public interface Trial {
     /** Sets a user attribute (a string, number, boolean, null, or a list or map of those). */
     void setUserAttr(String key, Object value);
 
+    /**
+     * Sets the trial's constraint values, each satisfied when {@code <= 0} (a trial is feasible when
+     * all are); stored as the system attribute {@link TrialRecord#CONSTRAINTS}. Every trial of a
+     * study should set the same number of constraints.
+     *
+     * @throws IllegalArgumentException when a value is NaN, or the study's other trials set another
+     *                                  number of constraints
+     */
+    void setConstraints(double... values);
+
     /** The parameters suggested so far, name to external value, in suggestion order. */
     Map<String, Object> params();
 

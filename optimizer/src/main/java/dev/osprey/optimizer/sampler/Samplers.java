@@ -125,4 +125,18 @@ public final class Samplers {
     public static QmcBuilder qmcBuilder() {
         return QmcBuilder.defaults();
     }
+
+    /**
+     * NSGA-III (Deb and Jain, 2014) with Optuna's defaults: NSGA-II's generations and children, and
+     * survival by niching around Das-Dennis reference points (dividing parameter 3), for three or
+     * more objectives.
+     */
+    public static Sampler nsga3() {
+        return dev.osprey.optimizer.sampler.nsga.Nsga3Parameters.defaults().build();
+    }
+
+    /** NSGA-III with settings of one's own: {@code Samplers.nsga3(Nsga3Parameters.defaults().withDividingParameter(12))}. */
+    public static Sampler nsga3(dev.osprey.optimizer.sampler.nsga.Nsga3Parameters parameters) {
+        return parameters.build();
+    }
 }

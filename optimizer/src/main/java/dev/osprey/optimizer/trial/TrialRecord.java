@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -45,6 +46,11 @@ public record TrialRecord(
     public static final String FAILED_TRIAL = "failed_trial";
     /** The system attribute of a retry that holds the numbers of all earlier attempts, oldest first (as in Optuna). */
     public static final String RETRY_HISTORY = "retry_history";
+    /**
+     * The system attribute that holds a trial's constraint values, a list of numbers, each feasible
+     * when {@code <= 0} (as Optuna's {@code constraints} system attribute).
+     */
+    public static final String CONSTRAINTS = "constraints";
 
     public TrialRecord {
         Objects.requireNonNull(state, "state");
@@ -98,6 +104,33 @@ public record TrialRecord(
             return List.of();
         }
         return history.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).toList();
+    }
+
+    /**
+     * The trial's constraint values, each satisfied when {@code <= 0}; empty when the trial has none
+     * (an unconstrained study, or a trial that failed before its constraints were known).
+     */
+    public List<Double> constraints() {
+        if (!(systemAttrs.get(CONSTRAINTS) instanceof List<?> stored)) {
+            return List.of();
+        }
+        return stored.stream().map(c -> c instanceof Number n ? n.doubleValue() : Double.NaN).toList();
+    }
+
+    /**
+     * The total constraint violation {@code sum(max(0, c))} (0 when every constraint holds), or
+     * empty when the trial has no constraint values.
+     */
+    public OptionalDouble constraintViolation() {
+        List<Double> constraints = constraints();
+        if (constraints.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        double total = 0;
+        for (double c : constraints) {
+            total += Double.isNaN(c) ? Double.POSITIVE_INFINITY : Math.max(0, c);
+        }
+        return OptionalDouble.of(total);
     }
 
     /** The last reported step, if any. */

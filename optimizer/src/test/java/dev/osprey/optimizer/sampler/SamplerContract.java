@@ -38,8 +38,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * <p>The checks: values stay in their distribution (bounds, log, step, integrality, choices,
  * checked from each distribution's definition by {@link SampledValues}, over the seeded cases of
  * {@link SamplerCases}), a seed reproduces a study trial by trial and another seed changes it, and
- * the sampler works on an empty study, after many trials, with conditional parameters and with a
- * fixed search space. Each check runs in-memory studies with no pruner.
+ * the sampler works on an empty study, after many trials, with conditional parameters, with a
+ * fixed search space, and in a study of several objectives with constraints. Each check runs in-memory studies with no pruner.
  *
  * <p>A sampler's test class extends this one and implements {@link #sampler()}. A sampler that
  * can only propose points it was given (a grid) overrides {@link #samplerFor} and {@link #capacity}
@@ -63,7 +63,7 @@ public abstract class SamplerContract {
 
     /** The checks a subclass may skip with {@link #skipReason}. */
     public enum Check { NUMERIC, CATEGORICAL, REPRODUCIBLE, SEEDS_DIFFER, EMPTY_HISTORY, MANY_TRIALS, CONDITIONAL,
-        FIXED_SPACE }
+        FIXED_SPACE, MULTI_OBJECTIVE }
 
     /** A new instance of the sampler under test. */
     protected abstract Sampler sampler();
@@ -220,6 +220,53 @@ public abstract class SamplerContract {
             study.tell(trial, objective(trial.params()));
         }
         assertEquals(n, study.trials().stream().filter(t -> t.state() == TrialState.COMPLETE).count());
+    }
+
+    /**
+     * In a study of two or three objectives (one maximised) with constraints that some trials break,
+     * the sampler never throws, proposes values within their distributions, and a seed reproduces
+     * the study; the constraints are stored on every trial.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    public void multiObjectiveStudiesWithConstraintsGetValidReproducibleTrials(int objectives) {
+        applies(Check.MULTI_OBJECTIVE);
+        List<TrialRecord> first = runConstrained(objectives, 23);
+        assertEquals(trials(MIXED, 30), first.size());
+        int infeasible = 0;
+        for (TrialRecord trial : first) {
+            assertEquals(TrialState.COMPLETE, trial.state(), () -> "trial " + trial.number() + trial.failReason());
+            assertEquals(objectives, trial.values().size());
+            MIXED.forEach((name, d) -> assertWithin(d, trial.paramValues().get(name)));
+            assertEquals(2, trial.constraints().size(), "constraints stored on trial " + trial.number());
+            infeasible += trial.constraintViolation().orElseThrow() > 0 ? 1 : 0;
+        }
+        assertTrue(infeasible > 0 || first.size() < 10, "some trials break a constraint, so the check means something");
+        assertEquals(first.stream().map(TrialRecord::paramValues).toList(),
+                runConstrained(objectives, 23).stream().map(TrialRecord::paramValues).toList(), "a seed reproduces");
+    }
+
+    private List<TrialRecord> runConstrained(int objectives, long seed) {
+        dev.osprey.optimizer.trial.Direction[] directions = new dev.osprey.optimizer.trial.Direction[objectives];
+        Arrays.fill(directions, dev.osprey.optimizer.trial.Direction.MINIMIZE);
+        directions[1] = dev.osprey.optimizer.trial.Direction.MAXIMIZE;
+        Study study = Study.builder().sampler(samplerFor(MIXED)).pruner(Pruners.none()).seed(seed)
+                .directions(directions)
+                .constraints(t -> new double[] {(Double) t.paramValues().get("x") - 2,
+                        -1 - (Double) t.paramValues().get("x")})
+                .create();
+        study.optimizeMulti(trial -> {
+            Map<String, Object> values = suggestAll(trial, MIXED);
+            double x = (Double) values.get("x");
+            double[] result = new double[objectives];
+            result[0] = objective(values);
+            result[1] = -x * x;
+            for (int k = 2; k < objectives; k++) {
+                result[k] = Math.abs(x - k);
+            }
+            return result;
+        }, dev.osprey.optimizer.Budget.trials(trials(MIXED, 30)));
+        return study.trials();
     }
 
     // ------------------------------------------------------------------ helpers for subclasses

@@ -40,7 +40,7 @@ public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
             "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
-            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc");
+            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc", "objectives");
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
@@ -174,6 +174,31 @@ public final class FrameworkSettings {
                     + " or a list of them, one per objective");
         }
         return items.stream().map(FrameworkSettings::direction).toList();
+    }
+
+    /**
+     * The objectives' names, {@code osprey.sweeper.objectives=[loss,latency_ms]} (or
+     * {@code loss,latency_ms}), one per direction; empty when not given.
+     */
+    public List<String> objectiveNames() {
+        Optional<ConfigValue> given = settings.find("sweeper.objectives").filter(v -> !(v instanceof ConfigValue.NullValue));
+        if (given.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = switch (given.get()) {
+            case ConfigValue.ListValue list -> list.items().stream().map(v -> String.valueOf(v.toPlain()).strip()).toList();
+            default -> java.util.Arrays.stream(String.valueOf(given.get().toPlain()).split(",")).map(String::strip)
+                    .toList();
+        };
+        int directions = directions().size();
+        if (names.size() != directions || names.stream().anyMatch(String::isEmpty)
+                || new java.util.HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("osprey.sweeper.objectives names " + names.size() + " objective(s) "
+                    + names + ", but osprey.sweeper.direction gives " + directions + "; give one distinct, non-empty"
+                    + " name per direction, e.g. osprey.sweeper.objectives=[loss,latency_ms]"
+                    + " osprey.sweeper.direction=[minimize,minimize]");
+        }
+        return names;
     }
 
     private static Direction direction(ConfigValue value) {

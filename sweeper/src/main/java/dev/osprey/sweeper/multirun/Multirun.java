@@ -111,6 +111,10 @@ public final class Multirun {
         if (opened.findStudy(studyName).isEmpty()) {
             studyBuilder.seed(settings.seed()); // a resumed study keeps the seed it was created with
         }
+        List<String> objectiveNames = settings.objectiveNames();
+        if (!objectiveNames.isEmpty()) {
+            studyBuilder.objectiveNames(objectiveNames.toArray(String[]::new));
+        }
         try (Storage storage = opened; Study study = studyBuilder.createOrLoad()) {
             if (detach && (launcher.name().equals("process") || launcher.name().equals("in-process"))) {
                 throw new IllegalArgumentException("--detach leaves jobs running after osprey exits, which the "

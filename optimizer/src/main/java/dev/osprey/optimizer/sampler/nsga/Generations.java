@@ -1,5 +1,7 @@
 package dev.osprey.optimizer.sampler.nsga;
 
+import dev.osprey.optimizer.internal.Feasibility;
+import dev.osprey.optimizer.internal.Rngs;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.trial.TrialRecord;
 import dev.osprey.optimizer.trial.TrialState;
@@ -16,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * storing anything, a resumed study continues them, and trials run by another sampler or enqueued
  * take part like any other.
  *
- * <p>The parents of generation {@code g} are the survivors ({@link Survival}) of the COMPLETE
+ * <p>The parents of generation {@code g} are the survivors ({@link EliteSelection}: NSGA-II's
+ * {@link Survival} or NSGA-III's {@link Nsga3Survival}, the latter's random choices seeded by study
+ * and generation) of the COMPLETE
  * trials of generation {@code g - 1} together with the parents of {@code g - 1} (the
  * {@code mu + lambda} elitism of NSGA-II); generation 0 has none. Parents are cached once final:
  * when every trial of the generations before has finished, since finished trials never change.
@@ -25,11 +29,15 @@ final class Generations {
 
     private final int populationSize;
     private final List<Direction> directions;
+    private final EliteSelection selection;
+    private final long seed;
     private final Map<Integer, List<TrialRecord>> settled = new ConcurrentHashMap<>();
 
-    Generations(int populationSize, List<Direction> directions) {
+    Generations(int populationSize, List<Direction> directions, EliteSelection selection, long seed) {
         this.populationSize = populationSize;
         this.directions = List.copyOf(directions);
+        this.selection = selection;
+        this.seed = seed;
     }
 
     /** The generation a trial belongs to. */
@@ -48,6 +56,7 @@ final class Generations {
             start--;
         }
         List<TrialRecord> parents = start == 0 ? List.of() : settled.get(start);
+        boolean constrained = Feasibility.isConstrained(trials);
         boolean isFinal = true;
         for (int g = start + 1; g <= generation; g++) {
             List<TrialRecord> pool = new ArrayList<>(parents);
@@ -61,7 +70,8 @@ final class Generations {
                     pool.add(t);
                 }
             }
-            parents = List.copyOf(Survival.select(pool, populationSize, directions));
+            parents = List.copyOf(selection.select(pool, populationSize, directions, constrained,
+                    Rngs.forTrial(seed, g, "nsga-survival")));
             if (isFinal) {
                 settled.put(g, parents);
             }

@@ -13,11 +13,14 @@ import java.util.OptionalDouble;
  * @param mutationProb   the probability that a child's parameter is drawn afresh at random instead
  *                       of inherited; empty means {@code 1 / max(1, number of parameters)}
  * @param crossoverProb  the probability that a child mixes two parents rather than copying one
- * @param swappingProb   the probability that uniform crossover takes a parameter from the second
- *                       parent rather than the first
+ * @param swappingProb   the probability that uniform crossover takes a parameter from the first
+ *                       parent rather than the second (categorical parameters always cross so)
+ * @param crossover      how numeric parameters are mixed: {@link UniformCrossover} (the default),
+ *                       {@link BlxAlphaCrossover}, {@link SbxCrossover}, {@link VsbxCrossover},
+ *                       {@link SpxCrossover} or {@link UndxCrossover}
  */
 public record Nsga2Parameters(int populationSize, OptionalDouble mutationProb, double crossoverProb,
-                              double swappingProb) {
+                              double swappingProb, Crossover crossover) {
 
     public Nsga2Parameters {
         if (populationSize < 2) {
@@ -29,27 +32,42 @@ public record Nsga2Parameters(int populationSize, OptionalDouble mutationProb, d
         }
         requireProbability("crossoverProb", crossoverProb);
         requireProbability("swappingProb", swappingProb);
+        java.util.Objects.requireNonNull(crossover, "crossover");
+        if (populationSize < crossover.parents()) {
+            throw new IllegalArgumentException("populationSize must be at least the " + crossover.parents()
+                    + " parents " + crossover + " needs, but got " + populationSize);
+        }
+    }
+
+    /** The settings before crossover was a choice: uniform crossover. */
+    public Nsga2Parameters(int populationSize, OptionalDouble mutationProb, double crossoverProb, double swappingProb) {
+        this(populationSize, mutationProb, crossoverProb, swappingProb, new UniformCrossover());
     }
 
     /** Population 50, mutation probability {@code 1 / n_params}, crossover probability 0.9, swapping probability 0.5. */
     public static Nsga2Parameters defaults() {
-        return new Nsga2Parameters(50, OptionalDouble.empty(), 0.9, 0.5);
+        return new Nsga2Parameters(50, OptionalDouble.empty(), 0.9, 0.5, new UniformCrossover());
     }
 
     public Nsga2Parameters withPopulationSize(int populationSize) {
-        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb);
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
     }
 
     public Nsga2Parameters withMutationProb(double mutationProb) {
-        return new Nsga2Parameters(populationSize, OptionalDouble.of(mutationProb), crossoverProb, swappingProb);
+        return new Nsga2Parameters(populationSize, OptionalDouble.of(mutationProb), crossoverProb, swappingProb, crossover);
     }
 
     public Nsga2Parameters withCrossoverProb(double crossoverProb) {
-        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb);
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
     }
 
     public Nsga2Parameters withSwappingProb(double swappingProb) {
-        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb);
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
+    }
+
+    /** The same with another crossover for numeric parameters. */
+    public Nsga2Parameters withCrossover(Crossover crossover) {
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
     }
 
     /** A sampler with these settings. */

@@ -1,28 +1,28 @@
 package dev.osprey.optimizer.sampler.nsga;
 
+import dev.osprey.optimizer.internal.Feasibility;
 import dev.osprey.optimizer.internal.Rngs;
 import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.sampler.Samplers;
+import dev.osprey.optimizer.space.CategoricalDistribution;
 import dev.osprey.optimizer.space.Distribution;
 import dev.osprey.optimizer.trial.Param;
 import dev.osprey.optimizer.trial.StudyView;
 import dev.osprey.optimizer.trial.TrialRecord;
-import dev.osprey.optimizer.trial.TrialState;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 
 /**
  * NSGA-II (Deb, Pratap, Agarwal and Meyarivan, "A Fast and Elitist Multiobjective Genetic
  * Algorithm: NSGA-II", IEEE TEVC 6(2), 2002) as Optuna 3.1's {@code NSGAIISampler} does it with
- * its default uniform crossover. Generation 0 is random. Each later trial is a child of the
+ * its crossovers ({@link Crossover}). Generation 0 is random. Each later trial is a child of the
  * parents of its generation ({@link Generations}): with probability {@code crossoverProb} it
- * mixes two parents, each the better of two drawn at random (binary tournament by domination),
- * taking every parameter from the second with probability {@code swappingProb} (uniform
- * crossover; Syswerda, ICGA 1989); otherwise it copies one parent. Each parameter is then dropped
+ * mixes as many parents as its crossover needs, each the better of two drawn at random (binary
+ * tournament by (constrained) domination); otherwise it copies one parent. Each parameter is then dropped
  * with probability {@code mutationProb}, so that it is drawn afresh at random.
  *
  * <p>The joint space is the parameters every COMPLETE trial has with one distribution; others are
@@ -33,31 +33,26 @@ import java.util.TreeMap;
 final class Nsga2Sampler implements Sampler {
 
     private final Nsga2Parameters parameters;
+    private final EliteSelection selection;
+    private final String name;
     private final Sampler random = Samplers.random();
 
+    /** NSGA-II. */
     Nsga2Sampler(Nsga2Parameters parameters) {
+        this(parameters, (pool, size, directions, constrained, rng) ->
+                Survival.select(pool, size, directions, constrained), "Nsga2Sampler" + parameters);
+    }
+
+    /** A genetic sampler with NSGA-II's child generation and another survival (NSGA-III's). */
+    Nsga2Sampler(Nsga2Parameters parameters, EliteSelection selection, String name) {
         this.parameters = parameters;
+        this.selection = selection;
+        this.name = name;
     }
 
     @Override
     public Map<String, Distribution> inferRelativeSearchSpace(StudyView study, TrialRecord trial) {
-        Map<String, Distribution> space = null;
-        for (TrialRecord t : study.trials()) {
-            if (t.state() != TrialState.COMPLETE) {
-                continue;
-            }
-            if (space == null) {
-                space = new TreeMap<>(t.distributions());
-            } else {
-                Map<String, Distribution> own = t.distributions();
-                space.entrySet().removeIf(e -> !e.getValue().equals(own.get(e.getKey())));
-            }
-        }
-        if (space == null) {
-            return Map.of();
-        }
-        space.values().removeIf(Distribution::isSingle);
-        return space;
+        return study.memo(List.of(this, "joint-space"), JointSpace::new).of(study.trials());
     }
 
     @Override
@@ -66,23 +61,21 @@ final class Nsga2Sampler implements Sampler {
             return Map.of();
         }
         Generations generations = study.memo(this,
-                () -> new Generations(parameters.populationSize(), study.directions()));
+                () -> new Generations(parameters.populationSize(), study.directions(), selection, study.seed()));
         List<TrialRecord> parents = generations.parents(generations.of(trial.number()), study.trials());
         if (parents.isEmpty()) {
             return Map.of();
         }
+        boolean constrained = Feasibility.isConstrained(parents);
         SplittableRandom rng = Rngs.forTrial(study.seed(), trial.number(), "nsga2");
         Map<String, Double> child = new LinkedHashMap<>();
-        if (rng.nextDouble() < parameters.crossoverProb()) {
-            TrialRecord first = tournament(study, parents, null, rng);
-            TrialRecord second = tournament(study, parents, first, rng);
-            space.forEach((name, distribution) -> {
-                TrialRecord donor = rng.nextDouble() >= parameters.swappingProb() ? first : second;
-                inherit(child, donor, name, distribution);
-            });
+        if (rng.nextDouble() < parameters.crossoverProb() && parents.size() >= parameters.crossover().parents()) {
+            child = crossover(study, parents, space, constrained, rng);
         } else {
             TrialRecord parent = parents.get(rng.nextInt(parents.size()));
-            space.forEach((name, distribution) -> inherit(child, parent, name, distribution));
+            for (Map.Entry<String, Distribution> e : space.entrySet()) {
+                inherit(child, parent, e.getKey(), e.getValue());
+            }
         }
         double mutation = parameters.mutationProb().orElse(1.0 / Math.max(1, child.size()));
         Map<String, Double> kept = new LinkedHashMap<>();
@@ -95,17 +88,77 @@ final class Nsga2Sampler implements Sampler {
     }
 
     /**
-     * Optuna 3.1's binary tournament: of two parents drawn at random (other than {@code chosen}),
-     * the first if it dominates the second, else the second.
+     * A child of parents chosen by tournament: categorical parameters by uniform crossover between
+     * the first and the last parent, numeric ones by the crossover in {@link ChildSpace}. A child
+     * with a continuous value below its bounds is thrown away and other parents are chosen, as in
+     * Optuna; unlike Optuna's unbounded loop, after {@value #ATTEMPTS} attempts the last child's
+     * values are clipped into their bounds.
      */
-    private static TrialRecord tournament(StudyView study, List<TrialRecord> parents, TrialRecord chosen,
-                                          SplittableRandom rng) {
-        List<TrialRecord> pool = chosen == null || parents.size() < 2
-                ? parents
-                : parents.stream().filter(p -> p != chosen).toList();
+    private Map<String, Double> crossover(StudyView study, List<TrialRecord> parents, Map<String, Distribution> space,
+                                          boolean constrained, SplittableRandom rng) {
+        Crossover crossover = parameters.crossover();
+        ChildSpace numeric = new ChildSpace(space);
+        double[][] bounds = numeric.bounds();
+        boolean multiObjective = study.directions().size() > 1;
+        Map<String, Double> child = new LinkedHashMap<>();
+        for (int attempt = 1; ; attempt++) {
+            List<TrialRecord> chosen = new ArrayList<>();
+            for (int k = 0; k < crossover.parents(); k++) {
+                chosen.add(tournament(study, parents, chosen, constrained, rng));
+            }
+            child.clear();
+            TrialRecord first = chosen.get(0);
+            TrialRecord last = chosen.get(chosen.size() - 1);
+            space.forEach((name, distribution) -> {
+                if (distribution instanceof CategoricalDistribution) {
+                    inherit(child, rng.nextDouble() < parameters.swappingProb() ? first : last, name, distribution);
+                }
+            });
+            List<String> names = numeric.names();
+            double[][] genes = new double[chosen.size()][names.size()];
+            List<Integer> usable = new ArrayList<>();
+            for (int i = 0; i < names.size(); i++) {
+                boolean all = true;
+                for (int k = 0; k < chosen.size(); k++) {
+                    Param p = chosen.get(k).params().get(names.get(i));
+                    all &= p != null && p.distribution().equals(space.get(names.get(i)));
+                    genes[k][i] = all ? numeric.forward(i, p.internal()) : Double.NaN;
+                }
+                if (all) {
+                    usable.add(i);
+                }
+            }
+            double[] crossed = crossover.cross(genes, bounds, parameters.swappingProb(), multiObjective, rng);
+            boolean inBounds = true;
+            for (int i : usable) {
+                double value = numeric.backward(i, crossed[i]);
+                if (Double.isNaN(value)) {
+                    inBounds = false;
+                    value = numeric.clipped(i, crossed[i]);
+                }
+                child.put(names.get(i), value);
+            }
+            if (inBounds || attempt == ATTEMPTS) {
+                return child;
+            }
+        }
+    }
+
+    private static final int ATTEMPTS = 100;
+
+    /**
+     * Optuna 3.1's binary tournament: of two parents drawn at random (other than those already
+     * {@code chosen}), the first if it dominates the second, else the second.
+     */
+    private static TrialRecord tournament(StudyView study, List<TrialRecord> parents, List<TrialRecord> chosen,
+                                          boolean constrained, SplittableRandom rng) {
+        List<TrialRecord> pool = parents.stream().filter(p -> !chosen.contains(p)).toList();
+        if (pool.isEmpty()) {
+            pool = parents;
+        }
         TrialRecord a = pool.get(rng.nextInt(pool.size()));
         TrialRecord b = pool.get(rng.nextInt(pool.size()));
-        return Survival.dominates(a, b, study.directions()) ? a : b;
+        return Survival.dominates(a, b, study.directions(), constrained) ? a : b;
     }
 
     /** The parent's value of {@code name}, if it has one from the same distribution (else it is drawn at random). */
@@ -123,6 +176,6 @@ final class Nsga2Sampler implements Sampler {
 
     @Override
     public String toString() {
-        return "Nsga2Sampler" + parameters;
+        return name;
     }
 }

@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler.nsga;
 
+import dev.osprey.optimizer.internal.Feasibility;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.trial.TrialRecord;
 
@@ -14,7 +15,9 @@ import java.util.List;
  * splits a population into fronts, whole fronts survive while they fit, and the front that does
  * not fit keeps its least crowded members. Crowding distance is Optuna 3.1's: per objective, the
  * gap between a member's two neighbours over the objective's range, with the extremes at
- * infinity.
+ * infinity. In a constrained study, Deb's constrained domination orders the fronts: feasible
+ * trials first, infeasible ones by their total violation (Deb, "An efficient constraint handling
+ * method for genetic algorithms", CMAME 186, 2000).
  */
 final class Survival {
 
@@ -22,9 +25,10 @@ final class Survival {
     }
 
     /** The {@code size} survivors of {@code population}, best front first (all of it if it is no larger). */
-    static List<TrialRecord> select(List<TrialRecord> population, int size, List<Direction> directions) {
+    static List<TrialRecord> select(List<TrialRecord> population, int size, List<Direction> directions,
+                                    boolean constrained) {
         List<TrialRecord> elite = new ArrayList<>(size);
-        for (List<TrialRecord> front : fronts(population, directions)) {
+        for (List<TrialRecord> front : fronts(population, directions, constrained)) {
             if (elite.size() + front.size() <= size) {
                 elite.addAll(front);
             } else {
@@ -44,9 +48,19 @@ final class Survival {
         return elite;
     }
 
-    /** Deb's fast non-dominated sort: the fronts of {@code population}, each in population order. */
-    static List<List<TrialRecord>> fronts(List<TrialRecord> population, List<Direction> directions) {
+    /**
+     * Deb's fast non-dominated sort: the fronts of {@code population}, each in population order; in
+     * a constrained study by constrained domination (feasible first, infeasible by violation).
+     */
+    static List<List<TrialRecord>> fronts(List<TrialRecord> population, List<Direction> directions,
+                                          boolean constrained) {
         int n = population.size();
+        double[][] losses = new double[n][];
+        double[] violations = new double[n];
+        for (int i = 0; i < n; i++) {
+            losses[i] = Feasibility.loss(population.get(i), directions);
+            violations[i] = Feasibility.violation(population.get(i), constrained);
+        }
         int[] dominatedBy = new int[n];
         List<List<Integer>> dominates = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -54,10 +68,10 @@ final class Survival {
         }
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (dominates(population.get(i), population.get(j), directions)) {
+                if (Feasibility.constrainedDominates(losses[i], violations[i], losses[j], violations[j])) {
                     dominates.get(i).add(j);
                     dominatedBy[j]++;
-                } else if (dominates(population.get(j), population.get(i), directions)) {
+                } else if (Feasibility.constrainedDominates(losses[j], violations[j], losses[i], violations[i])) {
                     dominates.get(j).add(i);
                     dominatedBy[i]++;
                 }
@@ -88,18 +102,10 @@ final class Survival {
         return fronts;
     }
 
-    /** Whether {@code a} is no worse than {@code b} in every objective and better in one. */
-    static boolean dominates(TrialRecord a, TrialRecord b, List<Direction> directions) {
-        boolean better = false;
-        for (int k = 0; k < directions.size(); k++) {
-            double va = a.values().get(k);
-            double vb = b.values().get(k);
-            if (directions.get(k).isBetter(vb, va)) {
-                return false;
-            }
-            better |= directions.get(k).isBetter(va, vb);
-        }
-        return better;
+    /** Whether {@code a} (constrained-)dominates {@code b}. */
+    static boolean dominates(TrialRecord a, TrialRecord b, List<Direction> directions, boolean constrained) {
+        return Feasibility.constrainedDominates(Feasibility.loss(a, directions), Feasibility.violation(a, constrained),
+                Feasibility.loss(b, directions), Feasibility.violation(b, constrained));
     }
 
     /**

@@ -15,12 +15,19 @@ import java.util.Map;
  * computed once per number of COMPLETE trials and group size: finished trials never change, so
  * that count identifies the set, and independent sampling asks for the same split once per
  * parameter.
+ *
+ * <p>In a constrained study (some trial carries constraint values) the good group follows Optuna
+ * 3.1's constrained TPE: drawn from the feasible trials when there are enough, else every feasible
+ * trial plus the least violating.
  */
 final class ParetoHistory {
 
     private final List<Direction> directions;
     private double[][] losses = new double[64][];
     private final BitSet complete = new BitSet();
+    /** Each COMPLETE trial's total constraint violation; NaN for a trial without constraint values. */
+    private double[] violations = new double[64];
+    private boolean constrained;
     private int splitComplete = -1;
     private int splitSize = -1;
     private BitSet split = new BitSet();
@@ -43,7 +50,10 @@ final class ParetoHistory {
         }
         if (t.number() >= losses.length) {
             losses = Arrays.copyOf(losses, Math.max(t.number() + 1, losses.length * 2));
+            violations = Arrays.copyOf(violations, losses.length);
         }
+        violations[t.number()] = t.constraintViolation().orElse(Double.NaN);
+        constrained |= !Double.isNaN(violations[t.number()]);
         losses[t.number()] = loss;
         complete.set(t.number());
     }
@@ -57,7 +67,9 @@ final class ParetoHistory {
             for (int i = 0; i < n; i++) {
                 all[i] = losses[numbers[i]];
             }
-            int[] good = ParetoSplit.below(all, Math.min(nBelow, n));
+            int[] good = constrained
+                    ? constrainedBelow(numbers, all, Math.min(nBelow, n))
+                    : ParetoSplit.below(all, Math.min(nBelow, n));
             double[][] goodLosses = new double[good.length][];
             for (int i = 0; i < good.length; i++) {
                 goodLosses[i] = all[good[i]];
@@ -73,6 +85,43 @@ final class ParetoHistory {
             splitSize = nBelow;
         }
         return (BitSet) split.clone();
+    }
+
+    /**
+     * Optuna 3.1's constrained split: the Pareto split of the feasible trials when there are at
+     * least {@code nBelow} of them; otherwise every feasible trial and then the least violating
+     * (ties by trial number). Indices into {@code numbers}, ascending.
+     */
+    private int[] constrainedBelow(int[] numbers, double[][] all, int nBelow) {
+        List<Integer> feasible = new java.util.ArrayList<>();
+        List<Integer> infeasible = new java.util.ArrayList<>();
+        for (int i = 0; i < numbers.length; i++) {
+            (violation(numbers[i]) <= 0 ? feasible : infeasible).add(i);
+        }
+        int[] chosen;
+        if (feasible.size() >= nBelow) {
+            double[][] feasibleLosses = new double[feasible.size()][];
+            for (int i = 0; i < feasibleLosses.length; i++) {
+                feasibleLosses[i] = all[feasible.get(i)];
+            }
+            int[] picked = ParetoSplit.below(feasibleLosses, nBelow);
+            chosen = new int[picked.length];
+            for (int i = 0; i < picked.length; i++) {
+                chosen[i] = feasible.get(picked[i]);
+            }
+        } else {
+            infeasible.sort(java.util.Comparator.<Integer>comparingDouble(i -> violation(numbers[i]))
+                    .thenComparingInt(i -> i));
+            List<Integer> taken = new java.util.ArrayList<>(feasible);
+            taken.addAll(infeasible.subList(0, nBelow - feasible.size()));
+            chosen = taken.stream().mapToInt(Integer::intValue).toArray();
+        }
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
+    private double violation(int number) {
+        return Double.isNaN(violations[number]) ? Double.POSITIVE_INFINITY : violations[number];
     }
 
     /** The weight of a good trial of the last {@link #below} split. */

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer.sampler.tpe;
 
+import dev.osprey.optimizer.pareto.Hypervolume;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -26,6 +26,12 @@ import java.util.TreeMap;
  * negated) and the good group comes from {@link ParetoSplit}, computed once per number of COMPLETE
  * trials; PRUNED trials are left out of the model, as Optuna 3.1 does for such studies (they still
  * shape the search space).
+ *
+ * <p>Constraints (trials that carry {@link TrialRecord#CONSTRAINTS}) are handled as Optuna 3.1's
+ * {@code TPESampler(constraints_func=...)} does: when at least as many trials are feasible as the
+ * good group holds, the good group is drawn from the feasible trials alone; otherwise it is every
+ * feasible trial and then the least violating ones. A COMPLETE trial without constraint values in a
+ * constrained study counts as infinitely violating.
  */
 final class TpeHistory {
 
@@ -37,6 +43,9 @@ final class TpeHistory {
     private final Map<String, double[]> columns = new HashMap<>();
     private final Map<String, Distribution> distributions = new HashMap<>();
     private double[] values = new double[64];
+    /** Each COMPLETE trial's total constraint violation; NaN for a trial without constraint values. */
+    private double[] violations = new double[64];
+    private boolean constrained;
     private int[] lastStep = new int[64];
     private double[] lastValue = new double[64];
     private int[] completeByValue = new int[64];
@@ -110,6 +119,12 @@ final class TpeHistory {
             pareto.add(t);
         } else if (t.state() == TrialState.COMPLETE) {
             values[number] = t.value();
+            violations[number] = t.constraintViolation().orElse(Double.NaN);
+            if (!Double.isNaN(violations[number]) && !constrained) {
+                // the study just became constrained: trials seen before rank by violation now too
+                constrained = true;
+                resortComplete();
+            }
             insertComplete(number);
         } else if (!multiObjective) {
             prunedTrials.set(number);
@@ -142,8 +157,39 @@ final class TpeHistory {
         nComplete++;
     }
 
-    /** Whether COMPLETE trial {@code a} ranks before {@code b}: better value, then lower number. */
+    private void resortComplete() {
+        Integer[] order = new Integer[nComplete];
+        for (int i = 0; i < nComplete; i++) {
+            order[i] = completeByValue[i];
+        }
+        Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : completeBefore(a, b) ? -1 : 1);
+        for (int i = 0; i < nComplete; i++) {
+            completeByValue[i] = order[i];
+        }
+    }
+
+    /**
+     * A COMPLETE trial's violation in the ranking: as stored in a constrained study (infinite when it
+     * has none, as Optuna 3.1's constrained TPE counts it), 0 in an unconstrained one.
+     */
+    private double violation(int number) {
+        if (!constrained) {
+            return 0;
+        }
+        return Double.isNaN(violations[number]) ? Double.POSITIVE_INFINITY : violations[number];
+    }
+
+    /**
+     * Whether COMPLETE trial {@code a} ranks before {@code b}: smaller violation (Optuna 3.1's
+     * constrained TPE: feasible trials by value first, then the least violating), better value,
+     * lower number.
+     */
     private boolean completeBefore(int a, int b) {
+        double ca = violation(a);
+        double cb = violation(b);
+        if (ca != cb) {
+            return ca < cb;
+        }
         double va = values[a];
         double vb = values[b];
         if (va != vb) {
@@ -363,6 +409,7 @@ final class TpeHistory {
         }
         int size = Math.max(n, values.length * 2);
         values = Arrays.copyOf(values, size);
+        violations = Arrays.copyOf(violations, size);
         lastStep = Arrays.copyOf(lastStep, size);
         lastValue = Arrays.copyOf(lastValue, size);
         for (Map.Entry<String, double[]> e : columns.entrySet()) {

@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class GenerationsTest {
 
-    private final Generations generations = new Generations(2, List.of(Direction.MINIMIZE, Direction.MINIMIZE));
+    private final Generations generations = new Generations(2, List.of(Direction.MINIMIZE, Direction.MINIMIZE),
+            (pool, size, directions, constrained, rng) -> Survival.select(pool, size, directions, constrained), 0);
 
     @Test
     void generationsAreBlocksOfConsecutiveTrialNumbers() {

@@ -24,6 +24,17 @@ final class NsgaTrials {
                 Map.of(), Optional.empty(), Optional.empty());
     }
 
+    /** A COMPLETE trial that carries constraint values. */
+    static TrialRecord constrained(int number, double[] constraints, double... values) {
+        TrialRecord plain = complete(number, values);
+        List<Double> list = new ArrayList<>();
+        for (double c : constraints) {
+            list.add(c);
+        }
+        return new TrialRecord(plain.id(), number, TrialState.COMPLETE, plain.values(), Map.of(), new TreeMap<>(),
+                Map.of(), Map.of(TrialRecord.CONSTRAINTS, list), Optional.empty(), Optional.empty());
+    }
+
     static TrialRecord inState(int number, TrialState state) {
         return new TrialRecord(number + 1, number, state, List.of(), Map.of(), new TreeMap<>(), Map.of(), Map.of(),
                 Optional.empty(), Optional.empty());

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer.sampler.tpe;
 
+import dev.osprey.optimizer.pareto.Hypervolume;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,7 @@
 package dev.osprey.optimizer.sampler.tpe;
 
+import dev.osprey.optimizer.pareto.Hypervolume;
+
 import dev.osprey.optimizer.Budget;
 import dev.osprey.optimizer.MultiObjective;
 import dev.osprey.optimizer.Study;

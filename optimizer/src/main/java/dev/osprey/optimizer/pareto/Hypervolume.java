@@ -1,7 +1,10 @@
-package dev.osprey.optimizer.sampler.tpe;
+package dev.osprey.optimizer.pareto;
 
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 
 /**
  * The exact hypervolume of a set of loss vectors (every objective minimised): the measure of the
@@ -10,12 +13,12 @@ import java.util.Comparator;
  * 1998).
  *
  * <p>Two objectives: a sweep over the points sorted by the first objective, {@code O(n log n)}.
- * More: slices along the last objective, each the hypervolume of the points below it in one
- * objective fewer ("hypervolume by slicing objectives", While, Hingston, Barone and Huband, IEEE
- * TEVC 10(1), 2006), {@code O(n^(M-1) log n)}: exact and quick for the few dozen points TPE and
- * the tests measure, though not for large many-objective sets, which would want WFG.
+ * More: WFG (While, Bradstreet and Barone, "A Fast Way of Calculating Exact Hypervolumes", IEEE
+ * TEVC 16(1), 2012): the volume is the sum of each point's exclusive part, the box it dominates
+ * minus the hypervolume of the later points limited to that box, whose non-dominated set is
+ * usually small.
  */
-final class Hypervolume {
+public final class Hypervolume {
 
     private Hypervolume() {
     }
@@ -27,7 +30,7 @@ final class Hypervolume {
      *                  in every objective (drop the others first: they add nothing)
      * @param reference a finite point with one coordinate per objective
      */
-    static double of(double[][] points, double[] reference) {
+    public static double of(double[][] points, double[] reference) {
         validate(points, reference);
         return volume(points.clone(), reference, reference.length);
     }
@@ -36,7 +39,7 @@ final class Hypervolume {
      * Each point's exclusive contribution: the hypervolume lost without it,
      * {@code HV(S) - HV(S \ {p})}. A dominated point or a duplicate contributes 0.
      */
-    static double[] contributions(double[][] points, double[] reference) {
+    public static double[] contributions(double[][] points, double[] reference) {
         validate(points, reference);
         double total = volume(points.clone(), reference, reference.length);
         double[] contributions = new double[points.length];
@@ -53,7 +56,7 @@ final class Hypervolume {
         return contributions;
     }
 
-    /** The hypervolume over the first {@code d} objectives; sorts {@code points} in place. */
+    /** The hypervolume over all {@code d} objectives; sorts {@code points} in place. */
     private static double volume(double[][] points, double[] reference, int d) {
         if (points.length == 0) {
             return 0;
@@ -68,15 +71,64 @@ final class Hypervolume {
         if (d == 2) {
             return area(points, reference);
         }
-        int last = d - 1;
-        Arrays.sort(points, Comparator.comparingDouble(p -> p[last]));
+        Arrays.sort(points, Comparator.comparingDouble(p -> p[0]));
+        return wfg(points, reference);
+    }
+
+    /** WFG over points sorted by the first objective: the sum of each point's exclusive hypervolume. */
+    private static double wfg(double[][] points, double[] reference) {
+        if (points.length == 0) {
+            return 0;
+        }
+        if (reference.length == 2) {
+            return area(points.clone(), reference);
+        }
         double volume = 0;
         for (int i = 0; i < points.length; i++) {
-            double next = i + 1 < points.length ? points[i + 1][last] : reference[last];
-            double depth = next - points[i][last];
-            if (depth > 0) {
-                volume += volume(Arrays.copyOf(points, i + 1), reference, last) * depth;
+            volume += box(points[i], reference) - wfg(limited(points, i), reference);
+        }
+        return volume;
+    }
+
+    /** The points after {@code i}, each limited to the box of point {@code i}, dominated ones dropped. */
+    private static double[][] limited(double[][] points, int i) {
+        double[] p = points[i];
+        List<double[]> kept = new ArrayList<>();
+        for (int j = i + 1; j < points.length; j++) {
+            double[] q = new double[p.length];
+            for (int k = 0; k < p.length; k++) {
+                q[k] = Math.max(p[k], points[j][k]);
             }
+            boolean dominated = false;
+            for (Iterator<double[]> it = kept.iterator(); it.hasNext() && !dominated; ) {
+                double[] other = it.next();
+                if (weaklyDominates(other, q)) {
+                    dominated = true;
+                } else if (weaklyDominates(q, other)) {
+                    it.remove();
+                }
+            }
+            if (!dominated) {
+                kept.add(q);
+            }
+        }
+        // still sorted by the first objective: limiting keeps the order of the first coordinates
+        return kept.toArray(double[][]::new);
+    }
+
+    private static boolean weaklyDominates(double[] a, double[] b) {
+        for (int k = 0; k < a.length; k++) {
+            if (a[k] > b[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double box(double[] p, double[] reference) {
+        double volume = 1;
+        for (int k = 0; k < p.length; k++) {
+            volume *= reference[k] - p[k];
         }
         return volume;
     }

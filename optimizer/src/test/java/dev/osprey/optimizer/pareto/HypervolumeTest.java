@@ -1,4 +1,4 @@
-package dev.osprey.optimizer.sampler.tpe;
+package dev.osprey.optimizer.pareto;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +51,29 @@ class HypervolumeTest {
             front[i] = new double[] {f1, 1 - Math.sqrt(f1)};
         }
         assertEquals(1.21 - 1.0 / 3, Hypervolume.of(front, new double[] {1.1, 1.1}), 1e-4);
+    }
+
+    @Test
+    void theFrontOfDtlz2ApproachesItsAnalyticHypervolume() {
+        // the positive octant of the unit sphere; at (1.1, 1.1, 1.1) the hypervolume is 1.331 - pi/6
+        int n = 60;
+        java.util.List<double[]> front = new java.util.ArrayList<>();
+        for (int i = 0; i <= n; i++) {
+            for (int j = 0; j <= n; j++) {
+                double a = Math.PI / 2 * i / n;
+                double b = Math.PI / 2 * j / n;
+                front.add(new double[] {Math.cos(a) * Math.cos(b), Math.cos(a) * Math.sin(b), Math.sin(a)});
+            }
+        }
+        double hv = Hypervolume.of(front.toArray(double[][]::new), new double[] {1.1, 1.1, 1.1});
+        assertTrue(hv < 1.331 - Math.PI / 6 && hv > 1.331 - Math.PI / 6 - 0.02, "got " + hv);
+    }
+
+    @Test
+    void fourObjectivesMatchSlicingByHand() {
+        // two boxes in 4-D: 2*2*2*2 and 1*3*2*2, overlapping in 1*2*2*2
+        double[][] points = {{0, 1, 1, 1}, {1, 0, 1, 1}};
+        assertEquals(16 + 12 - 8, Hypervolume.of(points, new double[] {2, 3, 3, 3}), 1e-12);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Tests of the Pareto-front measures. */
+package dev.osprey.optimizer.pareto;
