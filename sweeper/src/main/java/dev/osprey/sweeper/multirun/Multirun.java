@@ -85,8 +85,18 @@ public final class Multirun {
                 default -> Samplers.random();
             };
         };
+        // presets are read, and so checked, before the launcher starts anything
+        Map<String, dev.osprey.launchers.resources.Resources> presets = ResourcePresets.possible(composer,
+                request.configName(), inputs);
         Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
         noteWorkersUnused(settings, launcher);
+        presets.forEach((where, preset) -> {
+            List<String> cannot = launcher.cannotHonour(preset);
+            if (!cannot.isEmpty()) {
+                observer.note(where + ": the " + launcher.name() + " launcher cannot honour " + String.join(", ", cannot)
+                        + "; the jobs that chose it run without");
+            }
+        });
         if (request.task() instanceof Task.Program program) {
             Optional<String> cannotRun = launcher.cannotRun(program);
             if (cannotRun.isPresent()) {
