@@ -83,9 +83,17 @@ final class ResourcePresets {
      * config, or one per option when the preset's group is swept ({@code +task_env=a10g,a100}).
      * Reading them checks them, before any job runs.
      *
-     * @throws dev.osprey.launchers.LauncherException for a preset that is not one
+     * @throws IllegalArgumentException for a preset that is not one, naming where it is and what is wrong
      */
     static Map<String, Resources> possible(Composer composer, String configName, SweepInputs inputs) {
+        try {
+            return read(composer, configName, inputs);
+        } catch (dev.osprey.launchers.LauncherException e) {
+            throw new IllegalArgumentException(e.getMessage(), e); // a mistake in the config, as any other
+        }
+    }
+
+    private static Map<String, Resources> read(Composer composer, String configName, SweepInputs inputs) {
         Map<String, Resources> out = new LinkedHashMap<>();
         Optional<String> source = source(inputs.settings());
         if (source.isEmpty()) {
