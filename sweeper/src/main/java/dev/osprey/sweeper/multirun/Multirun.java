@@ -132,7 +132,7 @@ public final class Multirun {
                 SweepRecords.writeMultirun(sweepDir.path(), inputs.baseConfig(), inputs.hydra().get(), request.overrides());
             }
             SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
-                    .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
+                    .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy()).cache(settings.cache())
                     .storageTimeout(storageTimeout)
                     .jobs(new ComposedJobs(composer, request, inputs, sweepDir, studyName, clock,
                             request.hydraApp().map(app -> HydraJobs.installCallback(sweepDir.path().resolve(".osprey/python")))))
