@@ -76,8 +76,9 @@ final class StudyCommands {
             try (Storage s = storage.openExisting(); Study loaded = load(s, study)) {
                 Table table = new Table(List.of("number", "state", "value", "params", "duration_s", "note"));
                 for (TrialRecord t : loaded.trials()) {
+                    Object cachedFrom = t.systemAttrs().get(dev.osprey.sweeper.Sweeper.ATTR_CACHED_FROM);
                     table.row(t.number(), t.state().name(), value(t), t.paramValues(), duration(t),
-                            t.failReason().orElse(""));
+                            cachedFrom != null ? "cached from #" + cachedFrom : t.failReason().orElse(""));
                 }
                 table.print(context.out(), storage.format);
             }

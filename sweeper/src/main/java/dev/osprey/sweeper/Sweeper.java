@@ -48,6 +48,8 @@ public final class Sweeper {
     public static final String ATTR_JOB_DIR = "osprey.job_dir";
     public static final String ATTR_JOB_ID = "osprey.job_id";
     public static final String ATTR_JOB_STATUS = "osprey.job_status";
+    /** System attribute of a trial that reused the result of an earlier trial with the same config: its number. */
+    public static final String ATTR_CACHED_FROM = ConfigCache.ATTR_CACHED_FROM;
 
     /** This process, as the trials it drives name their driver. */
     private static final String DRIVER = Orphans.thisDriver();
