@@ -28,9 +28,14 @@ public final class ProcessLauncherProvider implements LauncherProvider {
 
     @Override
     public Launcher create(Config settings) {
+        // the device pools in front: jobs wait for their GPUs and CPUs there, not in a slot
+        return dev.osprey.launchers.resources.LocalResources.around(launcher(settings),
+                new LauncherSettings("process", settings));
+    }
+
+    private static Launcher launcher(Config settings) {
         LauncherSettings s = new LauncherSettings("process", settings);
-        return dev.osprey.launchers.resources.LocalResources.around(new ProcessLauncher(
-                s.intValue("slots", Runtime.getRuntime().availableProcessors()), s.seconds("kill_grace_s", 5),
-                s.booleanValue("python_workers", false)), s);
+        return new ProcessLauncher(s.intValue("slots", Runtime.getRuntime().availableProcessors()),
+                s.seconds("kill_grace_s", 5), s.booleanValue("python_workers", false));
     }
 }
