@@ -1,5 +1,7 @@
 package dev.osprey.launchers.resources;
 
+import dev.osprey.launchers.Resources;
+
 import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.LauncherException;

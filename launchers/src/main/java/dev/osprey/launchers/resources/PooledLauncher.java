@@ -1,5 +1,7 @@
 package dev.osprey.launchers.resources;
 
+import dev.osprey.launchers.Resources;
+
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.JobResult;

@@ -69,7 +69,7 @@ final class SlurmLauncher implements Launcher {
 
     /** Every resource of a preset becomes an sbatch option; its variables go to the job's environment. */
     @Override
-    public List<String> cannotHonour(dev.osprey.launchers.resources.Resources resources) {
+    public List<String> cannotHonour(dev.osprey.launchers.Resources resources) {
         return List.of();
     }
 

@@ -34,8 +34,8 @@ final class SlurmResources {
     static List<String> arguments(Config base, Config job, Optional<Duration> timeout) {
         Map<String, ConfigValue> merged = new LinkedHashMap<>(base.root().entries());
         merged.putAll(job.root().entries());
-        dev.osprey.launchers.resources.Resources preset =
-                dev.osprey.launchers.resources.Resources.ofSettings(Config.of(new ConfigValue.MapValue(merged)));
+        dev.osprey.launchers.Resources preset =
+                dev.osprey.launchers.Resources.ofSettings(Config.of(new ConfigValue.MapValue(merged)));
         presetSettings(preset).forEach(merged::put);
         LauncherSettings s = new LauncherSettings("slurm", Config.of(new ConfigValue.MapValue(merged)));
         List<String> args = new ArrayList<>();
@@ -78,7 +78,7 @@ final class SlurmResources {
      * {@code cpus_per_task}, {@code gpus} with {@code gpu_kind} is {@code --gpus=KIND:N}, and its
      * {@code slurm_extra_args} come after the launcher's {@code extra_args}.
      */
-    static Map<String, ConfigValue> presetSettings(dev.osprey.launchers.resources.Resources preset) {
+    static Map<String, ConfigValue> presetSettings(dev.osprey.launchers.Resources preset) {
         Map<String, ConfigValue> out = new LinkedHashMap<>();
         preset.cpus().ifPresent(c -> out.put("cpus_per_task", new ConfigValue.IntValue(c)));
         preset.memory().ifPresent(m -> out.put("mem", new ConfigValue.StringValue(m)));

@@ -1,5 +1,7 @@
 package dev.osprey.launchers.resources;
 
+import dev.osprey.launchers.Resources;
+
 import dev.osprey.composer.config.Config;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobHandle;

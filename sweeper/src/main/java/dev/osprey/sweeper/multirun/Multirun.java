@@ -86,7 +86,7 @@ public final class Multirun {
             };
         };
         // presets are read, and so checked, before the launcher starts anything
-        Map<String, dev.osprey.launchers.resources.Resources> presets = ResourcePresets.possible(composer,
+        Map<String, dev.osprey.launchers.Resources> presets = ResourcePresets.possible(composer,
                 request.configName(), inputs);
         Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
         noteWorkersUnused(settings, launcher);

@@ -7,7 +7,7 @@ import dev.osprey.composer.multirun.BasicSweeper;
 import dev.osprey.composer.override.ConfigOverride;
 import dev.osprey.composer.value.ConfigValue;
 import dev.osprey.launchers.LauncherSettings;
-import dev.osprey.launchers.resources.Resources;
+import dev.osprey.launchers.Resources;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

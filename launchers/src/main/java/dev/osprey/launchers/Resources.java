@@ -1,8 +1,7 @@
-package dev.osprey.launchers.resources;
+package dev.osprey.launchers;
 
 import dev.osprey.composer.config.Config;
 import dev.osprey.composer.value.ConfigValue;
-import dev.osprey.launchers.LauncherException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,6 @@
-package dev.osprey.launchers.resources;
+package dev.osprey.launchers;
 
 import dev.osprey.composer.config.Config;
-import dev.osprey.launchers.LauncherException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
