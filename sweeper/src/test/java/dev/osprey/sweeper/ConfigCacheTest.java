@@ -56,9 +56,9 @@ class ConfigCacheTest {
     @Test
     void twoWorkersOnOneStudyRunEachConfigOnce() throws Exception {
         String location = work.resolve("studies").toString();
-        try (Storage s = Storages.open(location)) {
-            Study.builder().name("cache").storage(s).sampler(Samplers.random()).seed(3).create().close();
-        }
+        // one H2 file database for both workers: each claim is its own transaction in it
+        Storage shared = Storages.open(location);
+        Study.builder().name("cache").storage(shared).sampler(Samplers.random()).seed(3).create().close();
         Map<Object, AtomicInteger> runs = new ConcurrentHashMap<>();
         Task.JobFunction train = c -> {
             runs.computeIfAbsent(x(c), k -> new AtomicInteger()).incrementAndGet();
@@ -71,8 +71,7 @@ class ConfigCacheTest {
         for (int w = 0; w < 2; w++) {
             int worker = w;
             workers.add(Thread.ofPlatform().start(() -> {
-                try (Storage storage = Storages.open(location);
-                     Study study = Study.builder().name("cache").storage(storage).sampler(Samplers.random())
+                try (Study study = Study.builder().name("cache").storage(shared).sampler(Samplers.random())
                              .pruner(Pruners.none()).load();
                      Launcher launcher = Launchers.create("in-process", Config.of(Map.of("slots", 2)))) {
                     SweepSummary summary = Sweeper.builder().study(study).launcher(launcher).plan(SIX_POINTS)
@@ -89,6 +88,7 @@ class ConfigCacheTest {
         for (Thread t : workers) {
             t.join();
         }
+        shared.close();
         assertEquals(List.of(), errors);
         List<TrialRecord> trials;
         try (Storage s = Storages.open(location);
