@@ -54,7 +54,7 @@ class ArchitectureTest {
             "study-database", Set.of(""),
             "composer", Set.of("", "bind", "compose", "config", "conformance", "interpolation", "multirun", "output",
                     "override", "value", "yaml"),
-            "launchers", Set.of("", "inprocess", "process", "protocol", "slurm", "tsp"),
+            "launchers", Set.of("", "inprocess", "process", "protocol", "resources", "slurm", "tsp"),
             "sweeper", Set.of("", "multirun", "space", "hydra"),
             "cli", Set.of(""));
 

@@ -60,6 +60,7 @@ public final class LaunchSuite {
             rows.addAll(LaunchThroughput.run(plan, jobs, peers, progress));
             rows.addAll(LaunchTsp.run(plan, jobs, directMedian(rows), peers, notes, progress));
             rows.addAll(LaunchSlurm.run(plan, jobs, peers, notes, progress));
+            rows.addAll(LaunchResources.run(quick, jobs, notes, progress));
         }
         rows.addAll(hydra());
         notes.add(0, "Peers: " + String.join(", ", peers.values()) + ". " + Runtime.getRuntime().availableProcessors()

@@ -92,7 +92,8 @@ final class StudyCommands {
                     }
                     row.add(t.paramValues());
                     row.add(duration(t));
-                    row.add(t.failReason().orElse(""));
+                    Object cachedFrom = t.systemAttrs().get(dev.osprey.sweeper.Sweeper.ATTR_CACHED_FROM);
+                    row.add(cachedFrom != null ? "cached from #" + cachedFrom : t.failReason().orElse(""));
                     table.row(row.toArray());
                 }
                 table.print(context.out(), storage.format);

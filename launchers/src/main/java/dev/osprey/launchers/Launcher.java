@@ -42,6 +42,18 @@ public interface Launcher extends AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What of a job's resource preset ({@link dev.osprey.launchers.Resources}) this
+     * launcher cannot give the job, one line each, saying what it is and why; empty when it honours
+     * all of it. A sweep says so before any job runs. By default, a launcher honours nothing.
+     *
+     * @since 0.2
+     */
+    default java.util.List<String> cannotHonour(dev.osprey.launchers.Resources resources) {
+        return resources.requested().stream().map(key -> key + " (the " + name() + " launcher does not honour it)")
+                .toList();
+    }
+
     /** Hands the job over and returns without waiting for it. */
     JobHandle submit(Job job);
 

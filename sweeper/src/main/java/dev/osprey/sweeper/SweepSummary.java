@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param duration     wall time of the sweep
  * @param failureNote  the last failure's error, when failures stopped the sweep; what to do next, when
  *                     the sweep was detached or lost its study database
+ * @param cached       trials that were not run but told the values of a trial with the same config
+ *                     ({@link SweeperBuilder#cache}); they are not among {@code jobs}
  * @since 0.1
  */
 public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int studyTrials, Optional<TrialRecord> best,
-                           Duration duration, String failureNote) {
+                           Duration duration, String failureNote, int cached) {
 
     /** Why a sweep stopped. */
     public enum Ending {
@@ -56,7 +58,16 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
     public static final int EXIT_DATABASE_LOST = 3;
     public static final int EXIT_INTERRUPTED = 130;
 
+    /** A summary of a sweep that reused no result. */
+    public SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int studyTrials, Optional<TrialRecord> best,
+                        Duration duration, String failureNote) {
+        this(ending, jobs, studyTrials, best, duration, failureNote, 0);
+    }
+
     public SweepSummary {
+        if (cached < 0) {
+            throw new IllegalArgumentException("cached trials must be >= 0, got " + cached);
+        }
         jobs = java.util.Collections.unmodifiableMap(new EnumMap<>(jobs.isEmpty() ? Map.of(JobStatus.COMPLETED, 0) : jobs));
         failureNote = failureNote == null ? "" : failureNote;
     }
@@ -80,7 +91,8 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
         if (ending == Ending.DATABASE_LOST) {
             return EXIT_DATABASE_LOST; // whatever the jobs did, their results are not in the study yet
         }
-        if (jobsRun() > 0 && count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 && ending != Ending.INTERRUPTED) {
+        if (jobsRun() > 0 && count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) + cached == 0
+                && ending != Ending.INTERRUPTED) {
             return EXIT_FAILURES;
         }
         return switch (ending) {
@@ -100,6 +112,10 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
             if (count(status) > 0) {
                 out.append(String.format("  %-20s %d%n", status.name().toLowerCase(java.util.Locale.ROOT), count(status)));
             }
+        }
+        if (cached > 0) {
+            out.append(String.format("%-22s %d (same config as a completed trial: its result reused)%n", "cached",
+                    cached));
         }
         out.append(String.format("%-22s %s%n", "trials in the study",
                 studyTrials >= 0 ? Integer.toString(studyTrials) : "unknown (the study database was lost)"));

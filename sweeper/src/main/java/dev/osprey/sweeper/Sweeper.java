@@ -48,6 +48,8 @@ public final class Sweeper {
     public static final String ATTR_JOB_DIR = "osprey.job_dir";
     public static final String ATTR_JOB_ID = "osprey.job_id";
     public static final String ATTR_JOB_STATUS = "osprey.job_status";
+    /** System attribute of a trial that reused the result of an earlier trial with the same config: its number. */
+    public static final String ATTR_CACHED_FROM = ConfigCache.ATTR_CACHED_FROM;
 
     /** This process, as the trials it drives name their driver. */
     private static final String DRIVER = Orphans.thisDriver();
@@ -63,6 +65,10 @@ public final class Sweeper {
     private final StorageOutage outage;
     /** Jobs that ended while the database was lost: their results are only in their job directories. */
     private int keptResults;
+    /** Results by job config, when the sweep reuses them ({@link SweeperBuilder#cache}); null when not. */
+    private final ConfigCache cache;
+    /** Trials told the values of another trial with the same config. */
+    private int cached;
 
     private record Running(Trial trial, Job job, JobHandle handle) {
     }
@@ -78,6 +84,8 @@ public final class Sweeper {
         };
         this.outage = new StorageOutage(settings.storageTimeout, settings.clock, settings.outagePause,
                 settings.listeners, running::size, () -> interrupted);
+        this.cache = settings.cache && !settings.detach ? new ConfigCache(settings.study.storage(),
+                settings.study.storage().findStudy(settings.study.name()).orElseThrow().id()) : null;
         outage.probe(StorageOutage.leaseRenewal(settings.study, () -> running.values().stream().map(Running::trial).toList(),
                 settings.clock));
     }
@@ -306,7 +314,9 @@ public final class Sweeper {
         });
         JobHandle handle;
         try {
-            handle = settings.launcher.submit(job);
+            handle = cache == null ? settings.launcher.submit(job) : submitUnlessCached(trial, job);
+        } catch (StorageOutage.StudyDatabaseLost lost) {
+            throw lost;
         } catch (RuntimeException e) {
             study.tellFailed(trial, "the launcher could not take the job: " + e.getMessage());
             throw e;
@@ -321,6 +331,16 @@ public final class Sweeper {
         });
         settings.listeners.forEach(l -> l.jobStarted(job, handle));
         return Optional.empty();
+    }
+
+    /** Runs the job if its trial claims its config; otherwise follows the trial that has it. */
+    private JobHandle submitUnlessCached(Trial trial, Job job) {
+        String digest = ConfigCache.digest(job.config());
+        return switch (outage.call(() -> cache.claim(digest, trial.record()))) {
+            case ConfigCache.Claim.Run run -> settings.launcher.submit(job);
+            case ConfigCache.Claim.Follow follow -> new ReusedResult(job, digest, trial.record(), cache,
+                    settings.launcher, follow.ownerTrialId());
+        };
     }
 
     private static Pruning pruningOf(Trial trial) {
@@ -382,6 +402,13 @@ public final class Sweeper {
                     + " objective(s)", result.exitCode(), result.duration(), result.logs());
         }
         JobResult toTell = result;
+        Running ending = running.get(trial.number());
+        Optional<TrialRecord> reusedFrom = ending != null && ending.handle() instanceof ReusedResult reused
+                && toTell.isCompleted() ? reused.reusedFrom() : Optional.empty();
+        reusedFrom.ifPresent(owner -> outage.call(() -> {
+            cache.markCached(trial.record(), owner); // before the values: a finished trial never changes
+            return null;
+        }));
         TrialRecord told = outage.tell(() -> switch (toTell.status()) {
             case COMPLETED -> study.tell(trial, toTell.values().stream().mapToDouble(Double::doubleValue).toArray());
             case PRUNED -> study.tell(trial, TrialState.PRUNED);
@@ -389,7 +416,11 @@ public final class Sweeper {
                     toTell.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + toTell.error());
         }, () -> study.storage().trial(trial.record().id()));
         Running done = running.remove(trial.number());
-        count(result, result.error());
+        if (reusedFrom.isPresent()) {
+            cached++;
+        } else {
+            count(result, result.error());
+        }
         JobResult reported = result;
         settings.listeners.forEach(l -> l.jobEnded(done.job(), reported, told));
     }
@@ -449,7 +480,7 @@ public final class Sweeper {
         }
         return new SweepSummary(ending, counts, trials.size(), best,
                 Duration.between(start, settings.clock.instant()), ending == SweepSummary.Ending.TOO_MANY_FAILURES
-                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 ? lastFailure : "");
+                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) + cached == 0 ? lastFailure : "", cached);
     }
 
     /** How many jobs are running now. */

@@ -26,6 +26,7 @@ public final class SweeperBuilder {
     FailurePolicy failurePolicy = FailurePolicy.continueAlways();
     InstantSource clock = InstantSource.system();
     boolean detach;
+    boolean cache;
     Duration storageTimeout = DEFAULT_STORAGE_TIMEOUT;
     /** Replaces the wait between probes of an unreachable database (tests advance a clock instead). */
     StorageOutage.Pause outagePause;
@@ -124,6 +125,19 @@ public final class SweeperBuilder {
      */
     public SweeperBuilder detach(boolean value) {
         detach = value;
+        return this;
+    }
+
+    /**
+     * Reuses results: a trial whose job config (composed and resolved) a COMPLETED trial of the study
+     * already ran is not run again, but told that trial's values and marked
+     * {@value ConfigCache#ATTR_CACHED_FROM}. Two workers that propose the same config at once run
+     * it once: the first claims it in the study database, the other waits for its result.
+     *
+     * @since 0.2
+     */
+    public SweeperBuilder cache(boolean value) {
+        cache = value;
         return this;
     }
 

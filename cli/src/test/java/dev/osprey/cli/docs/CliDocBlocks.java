@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *       command on the PATH that starts this build's command line in a JVM of its own;</li>
  *   <li>{@code <!-- not tested: why -->}: an {@code sh} block that cannot run here (another
  *       machine, a cluster).</li>
+ *   <li>{@code <!-- tested: NAME -->} is another test's marker (docs/launchers.md's
+ *       LaunchersDocTest), not one of these.</li>
  * </ul>
  * A {@code text} block right after a tested block lists lines that must appear, in order, in the
  * output (stdout, then stderr, of each command); {@code ...} in a line matches anything and a run
@@ -28,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class CliDocBlocks {
 
-    private static final Pattern MARKER = Pattern.compile("^<!--\\s*(tested|not tested)\\b(.*?)-->\\s*$");
+    private static final Pattern MARKER = Pattern.compile("^<!--\\s*(tested(?!: )|not tested)\\b(.*?)-->\\s*$");
 
     private CliDocBlocks() {
     }

@@ -44,6 +44,9 @@ public final class ProgramCommand {
     public static Map<String, String> environment(Task.Program program, Job job) {
         JobFiles files = new JobFiles(job.directory());
         Map<String, String> env = new LinkedHashMap<>(program.environment());
+        // the job's resource preset may set variables (env: {...}); the program's own come after the preset's
+        Map<String, String> preset = dev.osprey.launchers.Resources.ofSettings(job.settings()).environment();
+        preset.forEach(env::putIfAbsent);
         env.put("OSPREY_JOB_NUM", Integer.toString(job.number()));
         env.put("OSPREY_TRIAL_NUMBER", Integer.toString(job.number()));
         env.put("OSPREY_JOB_DIR", job.directory().toString());

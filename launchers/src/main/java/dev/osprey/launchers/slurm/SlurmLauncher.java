@@ -67,6 +67,12 @@ final class SlurmLauncher implements Launcher {
         return Commands.missingWorkingDirectory(program);
     }
 
+    /** Every resource of a preset becomes an sbatch option; its variables go to the job's environment. */
+    @Override
+    public List<String> cannotHonour(dev.osprey.launchers.Resources resources) {
+        return List.of();
+    }
+
     @Override
     public synchronized JobHandle submit(Job job) {
         if (closed) {

@@ -103,6 +103,11 @@ final class SlurmQueue implements Scheduler {
             how += "; it was cancelled outside Osprey (scancel, or an administrator)";
         } else if (status == JobStatus.TIMED_OUT) {
             how += "; it reached its Slurm time limit (osprey.launcher.time)";
+        } else if (state.equals("PREEMPTED")) {
+            how += "; preempted: Slurm stopped it for another job and did not requeue it (sbatch --requeue lets it"
+                    + " run again as the same trial)";
+        } else if (state.equals("NODE_FAIL")) {
+            how += "; its node failed (sbatch --requeue lets it run again as the same trial)";
         } else if (state.equals("OUT_OF_MEMORY")) {
             how += "; it used more memory than it asked for (osprey.launcher.mem)";
         }

@@ -34,6 +34,9 @@ final class SlurmResources {
     static List<String> arguments(Config base, Config job, Optional<Duration> timeout) {
         Map<String, ConfigValue> merged = new LinkedHashMap<>(base.root().entries());
         merged.putAll(job.root().entries());
+        dev.osprey.launchers.Resources preset =
+                dev.osprey.launchers.Resources.ofSettings(Config.of(new ConfigValue.MapValue(merged)));
+        presetSettings(preset).forEach(merged::put);
         LauncherSettings s = new LauncherSettings("slurm", Config.of(new ConfigValue.MapValue(merged)));
         List<String> args = new ArrayList<>();
         s.string("partition").filter(v -> !v.isBlank()).ifPresent(v -> args.add("--partition=" + v));
@@ -66,7 +69,24 @@ final class SlurmResources {
                         + " sbatch options, e.g. [--qos=high, --account=lab], got " + v.toPlain());
             }
         });
+        args.addAll(preset.slurmArguments());
         return args;
+    }
+
+    /**
+     * A resource preset as the launcher's own settings, which it overrides: {@code cpus} is
+     * {@code cpus_per_task}, {@code gpus} with {@code gpu_kind} is {@code --gpus=KIND:N}, and its
+     * {@code slurm_extra_args} come after the launcher's {@code extra_args}.
+     */
+    static Map<String, ConfigValue> presetSettings(dev.osprey.launchers.Resources preset) {
+        Map<String, ConfigValue> out = new LinkedHashMap<>();
+        preset.cpus().ifPresent(c -> out.put("cpus_per_task", new ConfigValue.IntValue(c)));
+        preset.memory().ifPresent(m -> out.put("mem", new ConfigValue.StringValue(m)));
+        preset.gpus().ifPresent(g -> out.put("gpus", new ConfigValue.StringValue(g == 0 ? ""
+                : preset.gpuKind().map(k -> k + ":" + g).orElse(Integer.toString(g)))));
+        preset.time().ifPresent(t -> out.put("time", new ConfigValue.StringValue(t)));
+        preset.partition().ifPresent(p -> out.put("partition", new ConfigValue.StringValue(p)));
+        return out;
     }
 
     private static String single(ConfigValue item) {

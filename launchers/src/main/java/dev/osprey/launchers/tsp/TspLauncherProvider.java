@@ -14,7 +14,8 @@ import dev.osprey.launchers.LauncherSettings;
  * starts and stops, never the user's default queue), {@code slots} (jobs at once, {@code tsp -S};
  * default one per CPU for a private queue), {@code kill_grace_s} (seconds between SIGTERM and
  * SIGKILL when a job is stopped; default 5), {@code poll_interval_ms} (default 200),
- * {@code command} (the executable, default {@code tsp}).
+ * {@code command} (the executable, default {@code tsp}), and the device pools' settings
+ * ({@link dev.osprey.launchers.resources.LocalResources}).
  *
  * @since 0.1
  */
@@ -32,6 +33,7 @@ public final class TspLauncherProvider implements LauncherProvider {
 
     @Override
     public Launcher create(Config settings) {
-        return new TspLauncher(TspOptions.from(new LauncherSettings(name(), settings)));
+        LauncherSettings s = new LauncherSettings(name(), settings);
+        return dev.osprey.launchers.resources.LocalResources.around(new TspLauncher(TspOptions.from(s)), s);
     }
 }

@@ -41,6 +41,14 @@ if ! cd "$dir" 2>/dev/null; then
 fi
 # absolute: the program runs in its working directory, and its output still goes here
 dir=$(pwd)
+# A job Slurm requeued (scontrol requeue, preemption, a node failure) runs again from the start:
+# what its killed run left must not pass for this run's result. The program sees how many times
+# it was restarted, so that it can resume from what it saved in the job directory.
+if [ "${SLURM_RESTART_COUNT:-0}" -gt 0 ] 2>/dev/null; then
+    rm -f result.json objective.txt failure.txt
+    OSPREY_RESTART_COUNT=$SLURM_RESTART_COUNT
+    export OSPREY_RESTART_COUNT
+fi
 
 now_ms() {
     t=$(date +%s%N 2>/dev/null)
@@ -81,17 +89,20 @@ else
     # The wrapper outlives its program, so that the scheduler counts the job as running (and its
     # slot as taken) for as long as the program runs. A stop signal reaches the program straight
     # from the scheduler (tsp -k signals the job's process group, scancel every job process); the
-    # wrapper notes it and waits on.
+    # wrapper notes it and waits on. SIGUSR1 and SIGUSR2, which sbatch --signal=B:USR1@SECONDS sends
+    # to the batch script alone before a time limit, are passed on to the program to checkpoint.
     "$@" >"$dir/stdout.log" 2>"$dir/stderr.log" </dev/null &
     child=$!
     trap 'signalled=1' TERM INT HUP
+    trap 'signalled=1; kill -USR1 "$child" 2>/dev/null' USR1
+    trap 'signalled=1; kill -USR2 "$child" 2>/dev/null' USR2
     while :; do
         signalled=
         wait "$child"
         code=$?
         [ -n "$signalled" ] || break
     done
-    trap - TERM INT HUP
+    trap - TERM INT HUP USR1 USR2
 fi
 duration=$(( $(now_ms) - start ))
 # back to the job directory, where the job's files are read and written

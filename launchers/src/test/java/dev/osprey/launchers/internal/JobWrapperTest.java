@@ -168,6 +168,36 @@ class JobWrapperTest {
         assertEquals(12, ResultJson.read(dir.resolve("result.json"), 0).number());
     }
 
+    @Test
+    void sigusr1ReachesTheProgramSoThatItCanCheckpoint() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("signalled"));
+        // the program saves a checkpoint when told to, and then finishes with its objective
+        String program = "trap 'echo saved > checkpoint; echo 0.5; exit 0' USR1; touch ready;"
+                + " while :; do sleep 0.05; done";
+        Process wrapper = new ProcessBuilder("sh", install(dir).toString(), dir.toString(), "sh", "-c", program)
+                .redirectErrorStream(true).redirectOutput(dir.resolve("wrapper.log").toFile()).start();
+        while (!Files.exists(dir.resolve("ready"))) {
+            Thread.onSpinWait();
+        }
+        new ProcessBuilder("kill", "-USR1", Long.toString(wrapper.pid())).start().waitFor();
+        assertEquals(0, wrapper.waitFor(), Files.readString(dir.resolve("wrapper.log")));
+        assertEquals("saved", Files.readString(dir.resolve("checkpoint")).strip());
+        assertEquals(List.of(0.5), ResultJson.read(dir.resolve("result.json"), 0).values());
+    }
+
+    @Test
+    void aRestartedSlurmJobDropsItsKilledRunsResultAndKnowsItWasRestarted() throws Exception {
+        Path dir = Files.createDirectories(work.resolve("restarted"));
+        Files.writeString(dir.resolve("objective.txt"), "9\n"); // left by the run Slurm killed
+        Files.writeString(dir.resolve("result.json"), "{}");
+        ProcessBuilder builder = new ProcessBuilder("sh", install(dir).toString(), dir.toString(), "sh", "-c",
+                "echo \"$OSPREY_RESTART_COUNT\" > restarts; echo 0.25").redirectErrorStream(true);
+        builder.environment().put("SLURM_RESTART_COUNT", "1");
+        assertEquals(0, builder.start().waitFor());
+        assertEquals("1", Files.readString(dir.resolve("restarts")).strip());
+        assertEquals(List.of(0.25), ResultJson.read(dir.resolve("result.json"), 0).values());
+    }
+
     /** Runs the script as the process launcher would, and decides with ProgramOutcome. */
     private JobResult direct(String script) throws IOException, InterruptedException {
         Path dir = Files.createDirectories(work.resolve("direct"));

@@ -47,4 +47,20 @@ class SlurmResourcesTest {
                 Config.of(Map.of("time", 1.5)), Config.empty(), Optional.empty()));
         assertTrue(time.getMessage().contains("osprey.launcher.time"), time.getMessage());
     }
+
+    @Test
+    void aPresetBecomesSbatchOptionsOverTheLaunchersSettings() {
+        Config base = Config.of(Map.of("partition", "cpu", "mem", "1G", "extra_args", List.of("--qos=low")));
+        Config job = Config.of(Map.of("resources", Map.of("cpus", 8, "mem", "32G", "gpus", 2, "gpu_kind", "a100",
+                "time", "2:00:00", "partition", "gpu", "slurm_extra_args", List.of("--constraint=ib"))));
+        assertEquals(List.of("--partition=gpu", "--time=2:00:00", "--cpus-per-task=8", "--mem=32G", "--gpus=a100:2",
+                "--qos=low", "--constraint=ib"), SlurmResources.arguments(base, job, Optional.empty()));
+    }
+
+    @Test
+    void aBadPresetNamesItsKey() {
+        LauncherException e = assertThrows(LauncherException.class, () -> SlurmResources.arguments(Config.empty(),
+                Config.of(Map.of("resources", Map.of("gpu", 1))), Optional.empty()));
+        assertTrue(e.getMessage().contains("unknown key 'gpu'"), e.getMessage());
+    }
 }

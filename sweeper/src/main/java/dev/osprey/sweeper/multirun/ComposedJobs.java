@@ -29,7 +29,8 @@ import java.util.Map;
  * each its sweep's override with the trial's value ({@link TrialOverrides}), compose its config (a
  * parameter naming a config group selects that option), interpolations are resolved with the job's
  * runtime values, and the job directory gets its {@code .osprey/} snapshot. Parameters under
- * {@code osprey.launcher.} change the job's launcher settings instead.
+ * {@code osprey.launcher.} change the job's launcher settings instead, as do the job's resource preset
+ * and what its chosen group options set under {@code osprey.launcher} ({@link ResourcePresets}).
  */
 final class ComposedJobs implements JobFactory {
 
@@ -45,6 +46,7 @@ final class ComposedJobs implements JobFactory {
     private final Clock clock;
     private final RunRequest request;
     private final Optional<Path> hydraCallback;
+    private final ResourcePresets presets;
 
     /**
      * @param hydraCallback the folder of Osprey's Hydra callback, when the program is a Hydra app
@@ -61,18 +63,16 @@ final class ComposedJobs implements JobFactory {
         this.hydraCallback = hydraCallback;
         this.studyName = studyName;
         this.clock = clock;
+        this.presets = ResourcePresets.of(composer, configName, inputs);
     }
 
     @Override
     public Job create(int number, Map<String, Object> params, Pruning pruning) {
         List<ConfigOverride> overrides = new ArrayList<>(trialOverrides.fixed());
         List<ConfigOverride> launcherOverrides = new ArrayList<>();
-        Config settings = inputs.settings().launcherSettings();
         for (Map.Entry<String, Object> p : params.entrySet()) {
             ConfigOverride parameter = trialOverrides.parameter(p.getKey(), p.getValue());
             if (p.getKey().startsWith(LAUNCHER_PREFIX)) {
-                settings = settings.forceAdd(p.getKey().substring(LAUNCHER_PREFIX.length()),
-                        Overrides.plainValue((Element) parameter.value()));
                 launcherOverrides.add(parameter);
             } else {
                 overrides.add(parameter);
@@ -85,6 +85,12 @@ final class ComposedJobs implements JobFactory {
         Resolvers resolvers = Resolvers.standard(System::getenv, clock, runtime);
         Config config = SweepInputs.jobConfig(request, composition, resolvers, composer.repository(), dir.path().toString(),
                 Optional.of(number));
+        // the job's own composition decides its preset, so that a swept preset reaches the job that chose it
+        Config settings = presets.jobSettings(inputs.settings().launcherSettings(), composition, config);
+        for (ConfigOverride parameter : launcherOverrides) {
+            settings = settings.forceAdd(parameter.key().substring(LAUNCHER_PREFIX.length()),
+                    Overrides.plainValue((Element) parameter.value()));
+        }
         List<ConfigOverride> snapshot = new ArrayList<>(overrides);
         snapshot.addAll(launcherOverrides);
         dir.writeMetadata(config, snapshot, inputs.settings().asConfig());

@@ -38,7 +38,7 @@ public final class ConfigView {
         return Secrets.mask(switch (which) {
             case "job" -> job.toYaml();
             case "osprey" -> Config.of(Map.of("osprey", inputs.settings().asConfig().root().toPlain())).toYaml()
-                    + searchSpace(composer, request);
+                    + searchSpace(composer, request) + resources(composer, request, inputs);
             case "hydra" -> Config.of(Map.of(HydraRuntime.KEY, inputs.hydra().orElseThrow(() -> new IllegalArgumentException(
                     "--cfg hydra: this config has no hydra node (Java apps compose without Hydra's settings)"))
                     .root().toPlain())).toYaml();
@@ -70,6 +70,13 @@ public final class ConfigView {
         }
         return "\n# search space" + (space.isConditional() ? " (conditional: a parameter under an option exists only"
                 + " in the trials that choose it)" : "") + "\n" + space.describe();
+    }
+
+    /** The resource presets the jobs of this run can get ({@link ResourcePresets}). */
+    static String resources(Composer composer, RunRequest request, SweepInputs inputs) {
+        SweepInputs all = request.multirun() ? SweepInputs.forSweep(composer, request.configName(), request.overrides(),
+                request.jobName(), Clock.systemDefaultZone()) : inputs;
+        return ResourcePresets.describe(ResourcePresets.possible(composer, request.configName(), all));
     }
 
     public static String info(RunRequest request) {

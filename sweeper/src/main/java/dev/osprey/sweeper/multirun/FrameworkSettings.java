@@ -40,7 +40,7 @@ public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
             "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
-            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc", "objectives");
+            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc", "objectives", "cache");
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
@@ -222,6 +222,19 @@ public final class FrameworkSettings {
             case "study" -> false;
             case "run" -> true;
             default -> throw new IllegalArgumentException("osprey.sweeper.budget must be study or run, got '" + budget + "'");
+        };
+    }
+
+    /**
+     * {@code osprey.sweeper.cache}: whether a trial whose job config already completed in the study
+     * reuses that result instead of running (default false).
+     */
+    public boolean cache() {
+        String value = string("sweeper.cache").orElse("false").strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("osprey.sweeper.cache must be true or false, got '" + value + "'");
         };
     }
 

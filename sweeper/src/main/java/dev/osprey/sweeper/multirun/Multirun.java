@@ -89,8 +89,18 @@ public final class Multirun {
                 default -> Samplers.random();
             };
         };
+        // presets are read, and so checked, before the launcher starts anything
+        Map<String, dev.osprey.launchers.Resources> presets = ResourcePresets.possible(composer,
+                request.configName(), inputs);
         Launcher launcher = Launchers.create(launcherName(settings), launcherSettings(settings));
         noteWorkersUnused(settings, launcher);
+        presets.forEach((where, preset) -> {
+            List<String> cannot = launcher.cannotHonour(preset);
+            if (!cannot.isEmpty()) {
+                observer.note(where + ": the " + launcher.name() + " launcher cannot honour " + String.join(", ", cannot)
+                        + "; the jobs that chose it run without");
+            }
+        });
         if (request.task() instanceof Task.Program program) {
             Optional<String> cannotRun = launcher.cannotRun(program);
             if (cannotRun.isPresent()) {
@@ -130,7 +140,7 @@ public final class Multirun {
                 SweepRecords.writeMultirun(sweepDir.path(), inputs.baseConfig(), inputs.hydra().get(), request.overrides());
             }
             SweeperBuilder builder = Sweeper.builder().study(study).launcher(launcher).plan(plan)
-                    .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy())
+                    .jobsInFlight(settings.nJobs()).failurePolicy(settings.failurePolicy()).cache(settings.cache())
                     .storageTimeout(storageTimeout)
                     .jobs(new ComposedJobs(composer, request, inputs, sweepDir, studyName, clock,
                             request.hydraApp().map(app -> HydraJobs.installCallback(sweepDir.path().resolve(".osprey/python")))))
