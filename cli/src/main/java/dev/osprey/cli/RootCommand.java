@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
                 StudyCommands.DeleteStudy.class, AskTellCommands.Ask.class, AskTellCommands.Tell.class,
                 CollectCommand.class, ServerCommand.class, DemoCommand.class, CompletionCommand.class,
                 CompletionCommand.Candidates.class,
-                ImportanceCommand.class},
+                ImportanceCommand.class, WatchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success (a sweep met its budget)", "  1  the work failed (a job, or failed jobs stopped a sweep)",
                 "  2  bad usage or input",
