@@ -64,7 +64,7 @@ final class Database implements AutoCloseable {
         long deadline = System.nanoTime() + HANDOVER.toNanos();
         while (true) {
             try {
-                return openOnce(location);
+                return openOnce(location, create);
             } catch (FileInUse inUse) {
                 // another process has the file open: it serves it, unless it is no Osprey process or
                 // is just starting or closing (then the file is free, or served, a moment later)
@@ -90,7 +90,13 @@ final class Database implements AutoCloseable {
         }
     }
 
-    private static Database openOnce(JdbcLocation location) {
+    /**
+     * Opens the location itself. A process that may create the database (a sweep, a worker) serves an
+     * H2 file to the others; one that only reads an existing one ({@code osprey trials}, {@code watch})
+     * does not, so that a sweep that starts while it reads waits for it only as long as it reads, not
+     * until it has done and closed.
+     */
+    private static Database openOnce(JdbcLocation location, boolean serve) {
         probeExistingFile(location);
         Connection anchor = null;
         Optional<StudyFileServer> server = Optional.empty();
@@ -101,7 +107,7 @@ final class Database implements AutoCloseable {
                 throw inUseOr(location, e);
             }
             // served at once, so that other processes wait for the migration below rather than for the file
-            if (location.kind() == JdbcLocation.Kind.H2_EMBEDDED && location.file().isPresent()) {
+            if (serve && location.kind() == JdbcLocation.Kind.H2_EMBEDDED && location.file().isPresent()) {
                 server = StudyFileServer.start(location);
             }
         }
