@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "launch", "startup", "reliability", "hydra", "workload", MultiObjectiveSuite.NAME);
+            "launch", "startup", "reliability", "hydra", "workload", MultiObjectiveSuite.NAME, ImportanceSuite.NAME);
     /** The suites that run Optuna side by side. */
-    static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage", "workload", MultiObjectiveSuite.NAME);
+    static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage", "workload", MultiObjectiveSuite.NAME,
+            ImportanceSuite.NAME);
     static final double OPTUNA_CAP_S = 120;
     static final double OPTUNA_QUICK_CAP_S = 15;
 
@@ -100,6 +101,7 @@ public final class Bench {
                 yield ConformanceSuite.render(conformance);
             }
             case "launch" -> LaunchSuite.report(quick, rows, notes, peers, progress);
+            case ImportanceSuite.NAME -> ImportanceSuite.report(quick, peer, optuna.isPresent(), rows, notes, progress);
             case "hydra" -> {
                 HydraPeer hydra = HydraPeer.fromSystemProperties();
                 Optional<String> report = HydraSuite.report(quick, hydra, Path.of(System.getProperty(

@@ -84,6 +84,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-failures", paramLabel = "N", description = "Stop the sweep once more than N jobs failed.")
     Integer maxFailures;
 
+    @Option(names = "--on-trial-end", paramLabel = "COMMAND",
+            description = "With -m: run COMMAND after each finished trial, the trial as JSON on its stdin; words split on"
+                    + " whitespace, quotes group, no shell. May be repeated: the commands run in order.")
+    List<String> onTrialEnd = new java.util.ArrayList<>();
     @Option(names = "--detach", description = "Submit the sweep's jobs and return; 'osprey collect STUDY' reads their results later.")
     boolean detach;
 
@@ -147,12 +151,20 @@ final class RunCommand implements Callable<Integer> {
             return OspreyCli.OK;
         }
         if (!multirun) {
+            if (!onTrialEnd.isEmpty()) {
+                throw new IllegalArgumentException("--on-trial-end is for sweeps: add -m");
+            }
             if (detach) {
                 throw new IllegalArgumentException("--detach is for sweeps: add -m");
             }
             return new SingleRun(request, console, Clock.systemDefaultZone()).run();
         }
-        return new Multirun(request, new ConsoleObserver(console), Clock.systemDefaultZone(), detach).run();
+        dev.osprey.sweeper.multirun.MultirunObserver observer = new ConsoleObserver(console);
+        if (!onTrialEnd.isEmpty()) {
+            observer = new HookedObserver(observer, onTrialEnd.stream().map(CommandWords::split).toList(),
+                    line -> console.info("warning: " + line));
+        }
+        return new Multirun(request, observer, Clock.systemDefaultZone(), detach).run();
     }
 
     /** A flag's value as the override {@code key=value}, the value exactly as given (a path stays one string). */

@@ -86,6 +86,29 @@ class StudyCommandsTest {
     }
 
     @Test
+    void importanceRanksTheParametersWithEitherEvaluator() throws Exception {
+        try (Storage s = Storages.open(storage);
+             Study study = Study.builder().name("two").storage(s).heartbeatOff().seed(5).create()) {
+            study.optimize(t -> 10 * t.suggestFloat("strong", 0, 1) + 0.01 * t.suggestFloat("weak", 0, 1), 40);
+        }
+        for (String evaluator : List.of("fanova", "ped-anova")) {
+            CliRunner run = CliRunner.run("importance", "two", "--storage", storage, "--evaluator", evaluator,
+                    "--format", "json");
+            assertEquals(0, run.exitCode(), run.toString());
+            List<?> rows = JSON.readValue(run.out(), List.class);
+            assertEquals("strong", ((Map<?, ?>) rows.get(0)).get("param"), run.out());
+            double sum = rows.stream().mapToDouble(r -> ((Number) ((Map<?, ?>) r).get("importance")).doubleValue()).sum();
+            assertEquals(1.0, sum, 1e-9, run.out());
+        }
+        CliRunner bad = CliRunner.run("importance", "two", "--storage", storage, "--evaluator", "mdi");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertTrue(bad.err().contains("--evaluator takes ped-anova or fanova, not 'mdi'"), bad.err());
+        CliRunner objective = CliRunner.run("importance", "two", "--storage", storage, "--objective", "1");
+        assertEquals(2, objective.exitCode(), objective.toString());
+        assertTrue(objective.err().contains("--objective 1 does not exist"), objective.err());
+    }
+
+    @Test
     void anUnknownStudyListsThoseThatExist() {
         CliRunner run = CliRunner.run("trials", "qaud", "--storage", storage);
         assertEquals(2, run.exitCode(), run.toString());

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,16 +32,22 @@ final class Database implements AutoCloseable {
      */
     static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(5);
     private static final AtomicInteger POOLS = new AtomicInteger();
+    /** How long opening an H2 file that another process has open waits for it to be served (or freed). */
+    static final java.time.Duration HANDOVER = java.time.Duration.ofSeconds(10);
+    private static final int FILE_IN_USE = 90020;
+    private static final String FILE_IN_USE_STATE = "90020";
     private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     final JdbcLocation location;
     final HikariDataSource pool;
     private final Connection anchor;
+    private final Optional<StudyFileServer> server;
 
-    private Database(JdbcLocation location, HikariDataSource pool, Connection anchor) {
+    private Database(JdbcLocation location, HikariDataSource pool, Connection anchor, Optional<StudyFileServer> server) {
         this.location = location;
         this.pool = pool;
         this.anchor = anchor;
+        this.server = server;
     }
 
     /**
@@ -54,34 +61,122 @@ final class Database implements AutoCloseable {
         if (location.file().isPresent()) {
             prepareFile(location.file().get(), create);
         }
+        long deadline = System.nanoTime() + HANDOVER.toNanos();
+        while (true) {
+            try {
+                return openOnce(location, create);
+            } catch (FileInUse inUse) {
+                // another process has the file open: it serves it, unless it is no Osprey process or
+                // is just starting or closing (then the file is free, or served, a moment later)
+                Optional<JdbcLocation> served = StudyFileServer.servedLocation(location);
+                if (served.isPresent()) {
+                    try {
+                        return openServed(served.get());
+                    } catch (StorageException e) {
+                        if (System.nanoTime() > deadline) {
+                            throw e; // the serving process went away, and nobody took the file over
+                        }
+                    }
+                } else if (System.nanoTime() > deadline) {
+                    throw SqlErrors.cannotOpen(location.shown(), inUse.getCause());
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw SqlErrors.cannotOpen(location.shown(), inUse.getCause());
+                }
+            }
+        }
+    }
+
+    /**
+     * Opens the location itself. A process that may create the database (a sweep, a worker) serves an
+     * H2 file to the others; one that only reads an existing one ({@code osprey trials}, {@code watch})
+     * does not, so that a sweep that starts while it reads waits for it only as long as it reads, not
+     * until it has done and closed.
+     */
+    private static Database openOnce(JdbcLocation location, boolean serve) {
         probeExistingFile(location);
         Connection anchor = null;
+        Optional<StudyFileServer> server = Optional.empty();
         if (location.kind().isEmbedded()) {
             try {
                 anchor = DriverManager.getConnection(location.url(), location.driverProperties());
             } catch (SQLException e) {
-                throw SqlErrors.cannotOpen(location.shown(), e);
+                throw inUseOr(location, e);
+            }
+            // served at once, so that other processes wait for the migration below rather than for the file
+            if (serve && location.kind() == JdbcLocation.Kind.H2_EMBEDDED && location.file().isPresent()) {
+                server = StudyFileServer.start(location);
             }
         }
         HikariDataSource pool;
         try {
-            pool = new HikariDataSource(config(location));
-        } catch (HikariPool.PoolInitializationException e) {
-            closeQuietly(anchor);
-            throw SqlErrors.cannotOpen(location.shown(), e.getCause() != null ? e.getCause() : e);
-        } catch (RuntimeException e) {
-            closeQuietly(anchor);
-            throw new StorageException("cannot open the study database " + location.shown() + ": "
-                    + JdbcLocation.redact(String.valueOf(e.getMessage())), e);
-        }
-        try {
+            pool = pool(location);
             migrate(location, pool);
         } catch (RuntimeException e) {
-            pool.close();
+            server.ifPresent(StudyFileServer::close);
             closeQuietly(anchor);
             throw e;
         }
-        return new Database(location, pool, anchor);
+        return new Database(location, pool, anchor, server);
+    }
+
+    /**
+     * Opens a file that another Osprey process serves; that process migrates it, so this one waits
+     * (up to {@link #HANDOVER}) until the schema is current instead of migrating it a second time.
+     */
+    private static Database openServed(JdbcLocation served) {
+        HikariDataSource pool = pool(served);
+        long deadline = System.nanoTime() + HANDOVER.toNanos();
+        while (!isCurrent(pool)) {
+            if (System.nanoTime() > deadline) {
+                try {
+                    migrate(served, pool); // explains what is wrong with the schema
+                } catch (RuntimeException e) {
+                    pool.close();
+                    throw e;
+                }
+                break;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.close();
+                throw new StorageException("interrupted while waiting for the study database " + served.shown(), e);
+            }
+        }
+        return new Database(served, pool, null, Optional.empty());
+    }
+
+    private static HikariDataSource pool(JdbcLocation location) {
+        try {
+            return new HikariDataSource(config(location));
+        } catch (HikariPool.PoolInitializationException e) {
+            throw SqlErrors.cannotOpen(location.shown(), e.getCause() != null ? e.getCause() : e);
+        } catch (StorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StorageException("cannot open the study database " + location.shown() + ": "
+                    + JdbcLocation.redact(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** The error of an H2 file that another process has open, or the error that says why it cannot be opened. */
+    private static RuntimeException inUseOr(JdbcLocation location, SQLException e) {
+        if (e.getErrorCode() == FILE_IN_USE || FILE_IN_USE_STATE.equals(e.getSQLState())) {
+            return new FileInUse(e);
+        }
+        return SqlErrors.cannotOpen(location.shown(), e);
+    }
+
+    /** An H2 file locked by another process; handled by {@link #open}, never seen outside. */
+    private static final class FileInUse extends RuntimeException {
+        FileInUse(SQLException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
     }
 
     /**
@@ -131,7 +226,7 @@ final class Database implements AutoCloseable {
                 location.driverProperties())) {
             probe.getMetaData();
         } catch (SQLException e) {
-            throw SqlErrors.cannotOpen(location.shown(), e);
+            throw inUseOr(location, e);
         }
     }
 
@@ -232,6 +327,7 @@ final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        server.ifPresent(s -> s.closeAfterClients(anchor));
         closeQuietly(anchor);
     }
 

@@ -343,6 +343,15 @@ record JdbcLocation(Kind kind, String url, String user, String password, Optiona
         return properties;
     }
 
+    /**
+     * The location of this file as another process serves it ({@link StudyFileServer}): H2's TCP
+     * protocol to {@code server} (host:port), with the server's key as the database name.
+     */
+    JdbcLocation servedAt(String server, String key) {
+        return new JdbcLocation(Kind.H2_SERVER, "jdbc:h2:tcp://" + server + "/" + key + ";LOCK_TIMEOUT="
+                + H2_LOCK_TIMEOUT_MS, user, password, Optional.empty());
+    }
+
     @Override
     public String toString() {
         return kind + " " + shown() + (user == null ? "" : " as " + user) + (password == null ? "" : " (password set)");

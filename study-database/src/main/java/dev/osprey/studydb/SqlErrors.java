@@ -77,8 +77,9 @@ final class SqlErrors {
         String state = state(e);
         String why;
         if (state.equals("90020")) {
-            why = "the H2 database file is in use by another process. An embedded H2 file serves one process"
-                    + " at a time: wait for the other process (a running sweep) to end, or, for several processes,"
+            why = "the H2 database file is in use by another process, which does not serve it (an Osprey process"
+                    + " that has a study file open serves it to the others; this one is another program, or an"
+                    + " Osprey whose h2.bindAddress is no loopback address): wait for it to end, or, for several processes,"
                     + " start an H2 server ('osprey server', H2Server.builder(), or"
                     + " org.h2.tools.Server) or use a shared server such as PostgreSQL, and give every worker"
                     + " its jdbc: URL";

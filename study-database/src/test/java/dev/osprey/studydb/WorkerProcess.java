@@ -44,8 +44,14 @@ final class WorkerProcess implements AutoCloseable {
     /** Starts a worker with the database's credentials in its environment and {@code args} as its arguments. */
     static WorkerProcess start(String name, Path logDirectory, SharedDatabase database, List<String> args)
             throws IOException {
+        return start(name, logDirectory, database, StudyWorker.class, args);
+    }
+
+    /** Starts {@code main} (a class with a main method taking {@code location=...} first) like a worker. */
+    static WorkerProcess start(String name, Path logDirectory, SharedDatabase database, Class<?> main, List<String> args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), StudyWorker.class.getName(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName(),
                 "location=" + database.url()));
         command.addAll(args);
         Path stderr = logDirectory.resolve(name + ".stderr");

@@ -145,6 +145,7 @@ public final class Multirun {
                     .jobs(new ComposedJobs(composer, request, inputs, sweepDir, studyName, clock,
                             request.hydraApp().map(app -> HydraJobs.installCallback(sweepDir.path().resolve(".osprey/python")))))
                     .listener(observer.progress(settings.nTrials().orElse(grid ? -1 : DEFAULT_SEARCH_TRIALS)));
+            observer.listeners(studyName, Storages.describe(location)).forEach(builder::listener);
             if (settings.nTrials().isPresent() || !grid) {
                 int budget = settings.nTrials().orElse(DEFAULT_SEARCH_TRIALS);
                 // a budget per run (hydra-optuna-sweeper's n_trials) comes on top of the trials the study holds

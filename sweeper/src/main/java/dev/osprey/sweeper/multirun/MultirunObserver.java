@@ -24,6 +24,15 @@ public interface MultirunObserver {
      */
     SweepListener progress(int budget);
 
+    /**
+     * More listeners for the sweep of {@code study}, such as hooks run after each trial; none by default.
+     *
+     * @param storage the study database's location as it may be shown (any password masked)
+     */
+    default java.util.List<SweepListener> listeners(String study, String storage) {
+        return java.util.List.of();
+    }
+
     /** The sweep ended; {@link SweepSummary#table()} is its end-of-sweep table. */
     void finished(SweepSummary summary);
 }
