@@ -99,10 +99,17 @@ const Osprey = (() => {
     const bars = first && first.type === 'Bars';
     const yAxis = axis(chart.y, {log: options.logY});
     if (bars) yAxis.inverse = true;
+    const xAxis = axis(chart.x);
+    if (chart.series.some(s => s.type === 'Heatmap')) {
+      // cells are drawn between grid points: category positions go on a numeric axis labelled by category
+      [[xAxis, chart.x], [yAxis, chart.y]].filter(([, a]) => a.scale === 'CATEGORY').forEach(([option, a]) =>
+        Object.assign(option, {type: 'value', data: undefined, min: -0.5, max: a.categories.length - 0.5, interval: 1,
+          axisLabel: {formatter: v => a.categories[v] ?? ''}}));
+    }
     return {animation: false, grid: {left: 70, right: 20, top: 30, bottom: 50}, legend: {top: 0, type: 'scroll'},
       tooltip: {trigger: 'item', formatter: p => Array.isArray(p.value) && p.value.length > 2 && p.seriesType === 'scatter'
           ? `trial ${p.value[2]}<br>${fmt(p.value[0])}, ${fmt(p.value[1])}` : `${esc(p.seriesName)}`},
-      xAxis: axis(chart.x), yAxis, series: chart.series.map(seriesOption)};
+      xAxis, yAxis, series: chart.series.map(seriesOption)};
   }
 
   /** Draws the charts of a panel; resolves when every chart has finished rendering. */
@@ -155,7 +162,7 @@ const Osprey = (() => {
   async function studyPage() {
     const study = param('study');
     const q = extra => `study=${encodeURIComponent(study)}&objective=${state.objective}${extra || ''}`;
-    const state = {objective: 0, page: 0, size: 50, sort: 'number', desc: false, version: -1, loading: null, again: false};
+    const state = {objective: 0, page: 0, size: 50, sort: 'number', desc: false, version: -1, loading: null, again: false, tableRequest: 0};
     document.getElementById('title').textContent = study;
     document.title = 'Osprey: ' + study;
     let meta;
@@ -204,7 +211,9 @@ const Osprey = (() => {
           + `&state=${states.length ? states.join(',') : 'NONE_SELECTED'}`.replace('NONE_SELECTED', 'WAITING,RUNNING,COMPLETE,PRUNED,FAIL')
           + (range ? `&param=${encodeURIComponent(range)}&min=${document.getElementById('range-min').value}`
               + `&max=${document.getElementById('range-max').value}` : '');
+      const asked = ++state.tableRequest;
       const page = await getJson(`/api/trials?${q(extra)}`);
+      if (asked !== state.tableRequest) return; // a newer filter's answer is on its way
       const pages = Math.max(1, Math.ceil(page.total / state.size));
       document.getElementById('trial-total').textContent = `(${page.total} shown of ${meta.trials})`;
       document.getElementById('pages').textContent = `of ${pages}`;
