@@ -49,7 +49,7 @@ class ArchitectureTest {
      * adding it here (and to docs/architecture.md).
      */
     private static final Map<String, Set<String>> API = Map.of(
-            "optimizer", Set.of("", "pruner", "sampler", "sampler.nsga", "sampler.tpe", "space", "storage", "trial"),
+            "optimizer", Set.of("", "importance", "pruner", "sampler", "sampler.nsga", "sampler.tpe", "space", "storage", "trial"),
             "study-database", Set.of(""),
             "composer", Set.of("", "bind", "compose", "config", "conformance", "interpolation", "multirun", "output",
                     "override", "value", "yaml"),
