@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {RunCommand.class, StudyCommands.Studies.class, StudyCommands.Trials.class,
                 StudyCommands.Best.class, StudyCommands.Export.class, StudyCommands.CreateStudy.class,
                 StudyCommands.DeleteStudy.class, AskTellCommands.Ask.class, AskTellCommands.Tell.class,
-                CollectCommand.class, ServerCommand.class, DemoCommand.class, CompletionCommand.class,
+                CollectCommand.class, ServerCommand.class, DashboardCommand.class, PlotCommand.class, DemoCommand.class, CompletionCommand.class,
                 CompletionCommand.Candidates.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success (a sweep met its budget)", "  1  the work failed (a job, or failed jobs stopped a sweep)",

@@ -1,7 +1,7 @@
 package dev.osprey.dashboard;
 
 import dev.osprey.dashboard.internal.web.DashboardServer;
-import dev.osprey.dashboard.plot.ParamImportance;
+import dev.osprey.dashboard.plot.ImportanceChoice;
 import dev.osprey.optimizer.storage.Storage;
 
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A running web dashboard of a storage's studies:
@@ -63,7 +62,7 @@ public final class Dashboard implements AutoCloseable {
         private final Storage storage;
         private String host = "127.0.0.1";
         private int port = 8080;
-        private ParamImportance importance;
+        private ImportanceChoice importance = ImportanceChoice.pedAnova();
         private Clock clock = Clock.systemUTC();
         private Duration pollEvery = Duration.ofMillis(200);
 
@@ -87,8 +86,8 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
-        /** How the importance panel weighs parameters; without one, the panel says that none is configured. */
-        public Builder importance(ParamImportance evaluator) {
+        /** The importance panel's default evaluator (PED-ANOVA unless set); pages may switch to another. */
+        public Builder importance(ImportanceChoice evaluator) {
             this.importance = Objects.requireNonNull(evaluator, "importance");
             return this;
         }
@@ -110,7 +109,7 @@ public final class Dashboard implements AutoCloseable {
 
         public Dashboard start() {
             try {
-                return new Dashboard(new DashboardServer(storage, host, port, Optional.ofNullable(importance), clock,
+                return new Dashboard(new DashboardServer(storage, host, port, importance, clock,
                         pollEvery), host);
             } catch (IOException e) {
                 throw new UncheckedIOException("could not serve the dashboard at " + host + ":" + port + ": "

@@ -2,7 +2,7 @@ package dev.osprey.dashboard;
 
 import dev.osprey.dashboard.internal.render.ChartFiles;
 import dev.osprey.dashboard.plot.Chart;
-import dev.osprey.dashboard.plot.ParamImportance;
+import dev.osprey.dashboard.plot.ImportanceChoice;
 import dev.osprey.dashboard.plot.PlotData;
 import dev.osprey.dashboard.plot.PlotKind;
 import dev.osprey.dashboard.plot.PlotRequest;
@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A study's plot, computed as data and written to a PNG or SVG file without a browser:
@@ -35,7 +34,7 @@ public final class Plots {
     private PlotKind kind = PlotKind.HISTORY;
     private int objective;
     private List<String> params = List.of();
-    private ParamImportance importance;
+    private ImportanceChoice importance = ImportanceChoice.pedAnova();
     private int width = 1000;
     private int height = 600;
     private Clock clock = Clock.systemUTC();
@@ -70,7 +69,8 @@ public final class Plots {
         return this;
     }
 
-    public Plots importance(ParamImportance evaluator) {
+    /** The importance plot's evaluator (default PED-ANOVA). */
+    public Plots importance(ImportanceChoice evaluator) {
         this.importance = Objects.requireNonNull(evaluator, "importance");
         return this;
     }
@@ -101,7 +101,7 @@ public final class Plots {
                 storage.studies().stream().map(StudyInfo::name).toList()));
         List<TrialRecord> trials = storage.trialsChangedSince(info.id(), 0).trials().stream()
                 .sorted(Comparator.comparingInt(TrialRecord::number)).toList();
-        PlotRequest request = new PlotRequest(info, trials, objective, params, Optional.ofNullable(importance),
+        PlotRequest request = new PlotRequest(info, trials, objective, params, importance,
                 clock.instant());
         return PlotData.charts(kind, request);
     }

@@ -9,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,8 +26,7 @@ class DashboardPagesTest {
         storage = Storages.inMemory();
         SampleStudies.singleObjective(storage, "single", TRIALS, 1);
         SampleStudies.twoObjectives(storage, "double", 120, 2);
-        dashboard = Dashboard.builder(storage).port(0)
-                .importance((trials, objective, direction) -> Map.of("x", 0.8, "c", 0.2)).start();
+        dashboard = Dashboard.builder(storage).port(0).start();
         browser = HeadlessChromium.start(1400, 1000);
     }
 
@@ -72,7 +70,9 @@ class DashboardPagesTest {
         assertEquals(complete, chartPoints("parallel-coordinates", 0), "parallel-coordinate lines");
         assertEquals(complete, chartPoints("slice", 0), "slice points of one parameter");
         assertEquals(100, chartPoints("edf", 0), "EDF points");
-        assertEquals(2, chartPoints("importance", 0), "importance bars");
+        assertEquals(4, chartPoints("importance", 0), "importance bars: x, y, c, n");
+        assertEquals("x", browser.js("return echarts.getInstanceByDom(document.querySelector(\"section[data-kind='importance'] .chart\"))"
+                + ".getOption().yAxis[0].data[0]"), "x matters most to x^2 + 0.1 y + 5 c");
         assertTrue(chartPoints("contour", 0) > 4, "contour cells");
         assertTrue(chartPoints("intermediate", 0) > 0, "intermediate values");
         assertTrue(chartPoints("timeline", 0) > 0, "timeline bars");

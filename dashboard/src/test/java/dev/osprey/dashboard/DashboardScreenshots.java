@@ -6,7 +6,6 @@ import dev.osprey.optimizer.storage.StudyInfo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * Takes the screenshots of docs/dashboard.md: the studies, study and trial pages of sample studies
@@ -25,9 +24,7 @@ public final class DashboardScreenshots {
             SampleStudies.twoObjectives(storage, "accuracy-vs-latency", 200, 2);
             StudyInfo running = SampleStudies.singleObjective(storage, "resnet-sweep", 40, 3);
             storage.startTrial(running.id(), Integer.MAX_VALUE, SampleStudies.START.plusSeconds(400));
-            try (Dashboard dashboard = Dashboard.builder(storage).port(0)
-                    .importance((trials, objective, direction) -> Map.of("x", 0.93, "c", 0.05, "y", 0.015, "n", 0.005))
-                    .start();
+            try (Dashboard dashboard = Dashboard.builder(storage).port(0).start();
                  HeadlessChromium browser = HeadlessChromium.start(1400, 2200)) {
                 shoot(browser, dashboard, "/", out.resolve("dashboard-studies.png"));
                 shoot(browser, dashboard, "/study?study=branin-tpe", out.resolve("dashboard-study.png"));

@@ -18,9 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,13 +48,7 @@ class PlotsFilesTest {
 
     private Plots plots(PlotKind kind) {
         return Plots.of(storage).study(kind == PlotKind.PARETO_FRONT ? "double" : "single").kind(kind)
-                .importance((trials, objective, direction) -> {
-                    Map<String, Double> fixed = new LinkedHashMap<>();
-                    fixed.put("x", 0.7);
-                    fixed.put("c", 0.3);
-                    return fixed;
-                })
-                .clock(Clock.fixed(SampleStudies.START.plusSeconds(TRIALS * 10L), ZoneOffset.UTC)).size(900, 500);
+                                .clock(Clock.fixed(SampleStudies.START.plusSeconds(TRIALS * 10L), ZoneOffset.UTC)).size(900, 500);
     }
 
     @ParameterizedTest

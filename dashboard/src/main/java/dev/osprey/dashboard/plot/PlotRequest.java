@@ -6,7 +6,6 @@ import dev.osprey.optimizer.trial.TrialRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * What a plot is computed from.
@@ -15,11 +14,11 @@ import java.util.Optional;
  * @param trials     its trials, by number
  * @param objective  the objective plotted (0 for single-objective studies)
  * @param params     the parameters a slice or contour plot shows; empty for its default
- * @param importance the evaluator of the importance plot, if there is one
+ * @param importance the evaluator of the importance plot
  * @param now        the time a RUNNING trial's timeline bar reaches
  */
 public record PlotRequest(StudyInfo study, List<TrialRecord> trials, int objective, List<String> params,
-                          Optional<ParamImportance> importance, Instant now) {
+                          ImportanceChoice importance, Instant now) {
 
     public PlotRequest {
         Objects.requireNonNull(study, "study");
@@ -33,9 +32,9 @@ public record PlotRequest(StudyInfo study, List<TrialRecord> trials, int objecti
         }
     }
 
-    /** The first objective, default parameters, no importance evaluator. */
+    /** The first objective, default parameters, PED-ANOVA for importance. */
     public static PlotRequest of(StudyInfo study, List<TrialRecord> trials, Instant now) {
-        return new PlotRequest(study, trials, 0, List.of(), Optional.empty(), now);
+        return new PlotRequest(study, trials, 0, List.of(), ImportanceChoice.pedAnova(), now);
     }
 
     public PlotRequest withParams(List<String> chosen) {
@@ -46,8 +45,8 @@ public record PlotRequest(StudyInfo study, List<TrialRecord> trials, int objecti
         return new PlotRequest(study, trials, chosen, params, importance, now);
     }
 
-    public PlotRequest withImportance(ParamImportance evaluator) {
-        return new PlotRequest(study, trials, objective, params, Optional.of(evaluator), now);
+    public PlotRequest withImportance(ImportanceChoice evaluator) {
+        return new PlotRequest(study, trials, objective, params, evaluator, now);
     }
 
     /** The label of the plotted objective. */

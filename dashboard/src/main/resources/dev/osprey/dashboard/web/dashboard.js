@@ -193,7 +193,11 @@ const Osprey = (() => {
     document.getElementById('state-filter').innerHTML = STATES.map(s =>
       `<label class="state-${s}"><input type="checkbox" name="state" value="${s}" checked> ${s}</label>`).join(' ');
 
+    document.getElementById('importance-evaluator').value = meta.importance;
+    document.getElementById('importance-evaluator').addEventListener('change', () =>
+      drawPanel(document.querySelector('[data-kind=importance]')).catch(showError));
     const panelExtra = {
+      'importance': () => '&evaluator=' + document.getElementById('importance-evaluator').value,
       'slice': () => '&params=' + encodeURIComponent(document.getElementById('slice-param').value),
       'contour': () => '&params=' + encodeURIComponent(document.getElementById('contour-x').value + ','
           + document.getElementById('contour-y').value),

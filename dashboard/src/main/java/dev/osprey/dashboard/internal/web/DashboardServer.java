@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.osprey.dashboard.plot.ParamImportance;
+import dev.osprey.dashboard.plot.ImportanceChoice;
 import dev.osprey.dashboard.plot.PlotData;
 import dev.osprey.dashboard.plot.PlotKind;
 import dev.osprey.dashboard.plot.PlotRequest;
@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,14 +38,14 @@ public final class DashboardServer implements AutoCloseable {
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
 
     private final Storage storage;
-    private final Optional<ParamImportance> importance;
+    private final ImportanceChoice importance;
     private final Clock clock;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, StudyWatch> watches = new ConcurrentHashMap<>();
     private final LiveEvents live;
 
-    public DashboardServer(Storage storage, String host, int port, Optional<ParamImportance> importance, Clock clock,
+    public DashboardServer(Storage storage, String host, int port, ImportanceChoice importance, Clock clock,
                            Duration pollEvery) throws IOException {
         this.storage = storage;
         this.importance = importance;
@@ -140,7 +139,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         node.set("params", JsonViews.MAPPER.valueToTree(params));
         node.put("hasIntermediate", intermediate);
-        node.put("hasImportance", importance.isPresent());
+        node.put("importance", importance.name());
         return node;
     }
 
@@ -149,7 +148,8 @@ public final class DashboardServer implements AutoCloseable {
         int objective = Integer.parseInt(query.getOrDefault("objective", "0"));
         String params = query.getOrDefault("params", "");
         PlotRequest request = new PlotRequest(watch.study, watch.trials(), objective,
-                params.isBlank() ? List.of() : Arrays.asList(params.split(",")), importance, clock.instant());
+                params.isBlank() ? List.of() : Arrays.asList(params.split(",")),
+                query.containsKey("evaluator") ? ImportanceChoice.parse(query.get("evaluator")) : importance, clock.instant());
         ObjectNode node = JsonViews.charts(PlotData.charts(kind, request));
         node.put("version", watch.version());
         return node;
@@ -174,7 +174,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         TrialRecord trial = watch.trials().stream().filter(t -> t.number() == n).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("study '" + watch.study.name() + "' has no trial " + n));
-        return JsonViews.trial(trial, JobFiles.of(trial));
+        return JsonViews.trial(trial, TrialJobFiles.of(trial));
     }
 
     private static void resource(HttpExchange exchange, String name) throws IOException {

@@ -15,14 +15,14 @@ import java.util.Map;
  * {@value #JOB_DIR_ATTR} user attribute): the composed config, the overrides, and the tails of the
  * program's logs.
  */
-final class JobFiles {
+final class TrialJobFiles {
 
     static final String JOB_DIR_ATTR = "osprey.job_dir";
     static final int TAIL_BYTES = 16 * 1024;
     private static final Map<String, String> FILES = Map.of("config", ".osprey/config.yaml",
             "overrides", ".osprey/overrides.yaml", "stdout", "stdout.log", "stderr", "stderr.log");
 
-    private JobFiles() {
+    private TrialJobFiles() {
     }
 
     /** File label to text (the end of the logs), for the files that exist; empty without a job directory. */
