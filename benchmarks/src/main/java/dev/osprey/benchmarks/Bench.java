@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "launch", "startup", "reliability", "hydra");
+            "launch", "startup", "reliability", "hydra", "dashboard");
     /** The suites that run Optuna side by side. */
     static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage");
     static final double OPTUNA_CAP_S = 120;
@@ -98,6 +98,7 @@ public final class Bench {
                 yield ConformanceSuite.render(conformance);
             }
             case "launch" -> LaunchSuite.report(quick, rows, notes, peers, progress);
+            case "dashboard" -> DashboardSuite.report(quick, rows, notes, progress);
             case "hydra" -> {
                 HydraPeer hydra = HydraPeer.fromSystemProperties();
                 Optional<String> report = HydraSuite.report(quick, hydra, Path.of(System.getProperty(

@@ -20,12 +20,15 @@ class DashboardPagesTest {
     private static Storage storage;
     private static Dashboard dashboard;
     private static HeadlessChromium browser;
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path jobs;
 
     @BeforeAll
     static void serve() throws Exception {
         storage = Storages.inMemory();
         SampleStudies.singleObjective(storage, "single", TRIALS, 1);
         SampleStudies.twoObjectives(storage, "double", 120, 2);
+        SampleStudies.withJobDirectory(storage, "swept", jobs);
         dashboard = Dashboard.builder(storage).port(0).start();
         browser = HeadlessChromium.start(1400, 1000);
     }
@@ -52,7 +55,7 @@ class DashboardPagesTest {
     void theStudiesPageListsEveryStudyWithItsCounts() {
         browser.open(page("/"));
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#studies tbody tr"));
-        assertEquals(2, rows.size());
+        assertEquals(3, rows.size());
         String single = rows.stream().map(WebElement::getText).filter(t -> t.startsWith("single")).findFirst().orElseThrow();
         assertTrue(single.contains(" " + TRIALS + " ") && single.contains(" " + SampleStudies.completeOf(TRIALS) + " "), single);
         browser.driver.findElement(By.id("name-filter")).sendKeys("doub");
@@ -132,6 +135,19 @@ class DashboardPagesTest {
         assertTrue(params.contains("x (") && params.contains("c ("), params);
         assertEquals(3L, browser.js("return echarts.getInstanceByDom(document.getElementById('intermediate'))"
                 + ".getOption().series[0].data.length"));
+        assertEquals(List.of(), browser.consoleProblems());
+    }
+
+    @Test
+    void theTrialPageShowsItsJobDirectoryConfigOverridesAndTheTailOfItsLogs() {
+        browser.open(page("/trial?study=swept&number=0"));
+        assertTrue(browser.driver.findElement(By.id("job-dir")).getText().endsWith("multirun/0"));
+        assertTrue(browser.driver.findElement(By.cssSelector("pre[data-file=config]")).getText().contains("model: resnet"));
+        assertTrue(browser.driver.findElement(By.cssSelector("pre[data-file=overrides]")).getText().contains("optimizer.lr=0.01"));
+        String stdout = browser.driver.findElement(By.cssSelector("pre[data-file=stdout]")).getText();
+        assertTrue(stdout.startsWith("... (last 16 KiB)") && stdout.endsWith("validation loss 0.42")
+                && !stdout.contains("epoch 1 loss"), "the tail of stdout.log");
+        assertTrue(browser.driver.findElement(By.cssSelector("pre[data-file=stderr]")).getText().contains("a warning"));
         assertEquals(List.of(), browser.consoleProblems());
     }
 }

@@ -24,11 +24,14 @@ public final class DashboardScreenshots {
             SampleStudies.twoObjectives(storage, "accuracy-vs-latency", 200, 2);
             StudyInfo running = SampleStudies.singleObjective(storage, "resnet-sweep", 40, 3);
             storage.startTrial(running.id(), Integer.MAX_VALUE, SampleStudies.START.plusSeconds(400));
+            SampleStudies.withJobDirectory(storage, "hydra-app", Files.createTempDirectory("osprey-screenshots"));
             try (Dashboard dashboard = Dashboard.builder(storage).port(0).start();
-                 HeadlessChromium browser = HeadlessChromium.start(1400, 2200)) {
+                 HeadlessChromium browser = HeadlessChromium.start(1400, 500)) {
                 shoot(browser, dashboard, "/", out.resolve("dashboard-studies.png"));
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 2200));
                 shoot(browser, dashboard, "/study?study=branin-tpe", out.resolve("dashboard-study.png"));
-                shoot(browser, dashboard, "/trial?study=branin-tpe&number=3", out.resolve("dashboard-trial.png"));
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1300));
+                shoot(browser, dashboard, "/trial?study=hydra-app&number=0", out.resolve("dashboard-trial.png"));
             }
         }
     }

@@ -73,6 +73,29 @@ public final class SampleStudies {
         return complete;
     }
 
+    /**
+     * A study of one finished trial whose job directory (made under {@code dir}) holds what the
+     * sweeper's launchers write: the composed config, the overrides and the program's logs.
+     */
+    public static StudyInfo withJobDirectory(Storage storage, String name, java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path job = dir.resolve("multirun/0");
+        java.nio.file.Files.createDirectories(job.resolve(".osprey"));
+        java.nio.file.Files.writeString(job.resolve(".osprey/config.yaml"), "optimizer:\n  lr: 0.01\nmodel: resnet\n");
+        java.nio.file.Files.writeString(job.resolve(".osprey/overrides.yaml"), "- optimizer.lr=0.01\n- model=resnet\n");
+        StringBuilder log = new StringBuilder();
+        for (int epoch = 1; epoch <= 2000; epoch++) {
+            log.append("epoch ").append(epoch).append(" loss ").append(1.0 / epoch).append('\n');
+        }
+        java.nio.file.Files.writeString(job.resolve("stdout.log"), log + "validation loss 0.42\n");
+        java.nio.file.Files.writeString(job.resolve("stderr.log"), "a warning from the program\n");
+        StudyInfo study = storage.createStudy(name, List.of(Direction.MINIMIZE), Map.of());
+        TrialRecord trial = storage.startTrial(study.id(), Integer.MAX_VALUE, START,
+                Map.of("osprey.job_dir", job.toString())).orElseThrow();
+        storage.setParam(trial.id(), "optimizer.lr", new Param(Distribution.logFloats(1e-4, 1), 0.01));
+        storage.finishTrial(trial.id(), TrialState.COMPLETE, List.of(0.42), null, START.plusSeconds(60));
+        return study;
+    }
+
     /** How many of the first {@code trials} trials {@link #add} completes. */
     public static int completeOf(int trials) {
         int complete = 0;

@@ -66,7 +66,7 @@ class CliDocsTest {
             "docs/migrating-from-hydra-optuna.md", "docs/README.md", "docs/sweeps.md");
     static final Path ROOT = repositoryRoot();
     private static final Set<String> STORAGE_COMMANDS = Set.of("run", "studies", "trials", "best", "export",
-            "create-study", "delete-study", "ask", "tell", "collect", "demo");
+            "create-study", "delete-study", "ask", "tell", "collect", "demo", "plot", "dashboard");
     private static final Set<String> PATH_OPTIONS = Set.of("--storage", "-cp", "--config-path", "-cd", "--config-dir",
             "-o", "--output", "--dir");
     private static final List<String> PATH_SETTINGS = List.of("osprey.sweeper.storage=", "osprey.run.dir=",

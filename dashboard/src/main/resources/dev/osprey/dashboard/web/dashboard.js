@@ -266,6 +266,9 @@ const Osprey = (() => {
           document.body.dataset.version = meta.version;
           document.body.dataset.trials = meta.trials;
           document.body.dataset.rendered = 'true';
+          // for measurements: when the page first showed everything, and when it last did (epoch ms)
+          document.body.dataset.firstRenderMs ??= String(Math.round(performance.now()));
+          document.body.dataset.renderedAt = String(Date.now());
           document.getElementById('live').textContent = `${meta.trials} trials, updated ${new Date().toLocaleTimeString()}`;
         } catch (e) { showError(e); }
       })();
