@@ -63,7 +63,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CliDocsTest {
 
     static final List<String> PAGES = List.of("docs/cli.md", "docs/samplers-and-pruners.md", "docs/storage.md",
-            "docs/migrating-from-hydra-optuna.md", "docs/README.md", "docs/sweeps.md");
+            "docs/migrating-from-hydra-optuna.md", "docs/README.md", "docs/sweeps.md", "docs/dashboard.md");
     static final Path ROOT = repositoryRoot();
     private static final Set<String> STORAGE_COMMANDS = Set.of("run", "studies", "trials", "best", "export",
             "create-study", "delete-study", "ask", "tell", "collect", "demo", "plot", "dashboard");
