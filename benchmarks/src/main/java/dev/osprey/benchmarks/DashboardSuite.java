@@ -73,6 +73,12 @@ final class DashboardSuite {
                                 + Markdown.fixed(Stats.median(seconds), 3) + " s");
                         rows.add(Row.withQuartiles(Row.of("system", "osprey", "metric", "render_s", "trials", size),
                                 seconds, "runs"));
+                        double[] server = new double[runs];
+                        for (int r = 0; r < runs; r++) {
+                            server[r] = serverSeconds(dashboard.url());
+                        }
+                        rows.add(Row.withQuartiles(Row.of("system", "osprey", "metric", "server_s", "trials", size),
+                                server, "runs"));
                         if (size == sizes[sizes.length - 1]) {
                             System.gc();
                             long after = heap();
@@ -93,9 +99,32 @@ final class DashboardSuite {
         notes.add("Studies in memory (the storage is not what is measured here), written through the Storage API:"
                 + " 4 parameters (float, log float, categorical, int), 3 intermediate values each, 1 in 10 PRUNED,"
                 + " 1 in 25 FAIL. One warm-up load per size, then " + runs + " loads; median [q25, q75].");
-        notes.add("Headless Chromium " + "(Debian) with a 1400x1000 window, driven by WebDriver; the page and the"
-                + " server share the machine.");
+        notes.add("Headless Chromium (Debian) with a 1400x1000 window, driven by WebDriver; the page and the"
+                + " server share the machine. The server's time to answer the page's JSON requests one after another"
+                + " (no browser) is given beside the render time, so that the browser's share shows.");
+        notes.add("Load average when the suite ended: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
+                + " processors).");
         return render(rows);
+    }
+
+    /** The server's time to answer the page's JSON requests one after another (no browser). */
+    private static double serverSeconds(java.net.URI base) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        List<String> paths = new ArrayList<>(List.of("/api/study?study=bench", "/api/trials?study=bench&page=0&size=50"));
+        for (String kind : List.of("history", "importance", "parallel-coordinates", "edf", "intermediate", "timeline")) {
+            paths.add("/api/chart?study=bench&kind=" + kind);
+        }
+        paths.add("/api/chart?study=bench&kind=slice&params=c");
+        paths.add("/api/chart?study=bench&kind=contour&params=c,n");
+        long t0 = System.nanoTime();
+        for (String path : paths) {
+            java.net.http.HttpResponse<byte[]> response = client.send(java.net.http.HttpRequest.newBuilder(
+                    base.resolve(path)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static ChromeDriver browser(Path profile) {
@@ -141,11 +170,19 @@ final class DashboardSuite {
     }
 
     private static WebDriverWait wait(ChromeDriver driver) {
-        return new WebDriverWait(driver, Duration.ofSeconds(120), Duration.ofMillis(10));
+        return new WebDriverWait(driver, Duration.ofSeconds(600), Duration.ofMillis(10));
     }
 
     private static Object js(org.openqa.selenium.WebDriver driver, String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     private static long heap() {
@@ -196,6 +233,8 @@ final class DashboardSuite {
                                 median < target ? "met" : "**missed**"));
                     }
                 }
+                case "server_s" -> times.add(List.of(String.format("%,d", trials) + " (server only)",
+                        Markdown.quartiles(row)));
                 case "live_s" -> {
                     double median = Row.num(row, "median");
                     targets.add(List.of("a told trial shown in the open page < 1 s", Markdown.fixed(median, 3)
