@@ -133,8 +133,11 @@ final class DashboardSuite {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1000");
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build(), options);
+        // a 100,000-trial page keeps the browser busy: WebDriver's default 30 s script timeout is too short for that
+        driver.manage().timeouts().scriptTimeout(Duration.ofMinutes(10)).pageLoadTimeout(Duration.ofMinutes(10));
+        return driver;
     }
 
     /** Loads the page; seconds from navigation start to the page's first complete render. */
