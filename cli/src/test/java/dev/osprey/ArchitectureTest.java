@@ -41,6 +41,7 @@ class ArchitectureTest {
         MODULES.put("composer", "dev.osprey.composer");
         MODULES.put("launchers", "dev.osprey.launchers");
         MODULES.put("sweeper", "dev.osprey.sweeper");
+        MODULES.put("dashboard", "dev.osprey.dashboard");
         MODULES.put("cli", "dev.osprey.cli");
     }
 
@@ -56,6 +57,7 @@ class ArchitectureTest {
                     "override", "value", "yaml"),
             "launchers", Set.of("", "inprocess", "process", "protocol", "resources", "slurm", "tsp"),
             "sweeper", Set.of("", "multirun", "space", "hydra"),
+            "dashboard", Set.of("", "plot"),
             "cli", Set.of(""));
 
     /** Main classes only: test classes, including the contract kits' test-jars, are left out. */
@@ -79,13 +81,15 @@ class ArchitectureTest {
                 .layer("composer").definedBy("dev.osprey.composer..")
                 .layer("launchers").definedBy("dev.osprey.launchers..")
                 .layer("sweeper").definedBy("dev.osprey.sweeper..")
+                .layer("dashboard").definedBy("dev.osprey.dashboard..")
                 .layer("cli").definedBy("dev.osprey.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("sweeper").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("dashboard").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("study-database").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("launchers").mayOnlyBeAccessedByLayers("sweeper", "cli")
                 .whereLayer("composer").mayOnlyBeAccessedByLayers("launchers", "sweeper", "cli")
-                .whereLayer("optimizer").mayOnlyBeAccessedByLayers("study-database", "sweeper", "cli")
+                .whereLayer("optimizer").mayOnlyBeAccessedByLayers("study-database", "sweeper", "dashboard", "cli")
                 .check(CLASSES);
     }
 
@@ -102,6 +106,7 @@ class ArchitectureTest {
                 "composer", List.of("org.snakeyaml.engine.."),
                 "launchers", List.of("com.fasterxml.jackson.."),
                 "sweeper", List.of(),
+                "dashboard", List.of("com.fasterxml.jackson..", "com.sun.net.httpserver..", "javax.imageio.."),
                 "cli", List.of("picocli..", "com.fasterxml.jackson.."));
         libraries.forEach((module, allowed) -> {
             List<String> packages = new java.util.ArrayList<>(List.of("java..", "dev.osprey.."));

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class Bench {
 
     static final List<String> SUITES = List.of("quality", "overhead", "storage", "compose", "conformance",
-            "launch", "startup", "reliability", "hydra", "workload", MultiObjectiveSuite.NAME, ImportanceSuite.NAME);
+            "launch", "startup", "reliability", "hydra", "workload", MultiObjectiveSuite.NAME, ImportanceSuite.NAME, "dashboard");
     /** The suites that run Optuna side by side. */
     static final List<String> OPTUNA_SUITES = List.of("quality", "overhead", "storage", "workload", MultiObjectiveSuite.NAME,
             ImportanceSuite.NAME);
@@ -102,6 +102,7 @@ public final class Bench {
             }
             case "launch" -> LaunchSuite.report(quick, rows, notes, peers, progress);
             case ImportanceSuite.NAME -> ImportanceSuite.report(quick, peer, optuna.isPresent(), rows, notes, progress);
+            case "dashboard" -> DashboardSuite.report(quick, rows, notes, progress);
             case "hydra" -> {
                 HydraPeer hydra = HydraPeer.fromSystemProperties();
                 Optional<String> report = HydraSuite.report(quick, hydra, Path.of(System.getProperty(

@@ -65,10 +65,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class CliDocsTest {
 
     static final List<String> PAGES = List.of("docs/cli.md", "docs/samplers-and-pruners.md", "docs/storage.md",
-            "docs/migrating-from-hydra-optuna.md", "docs/README.md", "docs/sweeps.md", "docs/launchers.md");
+            "docs/migrating-from-hydra-optuna.md", "docs/README.md", "docs/sweeps.md", "docs/launchers.md", "docs/dashboard.md");
     static final Path ROOT = repositoryRoot();
     private static final Set<String> STORAGE_COMMANDS = Set.of("run", "studies", "trials", "best", "export",
-            "create-study", "delete-study", "ask", "tell", "collect", "demo", "importance", "watch");
+            "create-study", "delete-study", "ask", "tell", "collect", "demo", "importance", "watch", "plot", "dashboard");
     private static final Set<String> PATH_OPTIONS = Set.of("--storage", "-cp", "--config-path", "-cd", "--config-dir",
             "-o", "--output", "--dir");
     private static final List<String> PATH_SETTINGS = List.of("osprey.sweeper.storage=", "osprey.run.dir=",

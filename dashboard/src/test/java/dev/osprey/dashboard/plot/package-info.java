@@ -1,0 +1,2 @@
+/** Tests of the plots' data against Optuna's definitions. */
+package dev.osprey.dashboard.plot;
