@@ -147,8 +147,9 @@ final class StudyFileServer implements AutoCloseable {
         try {
             while (otherSessions(anchor) > 0) {
                 if (!said) {
-                    LOG.log(System.Logger.Level.INFO, "another process still uses the study file {0}; waiting for"
-                            + " it to finish before closing", addressFile);
+                    LOG.log(System.Logger.Level.WARNING, "another Osprey process (a second sweep, osprey dashboard or"
+                            + " osprey watch) still uses the study file that {0} serves; this process ends when that"
+                            + " one ends or closes", addressFile);
                     said = true;
                 }
                 Thread.sleep(100);
