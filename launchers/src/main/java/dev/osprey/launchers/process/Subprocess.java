@@ -20,9 +20,40 @@ final class Subprocess implements RunningProgram {
         return process.pid();
     }
 
+    /**
+     * Once stopped, the program has ended only when what it started has ended too: a program's
+     * SIGTERM handler may still run (and hold its GPUs) after the wrapper exits, and what the job
+     * holds is released when this returns true. SIGKILL after the grace period bounds the wait.
+     */
     @Override
     public boolean waitFor(Duration limit) throws InterruptedException {
-        return process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
+        long deadline = System.nanoTime() + limit.toNanos();
+        if (!process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+            return false;
+        }
+        for (ProcessHandle member : family) {
+            while (running(member)) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(5);
+            }
+        }
+        return true;
+    }
+
+    /** Alive and not a zombie: an orphan that has exited stays in the process table where nobody reaps it. */
+    private static boolean running(ProcessHandle member) {
+        if (!member.isAlive()) {
+            return false;
+        }
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", member.pid() + "", "stat"));
+            // the state follows the command name, which is in parentheses and may itself hold spaces
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException | RuntimeException e) {
+            return member.isAlive();
+        }
     }
 
     @Override
