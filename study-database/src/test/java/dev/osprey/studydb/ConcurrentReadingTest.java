@@ -40,7 +40,7 @@ class ConcurrentReadingTest extends WithPostgres {
         Path file = directory.resolve("osprey-studies").resolve("studies");
         SharedDatabase database = SharedDatabase.h2File(file.toString());
         try (WorkerProcess writer = WorkerProcess.start("writer", directory, database,
-                List.of("study=live", "trials=" + TRIALS, "sampler=random"))) {
+                List.of("study=live", "trials=" + TRIALS, "sampler=random", "gate=" + gate()))) {
             writer.awaitOutput("opening the file", l -> l.stream().anyMatch(s -> s.startsWith(StudyWorker.OPENED)),
                     PATIENCE);
             Path addressFile = Path.of(file + StudyFileServer.SUFFIX);
@@ -82,7 +82,7 @@ class ConcurrentReadingTest extends WithPostgres {
                 .start()) {
             SharedDatabase database = SharedDatabase.of(server, SECRET);
             try (WorkerProcess writer = WorkerProcess.start("writer", directory, database,
-                    List.of("study=live", "trials=" + TRIALS, "sampler=random"))) {
+                    List.of("study=live", "trials=" + TRIALS, "sampler=random", "gate=" + gate()))) {
                 readWhileWriting(database, writer);
             }
         }
@@ -92,9 +92,14 @@ class ConcurrentReadingTest extends WithPostgres {
     void aSecondProcessReadsWhileAWriterUsesPostgres() throws Exception {
         SharedDatabase database = SharedDatabase.of(PostgresTestDatabase.require(postgres));
         try (WorkerProcess writer = WorkerProcess.start("writer", directory, database,
-                List.of("study=live", "trials=" + TRIALS, "sampler=random"))) {
+                List.of("study=live", "trials=" + TRIALS, "sampler=random", "gate=" + gate()))) {
             readWhileWriting(database, writer);
         }
+    }
+
+    /** The file that lets the writer go on past its first trial (see {@link StudyWorker}'s {@code gate}). */
+    private Path gate() {
+        return directory.resolve("gate");
     }
 
     private void readWhileWriting(SharedDatabase database, WorkerProcess writer) throws Exception {
@@ -102,6 +107,11 @@ class ConcurrentReadingTest extends WithPostgres {
         List<Integer> counts = new ArrayList<>();
         try (WorkerProcess reader = WorkerProcess.start("reader", directory, database, StudyLister.class,
                 List.of("study=live", "until=" + TRIALS))) {
+            // the writer waits after its first trial until the reader has read the study once: a fast
+            // writer (PostgreSQL on an idle machine) would otherwise finish before the reader's JVM starts
+            reader.awaitOutput("its first read", l -> l.stream().anyMatch(s -> s.startsWith(StudyLister.COUNT)),
+                    PATIENCE);
+            Files.createFile(gate());
             reader.awaitSuccess(PATIENCE);
             reader.lines(StudyLister.COUNT).forEach(l -> counts.add(Integer.parseInt(l[1])));
         }

@@ -34,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code retries}: for {@code retryFailedTrials};</li>
  *   <li>{@code block}: when given, the objective of this worker's trial with that index (0 for
  *       its first) says {@code BLOCKED} and never returns: the worker is to be killed.</li>
+ *   <li>{@code gate}: a file; when given, the worker's trials after its first wait until that file
+ *       exists (the test opens the gate once a reader has seen the study mid-sweep).</li>
  * </ul>
  *
  * <p>It prints one line per finished trial, after the storage has committed it
@@ -69,10 +71,16 @@ public final class StudyWorker {
         watchdog.start();
 
         int block = Integer.parseInt(options.getOrDefault("block", "-1"));
+        java.util.Optional<java.nio.file.Path> gate = java.util.Optional.ofNullable(options.get("gate"))
+                .map(java.nio.file.Path::of);
         AtomicInteger started = new AtomicInteger();
         Objective objective = trial -> {
             double value = OBJECTIVE.evaluate(trial);
-            if (started.getAndIncrement() == block) {
+            int index = started.getAndIncrement();
+            while (index > 0 && gate.isPresent() && !java.nio.file.Files.exists(gate.get())) {
+                Thread.sleep(5);
+            }
+            if (index == block) {
                 out.println(BLOCKED + " " + trial.number() + " " + trial.params().get("x") + " "
                         + trial.params().get("k"));
                 new CountDownLatch(1).await(); // until killed
