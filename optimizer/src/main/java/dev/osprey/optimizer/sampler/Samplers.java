@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler;
 
+import dev.osprey.optimizer.sampler.auto.AutoBuilder;
 import dev.osprey.optimizer.sampler.gp.GpBuilder;
 import dev.osprey.optimizer.sampler.cmaes.CmaesBuilder;
 import dev.osprey.optimizer.sampler.nsga.Nsga2Parameters;
@@ -114,5 +115,20 @@ public final class Samplers {
     /** QMC with settings of one's own: {@code Samplers.qmcBuilder().type(QmcType.HALTON).scramble(false).build()}. */
     public static QmcBuilder qmcBuilder() {
         return QmcBuilder.defaults();
+    }
+
+    /**
+     * Picks a sampler per trial from the study so far: TPE for several objectives, conditional
+     * spaces and large or only categorical parameters; otherwise the GP for the first 200 COMPLETE
+     * trials, then CMA-ES warm-started from them. The choice is stored on each trial (system
+     * attribute {@code auto_sampler}), so workers and resumed studies agree.
+     */
+    public static Sampler auto() {
+        return AutoBuilder.defaults().build();
+    }
+
+    /** The automatic sampler with settings of one's own: {@code Samplers.autoBuilder().gpMaxTrials(100).build()}. */
+    public static AutoBuilder autoBuilder() {
+        return AutoBuilder.defaults();
     }
 }
