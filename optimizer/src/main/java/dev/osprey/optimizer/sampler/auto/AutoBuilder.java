@@ -1,6 +1,7 @@
 package dev.osprey.optimizer.sampler.auto;
 
 import dev.osprey.optimizer.sampler.Sampler;
+import dev.osprey.optimizer.sampler.Samplers;
 
 /**
  * Settings of the automatic sampler: {@code Samplers.autoBuilder().gpMaxTrials(100).build()}.
@@ -52,13 +53,15 @@ public final class AutoBuilder {
         return this;
     }
 
-    /** The rule with these settings in words, for a sweep's start line. */
-    public String describe() {
-        return new AutoRule(gpMaxTrials, maxGpChoices, conditional).describe();
+    /** The rule with these settings in words, for a study of {@code objectives} objectives (a sweep's start line). */
+    public String describe(int objectives) {
+        return objectives > 1 ? "tpe for several objectives" : new AutoRule(gpMaxTrials, maxGpChoices, conditional).describe();
     }
 
     /** A sampler with these settings. */
     public Sampler build() {
-        return new AutoSampler(new AutoRule(gpMaxTrials, maxGpChoices, conditional));
+        // a space known to be conditional is modelled by TPE group by group, as the sweeper's TPE does
+        Sampler tpe = conditional ? Samplers.tpeBuilder().group(true).build() : Samplers.tpe();
+        return new AutoSampler(new AutoRule(gpMaxTrials, maxGpChoices, conditional), tpe);
     }
 }

@@ -71,9 +71,8 @@ record AutoRule(int gpMaxTrials, int maxGpChoices, boolean conditional) {
     /** The rule in words, for a sweep's start line. */
     String describe() {
         if (conditional) {
-            return "tpe (conditional search space)";
+            return "tpe for a conditional search space";
         }
-        return "gp for the first " + gpMaxTrials + " trials, then cmaes; tpe if the space turns out conditional"
-                + " or categorical";
+        return "gp for the first " + gpMaxTrials + " trials, then cmaes; tpe if conditional or categorical";
     }
 }

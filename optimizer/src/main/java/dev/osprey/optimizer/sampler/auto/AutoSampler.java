@@ -26,10 +26,11 @@ final class AutoSampler implements Sampler {
 
     private final AutoRule rule;
     private final Sampler gp = Samplers.gp();
-    private final Sampler tpe = Samplers.tpe();
+    private final Sampler tpe;
 
-    AutoSampler(AutoRule rule) {
+    AutoSampler(AutoRule rule, Sampler tpe) {
         this.rule = rule;
+        this.tpe = tpe;
     }
 
     @Override
