@@ -16,6 +16,7 @@ final class QualityReport {
             new Model("TPE multivariate", "tpe", "tpe_mv"),
             new Model("TPE independent", "tpe_indep", "tpe"),
             new Model("GP (Matérn-5/2, log EI)", "gp", "gp"),
+            new Model("auto (GP, TPE or CMA-ES by rule)", "auto", "auto"),
             new Model("random", "random", "random"),
             new Model("grid 10x10", "grid", "grid"),
             new Model("CMA-ES", "cmaes", "cmaes"),

@@ -52,8 +52,8 @@ public final class QualitySuite {
 
     /** Osprey's sampler names for a function, in report order. */
     static List<String> samplers(TestFunctions.Function f) {
-        return f.grid() == null ? List.of("tpe", "tpe_indep", "gp", "random")
-                : List.of("tpe", "tpe_indep", "gp", "random", "grid");
+        return f.grid() == null ? List.of("tpe", "tpe_indep", "gp", "auto", "random")
+                : List.of("tpe", "tpe_indep", "gp", "auto", "random", "grid");
     }
 
     static Sampler sampler(String name, TestFunctions.Function f, long seed) {
@@ -61,6 +61,7 @@ public final class QualitySuite {
             case "tpe" -> Samplers.tpe();
             case "tpe_indep" -> Samplers.tpeBuilder().multivariate(false).build();
             case "gp" -> Samplers.gp();
+            case "auto" -> Samplers.auto();
             case "random" -> Samplers.random();
             case "grid" -> Samplers.grid(shuffledGrid(f.grid(), seed));
             case "cmaes", "qmc" -> CmaesQmcQuality.sampler(name);
