@@ -50,8 +50,8 @@ class ArchitectureTest {
      * adding it here (and to docs/architecture.md).
      */
     private static final Map<String, Set<String>> API = Map.of(
-            "optimizer", Set.of("", "importance", "pareto", "pruner", "sampler", "sampler.cmaes", "sampler.gp", "sampler.nsga",
-                    "sampler.qmc", "sampler.tpe", "space", "storage", "trial"),
+            "optimizer", Set.of("", "importance", "pareto", "pruner", "sampler", "sampler.auto", "sampler.cmaes", "sampler.gp",
+                    "sampler.nsga", "sampler.qmc", "sampler.tpe", "space", "storage", "trial"),
             "study-database", Set.of(""),
             "composer", Set.of("", "bind", "compose", "config", "conformance", "interpolation", "multirun", "output",
                     "override", "value", "yaml"),

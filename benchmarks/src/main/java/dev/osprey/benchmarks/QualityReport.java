@@ -18,6 +18,7 @@ final class QualityReport {
             new Model("GP (Matérn-5/2, log EI)", "gp", "gp"),
             // no Optuna twin of its own: it is Optuna 3.1's TPESampler(), whose rows are the model's above
             new Model("TPE as Optuna 3.1", QualitySuite.OPTUNA_TPE, "-"),
+            new Model("auto (GP, TPE or CMA-ES by rule)", "auto", "auto"),
             new Model("random", "random", "random"),
             new Model("grid 10x10", "grid", "grid"),
             new Model("CMA-ES", "cmaes", "cmaes"),

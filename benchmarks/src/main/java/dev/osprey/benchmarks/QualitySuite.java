@@ -57,8 +57,8 @@ public final class QualitySuite {
 
     /** Osprey's sampler names for a function, in report order. */
     static List<String> samplers(TestFunctions.Function f) {
-        return f.grid() == null ? List.of("tpe", "tpe_indep", "gp", OPTUNA_TPE, "random")
-                : List.of("tpe", "tpe_indep", "gp", OPTUNA_TPE, "random", "grid");
+        return f.grid() == null ? List.of("tpe", "tpe_indep", "gp", "auto", OPTUNA_TPE, "random")
+                : List.of("tpe", "tpe_indep", "gp", "auto", OPTUNA_TPE, "random", "grid");
     }
 
     static Sampler sampler(String name, TestFunctions.Function f, long seed) {
@@ -67,6 +67,7 @@ public final class QualitySuite {
             case "tpe_indep" -> Samplers.tpeBuilder().multivariate(false).build();
             case "gp" -> Samplers.gp();
             case OPTUNA_TPE -> Samplers.tpeOptuna();
+            case "auto" -> Samplers.auto();
             case "random" -> Samplers.random();
             case "grid" -> Samplers.grid(shuffledGrid(f.grid(), seed));
             case "cmaes", "qmc" -> CmaesQmcQuality.sampler(name);

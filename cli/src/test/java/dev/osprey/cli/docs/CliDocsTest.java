@@ -400,10 +400,11 @@ class CliDocsTest {
         Sampler independent = Samplers.tpeBuilder().multivariate(false).build();
         Sampler random = Samplers.random();
         Sampler gp = Samplers.gpBuilder().nStartupTrials(5).deterministicObjective(true).build();
+        Sampler auto = Samplers.autoBuilder().gpMaxTrials(100).build();
         Sampler grid = Samplers.grid(Map.of("lr", List.of(1e-3, 1e-2, 1e-1), "layers", List.of(2, 4)));
         Sampler listed = Samplers.grid(List.of(Map.of("model", "linear", "lr", 0.1), Map.of("model", "tree", "depth", 4)));
 
-        for (Sampler sampler : List.of(tpe, likeOptuna, asOptuna31, tuned, independent, random, gp)) {
+        for (Sampler sampler : List.of(tpe, likeOptuna, asOptuna31, tuned, independent, random, gp, auto)) {
             try (Study study = Study.builder().sampler(sampler).seed(3).create()) {
                 study.optimize(trial -> Math.pow(trial.suggestFloat("x", -5, 5) - 1, 2), 15);
                 assertEquals(15, study.trials().size());

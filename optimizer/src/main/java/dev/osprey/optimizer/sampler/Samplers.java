@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler;
 
+import dev.osprey.optimizer.sampler.auto.AutoBuilder;
 import dev.osprey.optimizer.sampler.gp.GpBuilder;
 import dev.osprey.optimizer.sampler.cmaes.CmaesBuilder;
 import dev.osprey.optimizer.sampler.nsga.Nsga2Parameters;
@@ -138,5 +139,20 @@ public final class Samplers {
     /** NSGA-III with settings of one's own: {@code Samplers.nsga3(Nsga3Parameters.defaults().withDividingParameter(12))}. */
     public static Sampler nsga3(dev.osprey.optimizer.sampler.nsga.Nsga3Parameters parameters) {
         return parameters.build();
+    }
+
+    /**
+     * Picks a sampler per trial from the study so far: TPE for several objectives, conditional
+     * spaces and large or only categorical parameters; otherwise the GP for the first 200 COMPLETE
+     * trials, then CMA-ES warm-started from them. The choice is stored on each trial (system
+     * attribute {@code auto_sampler}), so workers and resumed studies agree.
+     */
+    public static Sampler auto() {
+        return AutoBuilder.defaults().build();
+    }
+
+    /** The automatic sampler with settings of one's own: {@code Samplers.autoBuilder().gpMaxTrials(100).build()}. */
+    public static AutoBuilder autoBuilder() {
+        return AutoBuilder.defaults();
     }
 }

@@ -40,7 +40,7 @@ public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
             "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
-            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc", "objectives", "cache");
+            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc", "auto", "objectives", "cache");
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
@@ -49,6 +49,8 @@ public final class FrameworkSettings {
     static final Set<String> NSGA2_KEYS = Set.of("population_size", "mutation_prob", "crossover_prob", "swapping_prob");
     /** The Gaussian-process options {@code osprey.sweeper.gp.*}, named as Optuna's GPSampler names them. */
     static final Set<String> GP_KEYS = Set.of("n_startup_trials", "deterministic_objective");
+    /** The automatic sampler's options {@code osprey.sweeper.auto.*}. */
+    static final Set<String> AUTO_KEYS = Set.of("gp_max_trials", "max_gp_choices");
     /** The CMA-ES options {@code osprey.sweeper.cmaes.*}, named as Optuna's CmaEsSampler names them. */
     static final Set<String> CMAES_KEYS = Set.of("sigma0", "popsize", "restart_strategy", "inc_popsize",
             "use_separable_cma", "lr_adapt", "with_margin", "n_startup_trials");
@@ -256,6 +258,20 @@ public final class FrameworkSettings {
         integer("sweeper.gp.n_startup_trials", 0).ifPresent(builder::nStartupTrials);
         bool("sweeper.gp.deterministic_objective").ifPresent(builder::deterministicObjective);
         return builder.build();
+    }
+
+    /**
+     * The automatic sampler's settings from {@code osprey.sweeper.auto}, each left at its default when
+     * not given.
+     *
+     * @param conditional whether the search space is conditional: then every trial goes to TPE, by group
+     */
+    public dev.osprey.optimizer.sampler.auto.AutoBuilder auto(boolean conditional) {
+        var builder = dev.osprey.optimizer.sampler.Samplers.autoBuilder().conditional(conditional);
+        options("auto", AUTO_KEYS);
+        integer("sweeper.auto.gp_max_trials", 0).ifPresent(builder::gpMaxTrials);
+        integer("sweeper.auto.max_gp_choices", 1).ifPresent(builder::maxGpChoices);
+        return builder;
     }
 
     /** CMA-ES with the options of {@code osprey.sweeper.cmaes}, each left at Optuna's default when not given. */

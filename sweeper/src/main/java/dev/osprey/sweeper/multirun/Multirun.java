@@ -65,8 +65,9 @@ public final class Multirun {
         inputs.notes().forEach(observer::note);
         java.time.Duration storageTimeout = settings.storageTimeout(); // a bad value is refused before the study opens
         String sampler = settings.sampler();
-        if (sampler.equals("auto")) {
-            sampler = inputs.allDiscrete() ? "grid" : "tpe";
+        boolean auto = sampler.equals("auto");
+        if (auto && inputs.allDiscrete()) {
+            sampler = "grid"; // a -m sweep of choices runs every combination, as Hydra's basic sweeper does
         }
         if (sampler.equals("grid") && !inputs.allDiscrete()) {
             throw new IllegalArgumentException("the grid sweeper enumerates choices and ranges, but "
@@ -77,6 +78,11 @@ public final class Multirun {
         SweepPlan plan = grid ? gridPlan(composer, inputs) : searchPlan(composer, inputs);
         String location = settings.storage().orElseGet(() -> Storages.defaultLocation(System.getenv()));
         String studyName = settings.studyName().orElse(stripYaml(request.configName()));
+        String samplerLine = sampler + " sweeper";
+        if (plan instanceof SweepPlan.Search s && sampler.equals("auto")) {
+            var autoSettings = settings.auto(s.isConditional());
+            samplerLine = "auto sweeper (" + autoSettings.describe(settings.directions().size()) + ")";
+        }
         Sampler studySampler = switch (plan) {
             case SweepPlan.Grid g -> g.sampler(); // it claims each point, so that sweeps in several processes share one grid
             case SweepPlan.Search s -> switch (sampler) {
@@ -86,6 +92,7 @@ public final class Multirun {
                 case "gp" -> settings.gp();
                 case "cmaes" -> settings.cmaes();
                 case "qmc" -> settings.qmc();
+                case "auto" -> settings.auto(s.isConditional()).build();
                 default -> Samplers.random();
             };
         };
@@ -134,7 +141,7 @@ public final class Multirun {
                     .createSweep(settings.sweepDirPattern());
             observer.started("study '" + studyName + "' in " + Storages.describe(location) + " ("
                     + (study.trials().isEmpty() ? "new" : study.trials().size() + " trials already") + "), "
-                    + sampler + " sweeper, " + launcher.name() + " launcher, " + parallelism(settings.nJobs(), launcher)
+                    + samplerLine + ", " + launcher.name() + " launcher, " + parallelism(settings.nJobs(), launcher)
                     + "; outputs in " + sweepDir.path());
             if (inputs.hydra().isPresent()) {
                 SweepRecords.writeMultirun(sweepDir.path(), inputs.baseConfig(), inputs.hydra().get(), request.overrides());
@@ -159,6 +166,9 @@ public final class Multirun {
                 if (inputs.hydra().filter(OptunaSweeperSettings::selected).isPresent()
                         && summary.ending() != SweepSummary.Ending.DATABASE_LOST && !detach) {
                     SweepRecords.writeOptimizationResults(sweepDir.path(), study);
+                }
+                if (auto && !grid) {
+                    observer.note(AutoChoices.summarise(study.trials()));
                 }
                 observer.finished(summary);
                 return summary.exitCode();

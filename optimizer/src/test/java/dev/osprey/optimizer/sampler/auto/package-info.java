@@ -1,0 +1,2 @@
+/** Tests of the automatic sampler's rule and delegation. */
+package dev.osprey.optimizer.sampler.auto;
