@@ -49,6 +49,10 @@ public final class RemoteJob implements JobHandle {
     private volatile long stopAt;
     private boolean killSent;
     private long resultMissingSince = -1;
+    /** Since when a failure has been seen, for a scheduler that requeues jobs; -1 when none. */
+    private long failureSeenSince = -1;
+    /** How long a failure must stay seen before it counts, where a requeued job passes through an end. */
+    private static final Duration REQUEUE_SETTLE = Duration.ofSeconds(2);
 
     private record Stop(JobStatus status, String why) {
     }
@@ -135,6 +139,7 @@ public final class RemoteJob implements JobHandle {
             if (state instanceof QueueState.Ended || (state == null && mayConclude(now))) {
                 return conclude(state, now);
             }
+            failureSeenSince = -1; // queued or running again (requeued): what ended before does not count
             if (state != null) {
                 lastState = state;
             }
@@ -205,6 +210,16 @@ public final class RemoteJob implements JobHandle {
             }
         }
         JobResult outcome = Outcomes.ended(job.number(), id, scheduler, written, state, elapsed(now), files);
+        if (outcome.status() == JobStatus.FAILED && scheduler.requeuesJobs()) {
+            // Slurm can show a job that scontrol requeue (or preemption) stops as ended for a moment
+            // before it is pending again: a failure counts once it has stayed a failure a little while
+            if (failureSeenSince < 0) {
+                failureSeenSince = now;
+            }
+            if (now - failureSeenSince < REQUEUE_SETTLE.toNanos()) {
+                return false;
+            }
+        }
         boolean unchanged = written instanceof Outcomes.Written.Found(JobResult found) && found.equals(outcome);
         finish(outcome, unchanged);
         return true;

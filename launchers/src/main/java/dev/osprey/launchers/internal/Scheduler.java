@@ -32,4 +32,9 @@ public interface Scheduler {
     /** Drops what the scheduler kept about a job that has ended. */
     default void forget(String id) {
     }
+
+    /** Whether a job that seems to have failed may yet run again as the same job (Slurm's requeue). */
+    default boolean requeuesJobs() {
+        return false;
+    }
 }

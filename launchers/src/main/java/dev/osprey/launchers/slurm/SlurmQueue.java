@@ -48,6 +48,11 @@ final class SlurmQueue implements Scheduler {
     }
 
     @Override
+    public boolean requeuesJobs() {
+        return true;
+    }
+
+    @Override
     public Map<String, QueueState> states(Collection<String> ids) throws IOException {
         Map<String, QueueState> states = new HashMap<>();
         List<String> all = new ArrayList<>(ids);
