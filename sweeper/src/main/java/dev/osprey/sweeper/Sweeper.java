@@ -375,11 +375,22 @@ public final class Sweeper {
             trial.setUserAttr(ATTR_JOB_STATUS, reportedResult.status().name());
             return null;
         });
-        if (result.isCompleted() && result.values().size() != study.directions().size()) {
-            // a job's output that does not fit the study fails that trial, not the sweep
-            result = JobResult.ended(result.number(), JobStatus.FAILED, "the job gave " + result.values().size()
-                    + " objective value(s) " + result.values() + ", but the study has " + study.directions().size()
-                    + " objective(s)", result.exitCode(), result.duration(), result.logs());
+        // a job's output that does not fit the study fails that trial, not the sweep
+        result = ResultFit.fit(result, study.objectiveNames());
+        if (result.isCompleted() && !result.constraints().isEmpty()) {
+            double[] constraints = ResultFit.constraints(result);
+            String refused = outage.call(() -> {
+                try {
+                    trial.setConstraints(constraints);
+                    return null;
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage();
+                }
+            });
+            if (refused != null) {
+                result = ResultFit.failed(result, "the job's constraints " + result.constraints()
+                        + " do not fit the study: " + refused);
+            }
         }
         JobResult toTell = result;
         TrialRecord told = outage.tell(() -> switch (toTell.status()) {
