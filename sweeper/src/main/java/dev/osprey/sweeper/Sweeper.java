@@ -458,9 +458,23 @@ public final class Sweeper {
         } catch (RuntimeException e) {
             best = Optional.empty();
         }
+        List<TrialRecord> front = List.of();
+        int infeasible = -1;
+        int completed = (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+        try {
+            if (study.directions().size() > 1 && completed > 0) {
+                front = study.bestTrials();
+            }
+            if (trials.stream().anyMatch(t -> !t.constraints().isEmpty())) {
+                infeasible = study.infeasibleTrials().size();
+            }
+        } catch (RuntimeException e) {
+            // the summary leaves out what it cannot read
+        }
         return new SweepSummary(ending, counts, trials.size(), best,
                 Duration.between(start, settings.clock.instant()), ending == SweepSummary.Ending.TOO_MANY_FAILURES
-                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 ? lastFailure : "");
+                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) == 0 ? lastFailure : "",
+                study.objectiveNames(), front, infeasible, completed);
     }
 
     /** How many jobs are running now. */
