@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
         description = {"Compose a config and run the program after '--' once, or sweep with -m.",
                 "Overrides use Hydra's grammar: key=value, +key=value, ~key, group=option, and sweeps",
                 "a,b,c  choice(..)  range(..)  interval(..)  tag(log, interval(..)).",
-                "Osprey's own settings are overrides too: osprey/sweeper=tpe|random|grid|nsga2|gp,",
+                "Osprey's own settings are overrides too: osprey/sweeper=tpe|random|grid|nsga2|nsga3|gp,",
                 "osprey/launcher=process|in-process|tsp|slurm, osprey.sweeper.n_trials=50, osprey.launcher.slots=2, ..."},
         footer = {"", "Placeholders in the program: {overrides} (the job's overrides, one argument each), {config}",
                 "(the composed config file), {dir} (the job directory), {num} (the trial number), {result}.",
@@ -54,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-i", "--info"}, description = "Print where configs come from, the defaults list and the choices.")
     boolean info;
 
-    @Option(names = "--sweeper", paramLabel = "tpe|tpe_optuna|random|grid|nsga2|gp|cmaes|qmc", description = "Same as osprey/sweeper=NAME.")
+    @Option(names = "--sweeper", paramLabel = "tpe|tpe_optuna|random|grid|nsga2|nsga3|gp|cmaes|qmc", description = "Same as osprey/sweeper=NAME.")
     String sweeper;
 
     @Option(names = "--launcher", paramLabel = "NAME", description = "Same as osprey/launcher=NAME.")

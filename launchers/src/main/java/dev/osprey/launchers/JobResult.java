@@ -2,7 +2,10 @@ package dev.osprey.launchers;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -17,12 +20,38 @@ import java.util.OptionalInt;
  * @param exitCode the program's exit code, when there was a program and it exited
  * @param duration wall time from start (or submission, for queued launchers) to end
  * @param logs     where the job's output is (a file or the job directory), if anywhere
+ * @param names    the objectives' names, one per value, when the program named them
+ *                 ({@code osprey:objective NAME VALUE}); empty when the values are positional
+ * @param constraints the constraint values the program reported, name to value, each satisfied
+ *                 when {@code <= 0}; only for a completed job
  * @since 0.1
  */
 public record JobResult(int number, JobStatus status, List<Double> values, String error, OptionalInt exitCode,
-                        Duration duration, Optional<Path> logs) {
+                        Duration duration, Optional<Path> logs, List<String> names, Map<String, Double> constraints) {
+
+    /** A result with positional values and no constraints. */
+    public JobResult(int number, JobStatus status, List<Double> values, String error, OptionalInt exitCode,
+                     Duration duration, Optional<Path> logs) {
+        this(number, status, values, error, exitCode, duration, logs, List.of(), Map.of());
+    }
 
     public JobResult {
+        names = List.copyOf(names);
+        constraints = Collections.unmodifiableMap(new LinkedHashMap<>(constraints));
+        if (!names.isEmpty() && names.size() != values.size()) {
+            throw new IllegalArgumentException("job " + number + " has " + names.size() + " objective names "
+                    + names + " for " + values.size() + " values");
+        }
+        if (status != JobStatus.COMPLETED && !constraints.isEmpty()) {
+            throw new IllegalArgumentException("a " + status + " job has no constraints, job " + number + " gave "
+                    + constraints);
+        }
+        for (Map.Entry<String, Double> c : constraints.entrySet()) {
+            if (!Double.isFinite(c.getValue())) {
+                throw new IllegalArgumentException("constraint values must be finite, job " + number + " gave "
+                        + c.getKey() + " = " + c.getValue());
+            }
+        }
         Objects.requireNonNull(status, "status");
         values = List.copyOf(values);
         error = error == null ? "" : error;
@@ -46,6 +75,21 @@ public record JobResult(int number, JobStatus status, List<Double> values, Strin
     public static JobResult completed(int number, List<Double> values, OptionalInt exitCode, Duration duration,
                                       Optional<Path> logs) {
         return new JobResult(number, JobStatus.COMPLETED, values, "", exitCode, duration, logs);
+    }
+
+    /**
+     * A completed job's result with named values (in the order the program gave them) and its
+     * constraints.
+     */
+    public static JobResult completed(int number, Map<String, Double> named, Map<String, Double> constraints,
+                                      OptionalInt exitCode, Duration duration, Optional<Path> logs) {
+        return new JobResult(number, JobStatus.COMPLETED, List.copyOf(named.values()), "", exitCode, duration, logs,
+                List.copyOf(named.keySet()), constraints);
+    }
+
+    /** This result with the given constraints (a completed job's). */
+    public JobResult withConstraints(Map<String, Double> constraints) {
+        return new JobResult(number, status, values, error, exitCode, duration, logs, names, constraints);
     }
 
     public static JobResult ended(int number, JobStatus status, String error, OptionalInt exitCode, Duration duration,

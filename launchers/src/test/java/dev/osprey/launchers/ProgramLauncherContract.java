@@ -108,6 +108,29 @@ public abstract class ProgramLauncherContract extends LauncherContract {
     }
 
     /**
+     * Named objective lines and constraint lines reach the job's result, the objectives in the
+     * order the program named them and the constraints in {@code <= 0} form; a malformed named
+     * line fails the job with the line in its error.
+     */
+    @Test
+    public void namedObjectivesAndConstraintsReachTheResult() {
+        Launcher launcher = launcher(2);
+        JobHandle named = launcher.submit(job(0, sh("echo 'osprey:objective accuracy 0.75';"
+                + " echo 'osprey:constraint memory_gb 3.5 <= 16'; echo 'osprey:constraint recall 0.5 >= 0.75';"
+                + " echo 'osprey:objective latency_ms 12'")));
+        JobHandle malformed = launcher.submit(job(1, sh("echo 'osprey:constraint memory_gb 3.5 < 16'; echo 1")));
+        JobResult result = await(named);
+        assertEquals(JobStatus.COMPLETED, result.status(), result.error());
+        assertEquals(List.of("accuracy", "latency_ms"), result.names());
+        assertEquals(List.of(0.75, 12.0), result.values());
+        assertEquals(java.util.Map.of("memory_gb", -12.5, "recall", 0.25), result.constraints());
+        JobResult refused = await(malformed);
+        assertEquals(JobStatus.FAILED, refused.status());
+        assertTrue(refused.error().startsWith("the line 'osprey:constraint memory_gb 3.5 < 16' is neither"),
+                refused.error());
+    }
+
+    /**
      * Checks that a program whose working directory does not exist is refused before any job
      * starts: {@link Launcher#cannotRun} and {@link Launcher#submit} name the directory. Not a
      * contract check of its own (a launcher whose jobs run elsewhere may only find out there), so

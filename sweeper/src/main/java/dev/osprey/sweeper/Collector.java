@@ -56,6 +56,11 @@ public final class Collector {
                 running++;
                 continue;
             }
+            result = ResultFit.fit(result, study.objectiveNames());
+            if (result.isCompleted() && !result.constraints().isEmpty()) {
+                study.storage().setTrialSystemAttr(trial.id(), TrialRecord.CONSTRAINTS,
+                        java.util.Arrays.stream(ResultFit.constraints(result)).boxed().toList());
+            }
             told.add(switch (result.status()) {
                 case COMPLETED -> study.tell(trial.number(), result.values().stream().mapToDouble(Double::doubleValue).toArray());
                 case PRUNED -> study.tell(trial.number(), TrialState.PRUNED);

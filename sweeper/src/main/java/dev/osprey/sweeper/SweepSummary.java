@@ -5,6 +5,7 @@ import dev.osprey.optimizer.trial.TrialRecord;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,10 +22,25 @@ import java.util.Optional;
  *                     the sweep was detached or lost its study database
  * @param cached       trials that were not run but told the values of a trial with the same config
  *                     ({@link SweeperBuilder#cache}); they are not among {@code jobs}
+ * @param objectiveNames the study's objective names (empty when unknown)
+ * @param front        the Pareto front of a study with several objectives (empty otherwise)
+ * @param infeasible   how many completed trials violate a constraint, or -1 when the study has no
+ *                     constraints (or is unknown)
+ * @param completed    how many of the study's trials completed
  * @since 0.1
  */
 public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int studyTrials, Optional<TrialRecord> best,
-                           Duration duration, String failureNote, int cached) {
+                           Duration duration, String failureNote, int cached, List<String> objectiveNames,
+                           List<TrialRecord> front, int infeasible, int completed) {
+
+    /** The most front trials the table lists. */
+    static final int FRONT_SHOWN = 10;
+
+    /** A summary without cached trials, objective names, front or constraints. */
+    public SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int studyTrials, Optional<TrialRecord> best,
+                        Duration duration, String failureNote) {
+        this(ending, jobs, studyTrials, best, duration, failureNote, 0, List.of(), List.of(), -1, 0);
+    }
 
     /** Why a sweep stopped. */
     public enum Ending {
@@ -58,18 +74,14 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
     public static final int EXIT_DATABASE_LOST = 3;
     public static final int EXIT_INTERRUPTED = 130;
 
-    /** A summary of a sweep that reused no result. */
-    public SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int studyTrials, Optional<TrialRecord> best,
-                        Duration duration, String failureNote) {
-        this(ending, jobs, studyTrials, best, duration, failureNote, 0);
-    }
-
     public SweepSummary {
         if (cached < 0) {
             throw new IllegalArgumentException("cached trials must be >= 0, got " + cached);
         }
         jobs = java.util.Collections.unmodifiableMap(new EnumMap<>(jobs.isEmpty() ? Map.of(JobStatus.COMPLETED, 0) : jobs));
         failureNote = failureNote == null ? "" : failureNote;
+        objectiveNames = List.copyOf(objectiveNames);
+        front = List.copyOf(front);
     }
 
     public int count(JobStatus status) {
@@ -120,8 +132,19 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
         out.append(String.format("%-22s %s%n", "trials in the study",
                 studyTrials >= 0 ? Integer.toString(studyTrials) : "unknown (the study database was lost)"));
         out.append(String.format("%-22s %.1f s%n", "wall time", duration.toMillis() / 1000.0));
-        best.ifPresent(b -> out.append(String.format("%-22s #%d  value %s  %s%n", "best trial", b.number(),
-                b.values().size() == 1 ? b.values().get(0) : b.values(), b.paramValues())));
+        best.ifPresent(b -> out.append(String.format("%-22s #%d  %s  %s%n", "best trial", b.number(),
+                named(b), b.paramValues())));
+        if (!front.isEmpty()) {
+            out.append(String.format("%-22s %d trial(s)%n", "pareto front", front.size()));
+            front.stream().limit(FRONT_SHOWN).forEach(t -> out.append(String.format("  #%-19d %s  %s%n", t.number(),
+                    named(t), t.paramValues())));
+            if (front.size() > FRONT_SHOWN) {
+                out.append(String.format("  %-20s %d more: osprey best%n", "...", front.size() - FRONT_SHOWN));
+            }
+        }
+        if (infeasible >= 0) {
+            out.append(String.format("%-22s %d of %d completed%n", "infeasible trials", infeasible, completed));
+        }
         if (!failureNote.isEmpty()) {
             String label = switch (ending) {
                 case DETACHED -> "next";
@@ -131,6 +154,19 @@ public record SweepSummary(Ending ending, Map<JobStatus, Integer> jobs, int stud
             out.append(String.format("%-22s %s%n", label, failureNote));
         }
         return out.toString();
+    }
+
+    /** {@code loss 0.25, latency_ms 12.0}: each value after its objective's name. */
+    private String named(TrialRecord trial) {
+        if (trial.values().size() == 1 && objectiveNames.size() != 1) {
+            return "value " + trial.values().get(0);
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < trial.values().size(); i++) {
+            String name = i < objectiveNames.size() ? objectiveNames.get(i) : "objective_" + i;
+            text.append(i > 0 ? ", " : "").append(name).append(' ').append(trial.values().get(i));
+        }
+        return text.toString();
     }
 
     private String describe() {

@@ -395,11 +395,22 @@ public final class Sweeper {
             trial.setUserAttr(ATTR_JOB_STATUS, reportedResult.status().name());
             return null;
         });
-        if (result.isCompleted() && result.values().size() != study.directions().size()) {
-            // a job's output that does not fit the study fails that trial, not the sweep
-            result = JobResult.ended(result.number(), JobStatus.FAILED, "the job gave " + result.values().size()
-                    + " objective value(s) " + result.values() + ", but the study has " + study.directions().size()
-                    + " objective(s)", result.exitCode(), result.duration(), result.logs());
+        // a job's output that does not fit the study fails that trial, not the sweep
+        result = ResultFit.fit(result, study.objectiveNames());
+        if (result.isCompleted() && !result.constraints().isEmpty()) {
+            double[] constraints = ResultFit.constraints(result);
+            String refused = outage.call(() -> {
+                try {
+                    trial.setConstraints(constraints);
+                    return null;
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage();
+                }
+            });
+            if (refused != null) {
+                result = ResultFit.failed(result, "the job's constraints " + result.constraints()
+                        + " do not fit the study: " + refused);
+            }
         }
         JobResult toTell = result;
         Running ending = running.get(trial.number());
@@ -478,9 +489,23 @@ public final class Sweeper {
         } catch (RuntimeException e) {
             best = Optional.empty();
         }
+        List<TrialRecord> front = List.of();
+        int infeasible = -1;
+        int completed = (int) trials.stream().filter(t -> t.state() == TrialState.COMPLETE).count();
+        try {
+            if (study.directions().size() > 1 && completed > 0) {
+                front = study.bestTrials();
+            }
+            if (trials.stream().anyMatch(t -> !t.constraints().isEmpty())) {
+                infeasible = study.infeasibleTrials().size();
+            }
+        } catch (RuntimeException e) {
+            // the summary leaves out what it cannot read
+        }
         return new SweepSummary(ending, counts, trials.size(), best,
                 Duration.between(start, settings.clock.instant()), ending == SweepSummary.Ending.TOO_MANY_FAILURES
-                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) + cached == 0 ? lastFailure : "", cached);
+                || count(JobStatus.COMPLETED) + count(JobStatus.PRUNED) + cached == 0 ? lastFailure : "", cached,
+                study.objectiveNames(), front, infeasible, completed);
     }
 
     /** How many jobs are running now. */

@@ -92,6 +92,7 @@ final class InProcessLauncher implements Launcher {
         private final long submitted = System.nanoTime();
         private volatile boolean stopRequested;
         private volatile Future<?> future;
+        private final java.util.Map<String, Double> constraints = new java.util.LinkedHashMap<>();
 
         InProcessJob(Job job, Task.JobFunction function) {
             this.job = job;
@@ -112,8 +113,18 @@ final class InProcessLauncher implements Launcher {
                 List<Double> boxed = Arrays.stream(values == null ? new double[0] : values).boxed().toList();
                 String problem = boxed.isEmpty() ? "the objective returned no value"
                         : dev.osprey.launchers.protocol.ObjectiveLines.problem(boxed);
+                java.util.Map<String, Double> reported;
+                synchronized (constraints) {
+                    reported = new java.util.LinkedHashMap<>(constraints);
+                }
+                for (var c : reported.entrySet()) {
+                    if (problem == null && !Double.isFinite(c.getValue())) {
+                        problem = "the constraint '" + c.getKey() + "' is " + c.getValue();
+                    }
+                }
                 result.complete(problem == null
                         ? JobResult.completed(job.number(), boxed, OptionalInt.empty(), elapsed(), logs())
+                                .withConstraints(reported)
                         : ended(JobStatus.FAILED, problem));
             } catch (JobPrunedException e) {
                 result.complete(ended(JobStatus.PRUNED, e.getMessage() == null ? "pruned" : e.getMessage()));
@@ -124,6 +135,14 @@ final class InProcessLauncher implements Launcher {
                         + (e.getMessage() == null ? "" : ": " + e.getMessage())));
             } finally {
                 slots.release();
+            }
+        }
+
+        @Override
+        public void constraint(String name, double value) {
+            java.util.Objects.requireNonNull(name, "name");
+            synchronized (constraints) {
+                constraints.put(name, value);
             }
         }
 

@@ -27,6 +27,10 @@ import java.util.OptionalInt;
  * program that exited 0 all the same, which fails whatever objective it reported: it said it
  * failed. An interrupted program stays cancelled.
  *
+ * <p>Named lines on stdout ({@link NamedLines}): {@code osprey:objective NAME VALUE} lines are the
+ * objectives, unless the result file holds them; {@code osprey:constraint} lines are the job's
+ * constraints. A malformed named line, or a NaN or infinite value in one, fails the job.
+ *
  * <p>The task-spooler and Slurm wrapper script applies the same rules in {@code awk}.
  *
  * @since 0.1
@@ -116,6 +120,11 @@ public final class ProgramOutcome {
         if (reason.isPresent()) {
             return JobResult.ended(number, JobStatus.FAILED, reason.get(), code, duration, logs);
         }
+        NamedLines named = NamedLines.read(files.stdout());
+        String namedProblem = named.problem();
+        if (namedProblem != null) {
+            return JobResult.ended(number, JobStatus.FAILED, namedProblem + " (from stdout)", code, duration, logs);
+        }
         Optional<List<Double>> values;
         String source;
         try {
@@ -128,6 +137,9 @@ public final class ProgramOutcome {
                         + ", not a number; write the objective as a plain number", code, duration, logs);
             }
         } catch (NoSuchFileException e) {
+            if (!named.objectives().isEmpty()) {
+                return JobResult.completed(number, named.objectives(), named.constraints(), code, duration, logs);
+            }
             values = lastNumbers;
             source = "stdout";
         } catch (IOException e) {
@@ -141,7 +153,7 @@ public final class ProgramOutcome {
         if (problem != null) {
             return JobResult.ended(number, JobStatus.FAILED, problem + " (from " + source + ")", code, duration, logs);
         }
-        return JobResult.completed(number, values.get(), code, duration, logs);
+        return JobResult.completed(number, values.get(), code, duration, logs).withConstraints(named.constraints());
     }
 
     /**

@@ -43,7 +43,18 @@ public final class ResultJson {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("number", (long) result.number());
         root.put("status", result.status().name());
-        root.put("values", new ArrayList<Object>(result.values()));
+        if (result.names().isEmpty()) {
+            root.put("values", new ArrayList<Object>(result.values()));
+        } else {
+            Map<String, Object> named = new LinkedHashMap<>();
+            for (int i = 0; i < result.values().size(); i++) {
+                named.put(result.names().get(i), result.values().get(i));
+            }
+            root.put("values", named);
+        }
+        if (!result.constraints().isEmpty()) {
+            root.put("constraints", new LinkedHashMap<String, Object>(result.constraints()));
+        }
         root.put("error", result.error());
         root.put("exit_code", result.exitCode().isPresent() ? (Object) (long) result.exitCode().getAsInt() : null);
         root.put("duration_ms", result.duration().toMillis());
@@ -75,24 +86,48 @@ public final class ResultJson {
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " has an unknown status '" + status + "'");
         }
-        List<Double> values = new ArrayList<>();
-        if (root.get("values") instanceof List<?> list) {
-            for (Object v : list) {
-                if (!(v instanceof Number n)) {
-                    throw new IOException(file + " has a non-numeric value " + v);
-                }
-                values.add(n.doubleValue());
-            }
-        }
+        Map<String, Double> named = numbers(root.get("values"), file, "value");
+        List<Double> values = new ArrayList<>(named.values());
+        List<String> names = root.get("values") instanceof Map<?, ?> ? new ArrayList<>(named.keySet()) : List.of();
+        Map<String, Double> constraints = numbers(root.get("constraints"), file, "constraint");
         int jobNumber = root.get("number") instanceof Number n ? n.intValue() : number;
         OptionalInt exit = root.get("exit_code") instanceof Number n ? OptionalInt.of(n.intValue()) : OptionalInt.empty();
         Duration duration = Duration.ofMillis(root.get("duration_ms") instanceof Number n ? n.longValue() : 0);
         String error = root.get("error") instanceof String s ? s : "";
         try {
-            return new JobResult(jobNumber, jobStatus, jobStatus == JobStatus.COMPLETED ? values : List.of(), error,
-                    exit, duration, Optional.of(file.getParent()));
+            boolean completed = jobStatus == JobStatus.COMPLETED;
+            return new JobResult(jobNumber, jobStatus, completed ? values : List.of(), error, exit, duration,
+                    Optional.of(file.getParent()), completed ? names : List.of(), completed ? constraints : Map.of());
         } catch (IllegalArgumentException e) {
             throw new IOException(file + " is not a consistent result: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A list of numbers ({@code [0.1, 12]}, named by position {@code 0, 1, ...}) or an object of
+     * them ({@code {"loss": 0.1}}), in order; nothing for an absent field.
+     */
+    private static Map<String, Double> numbers(Object field, Path file, String what) throws IOException {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (field instanceof List<?> list) {
+            for (Object v : list) {
+                out.put(Integer.toString(out.size()), number(v, file, what));
+            }
+        } else if (field instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                out.put(String.valueOf(e.getKey()), number(e.getValue(), file, what + " '" + e.getKey() + "'"));
+            }
+        } else if (field != null) {
+            throw new IOException(file + " has " + what + "s " + field + "; write a list of numbers or an object"
+                    + " of named numbers");
+        }
+        return out;
+    }
+
+    private static double number(Object v, Path file, String what) throws IOException {
+        if (!(v instanceof Number n)) {
+            throw new IOException(file + " has a non-numeric " + what + " " + v);
+        }
+        return n.doubleValue();
     }
 }

@@ -16,6 +16,10 @@
 #   * otherwise objective.txt, if the program wrote it, must hold a line of numbers;
 #   * else the last stdout line made only of numbers (separated by spaces or commas) is the
 #     objective; "osprey:report STEP VALUE" lines are intermediate values, not objectives;
+#   * "osprey:objective NAME VALUE" lines on stdout are named objectives (unless objective.txt
+#     holds the objective), "osprey:constraint NAME VALUE [<= LIMIT | >= LIMIT]" lines constraints,
+#     stored as VALUE-LIMIT (resp. LIMIT-VALUE); a malformed one, or NaN or an infinity in one,
+#     fails the job;
 #   * NaN, an infinity or no number at all fail the job.
 # A DIR that cannot be entered fails the job without running PROGRAM.
 # The wrapper exits non-zero whenever the job did not complete (the program's own code if it was
@@ -245,6 +249,49 @@ function reject(count, kinds, source,    i) {
     }
     return 0
 }
+# Reads an "osprey:objective NAME VALUE" or "osprey:constraint NAME VALUE [<= LIMIT | >= LIMIT]"
+# line into the named objectives or constraints (the last line for a name wins; names keep their
+# first place); notes the first malformed one. Returns 0 for any other line.
+function named_line(line,    t, toks, k, obj, name, v, kd, l, lk) {
+    t = strip(line)
+    if (t ~ /^osprey:objective([ \t\r\n\f\v]|$)/) obj = 1
+    else if (t ~ /^osprey:constraint([ \t\r\n\f\v]|$)/) obj = 0
+    else return 0
+    k = split(t, toks, /[ \t\r\n\f\v]+/)
+    name = toks[2]
+    if (name !~ /^[A-Za-z_][A-Za-z0-9_.-]*$/ || !(k == 3 || (!obj && k == 5)) || !single(toks[3], v, kd) \
+        || (k == 5 && ((toks[4] != "<=" && toks[4] != ">=") || !single(toks[5], l, lk)))) {
+        if (malformed == "") malformed = t
+        return 1
+    }
+    if (obj) {
+        if (!(name in obj_val)) obj_order[++obj_n] = name
+        obj_val[name] = v[1]; obj_kind[name] = kd[1]
+        return 1
+    }
+    if (!(name in con_val)) con_order[++con_n] = name
+    # a NaN or an infinity stays as given, so that it is rejected by what it was
+    if (kd[1] != "" || k == 3) { con_val[name] = v[1]; con_kind[name] = kd[1] }
+    else if (lk[1] != "") { con_val[name] = l[1]; con_kind[name] = lk[1] }
+    else { con_val[name] = (toks[4] == "<=") ? v[1] - l[1] : l[1] - v[1]; con_kind[name] = "" }
+    return 1
+}
+# Whether the token is one number (into v[1], kd[1]).
+function single(token, v, kd) {
+    return token !~ /,/ && numbers(token, v, kd) == 1
+}
+# The first named objective, then constraint, that is not finite, as an error; or "".
+function named_problem(    i, kd) {
+    for (i = 1; i <= obj_n; i++) {
+        kd = obj_kind[obj_order[i]]
+        if (kd != "") return "the objective '\''" obj_order[i] "'\'' is " (kd == "nan" ? "NaN" : kd)
+    }
+    for (i = 1; i <= con_n; i++) {
+        kd = con_kind[con_order[i]]
+        if (kd != "") return "the constraint '\''" con_order[i] "'\'' is " (kd == "nan" ? "NaN" : kd)
+    }
+    return ""
+}
 BEGIN {
     for (i = 1; i < 32; i++) {
         if (i != 9 && i != 10 && i != 13) control[sprintf("%c", i)] = sprintf("\\u%04x", i)
@@ -267,26 +314,13 @@ BEGIN {
         error = (reason != "" ? reason " (exited with code " code ")" : "exited with code " code) stderr_tail()
     } else if ((reason = failure_reason()) != "") {
         error = reason
-    } else if (has_objective == "1") {
-        n = read_lines("objective.txt", lines)
-        last = ""; text = ""
-        for (i = 1; i <= n; i++) {
-            text = text (i > 1 ? "\n" : "") lines[i]
-            if (strip(lines[i]) != "") last = lines[i]
-        }
-        source = "the result file objective.txt"
-        count = numbers(last, vals, kinds)
-        if (count == 0) {
-            error = source " holds " quote(text) ", not a number; write the objective as a plain number"
-        } else if (!reject(count, kinds, source)) {
-            status = "COMPLETED"
-        }
     } else {
-        # streamed: stdout may be large, and only its last line of numbers counts
+        # streamed: stdout may be large; its named lines and its last line of numbers count
         while ((getline r < "stdout.log") > 0) {
             n = add_lines(r, lines, 0)
             for (i = 1; i <= n; i++) {
                 if (strip(lines[i]) ~ /^osprey:report/) continue
+                if (named_line(lines[i])) continue
                 c = numbers(lines[i], v, k)
                 if (c > 0) {
                     count = c
@@ -295,7 +329,28 @@ BEGIN {
             }
         }
         close("stdout.log")
-        if (count == 0) {
+        if (malformed != "") {
+            error = "the line " quote(malformed) " is neither '\''osprey:objective NAME VALUE'\'' nor" \
+                " '\''osprey:constraint NAME VALUE [<= LIMIT | >= LIMIT]'\'' (from stdout)"
+        } else if ((problem = named_problem()) != "") {
+            error = problem " (from stdout)"
+        } else if (has_objective == "1") {
+            n = read_lines("objective.txt", lines)
+            last = ""; text = ""
+            for (i = 1; i <= n; i++) {
+                text = text (i > 1 ? "\n" : "") lines[i]
+                if (strip(lines[i]) != "") last = lines[i]
+            }
+            source = "the result file objective.txt"
+            count = numbers(last, vals, kinds)
+            if (count == 0) {
+                error = source " holds " quote(text) ", not a number; write the objective as a plain number"
+            } else if (!reject(count, kinds, source)) {
+                status = "COMPLETED"
+            }
+        } else if (obj_n > 0) {
+            status = "COMPLETED"; named = 1
+        } else if (count == 0) {
             error = "no objective: the program exited 0 but printed no line that is a number and wrote" \
                 " no result file (OSPREY_RESULT_FILE)" stderr_tail()
         } else if (!reject(count, kinds, "stdout")) {
@@ -304,11 +359,24 @@ BEGIN {
     }
     out = "{"
     if (number ~ /^[0-9]+$/) out = out "\"number\":" number ","
-    out = out "\"status\":\"" status "\",\"values\":["
-    if (status == "COMPLETED") {
-        for (i = 1; i <= count; i++) out = out (i > 1 ? "," : "") num(vals[i])
+    out = out "\"status\":\"" status "\",\"values\":"
+    if (status == "COMPLETED" && named) {
+        out = out "{"
+        for (i = 1; i <= obj_n; i++) out = out (i > 1 ? "," : "") json(obj_order[i]) ":" num(obj_val[obj_order[i]])
+        out = out "}"
+    } else {
+        out = out "["
+        if (status == "COMPLETED") {
+            for (i = 1; i <= count; i++) out = out (i > 1 ? "," : "") num(vals[i])
+        }
+        out = out "]"
     }
-    out = out "],\"error\":" json(error) ",\"exit_code\":" (code == "" ? "null" : code)
+    if (status == "COMPLETED" && con_n > 0) {
+        out = out ",\"constraints\":{"
+        for (i = 1; i <= con_n; i++) out = out (i > 1 ? "," : "") json(con_order[i]) ":" num(con_val[con_order[i]])
+        out = out "}"
+    }
+    out = out ",\"error\":" json(error) ",\"exit_code\":" (code == "" ? "null" : code)
     out = out ",\"duration_ms\":" duration "}"
     print out
     exit (status == "COMPLETED" ? 0 : 1)

@@ -74,6 +74,26 @@ class InProcessLauncherTest extends LauncherContract {
     }
 
     @Test
+    void aJavaObjectiveReportsSeveralValuesAndConstraints() {
+        Task twoAndAConstraint = new Task.JavaTask(context -> {
+            context.constraint("memory_gb", 20);
+            context.constraint("memory_gb", -3.5);
+            context.constraint("latency", 1);
+            return new double[] {0.5, 12};
+        });
+        JobResult result = await(launcher(1).submit(job(0, twoAndAConstraint)));
+        assertEquals(java.util.List.of(0.5, 12.0), result.values(), result.error());
+        assertEquals(Map.of("memory_gb", -3.5, "latency", 1.0), result.constraints());
+        Task nan = new Task.JavaTask(context -> {
+            context.constraint("memory_gb", Double.NaN);
+            return new double[] {0.5};
+        });
+        JobResult failed = await(launcher(1).submit(job(1, nan)));
+        assertEquals(JobStatus.FAILED, failed.status());
+        assertEquals("the constraint 'memory_gb' is NaN", failed.error());
+    }
+
+    @Test
     void theObjectiveReadsItsComposedConfig() {
         Task readsLr = new Task.JavaTask(context -> new double[] {context.config().getDouble("lr") * 100});
         assertEquals(1.0, await(launcher(1).submit(job(0, readsLr))).value(), 1e-12);

@@ -83,7 +83,28 @@ class JobWrapperTest {
                 Arguments.of("a reason is cut between characters",
                         "i=0; while [ $i -lt 150 ]; do printf '\\303\\251' >> failure.txt; i=$((i+1)); done;"
                                 + " while [ $i -lt 250 ]; do printf '\\360\\237\\230\\200' >> failure.txt; i=$((i+1)); done; exit 0"),
-                Arguments.of("a reason with quotes and tabs", "printf 'bad \"lr\"\\tvalue\\n' > failure.txt; exit 2"));
+                Arguments.of("a reason with quotes and tabs", "printf 'bad \"lr\"\\tvalue\\n' > failure.txt; exit 2"),
+                Arguments.of("named objectives", "echo 'osprey:objective loss 0.25'; echo 'osprey:objective latency_ms 12'"),
+                Arguments.of("named objectives beat a number line", "echo 'osprey:objective loss 0.5'; echo 7"),
+                Arguments.of("the last line for a name wins, in first order",
+                        "echo 'osprey:objective b 1'; echo 'osprey:objective a 2'; echo ' osprey:objective b 3 '"),
+                Arguments.of("constraints in their three forms",
+                        "echo 'osprey:constraint memory_gb 3.1 <= 16'; echo 'osprey:constraint accuracy 0.7 >= 0.9';"
+                                + " echo 'osprey:constraint slack -0.5'; echo 0.25"),
+                Arguments.of("constraints with named objectives",
+                        "echo 'osprey:objective accuracy 0.9'; echo 'osprey:constraint mem 20 <= 16'"),
+                Arguments.of("constraints with the objective file",
+                        "echo 'osprey:constraint mem 1 <= 2'; echo 0.5 > objective.txt"),
+                Arguments.of("a named objective is NaN", "echo 'osprey:objective loss nan'; echo 'osprey:objective x 1'"),
+                Arguments.of("a constraint is infinite", "echo 'osprey:constraint mem -inf'; echo 1"),
+                Arguments.of("a constraint limit is NaN", "echo 'osprey:constraint mem 1 <= NaN'; echo 1"),
+                Arguments.of("a malformed objective line", "echo 'osprey:objective loss'; echo 1"),
+                Arguments.of("a malformed constraint operator", "echo 'osprey:constraint mem 1 < 2'; echo 1"),
+                Arguments.of("an objective with a limit", "echo 'osprey:objective loss 1 <= 2'; echo 1"),
+                Arguments.of("a bad name", "echo 'osprey:objective 9lives 1'"),
+                Arguments.of("a comma in a named value", "echo 'osprey:objective loss 1,'"),
+                Arguments.of("a prefix that is a longer word is not a named line", "echo 'osprey:objectives 1'; echo 2"),
+                Arguments.of("named lines after a failure reason", "echo 'osprey:objective x nan'; echo no > failure.txt"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,6 +116,8 @@ class JobWrapperTest {
         JobResult actual = ResultJson.read(dir.resolve("result.json"), 0);
         assertEquals(expected.status(), actual.status(), actual.error());
         assertEquals(expected.values(), actual.values());
+        assertEquals(expected.names(), actual.names());
+        assertEquals(expected.constraints(), actual.constraints());
         assertEquals(expected.error(), actual.error());
         assertEquals(expected.exitCode(), actual.exitCode());
         if (expected.isCompleted()) {

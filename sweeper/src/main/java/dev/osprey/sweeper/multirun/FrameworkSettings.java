@@ -40,13 +40,17 @@ public final class FrameworkSettings {
 
     static final Set<String> SWEEPER_KEYS = Set.of("sampler", "n_trials", "n_jobs", "direction", "storage",
             "study_name", "seed", "max_failures", "max_failure_rate", "fail_fast", "timeout_s", "storage_timeout_s",
-            "params", "pruner", "budget", "tpe", "nsga2", "gp", "cmaes", "qmc", "auto", "objectives", "cache");
+            "params", "pruner", "budget", "tpe", "nsga2", "nsga3", "gp", "cmaes", "qmc", "auto", "objectives", "cache");
     /** The TPE options {@code osprey.sweeper.tpe.*}, as hydra-optuna-sweeper's TPESampler names them where it has them. */
     static final Set<String> TPE_KEYS = Set.of("n_startup_trials", "n_ei_candidates", "prior_weight", "magic_clip",
             "endpoints", "multivariate", "group", "constant_liar");
-    static final List<String> SAMPLERS = List.of("auto", "tpe", "tpe_optuna", "random", "grid", "nsga2", "gp", "cmaes", "qmc");
+    static final List<String> SAMPLERS = List.of("auto", "tpe", "tpe_optuna", "random", "grid", "nsga2", "gp", "cmaes", "qmc",
+            "nsga3");
     /** The NSGA-II options {@code osprey.sweeper.nsga2.*}, named as Optuna's NSGAIISampler names them. */
     static final Set<String> NSGA2_KEYS = Set.of("population_size", "mutation_prob", "crossover_prob", "swapping_prob");
+    /** The NSGA-III options {@code osprey.sweeper.nsga3.*}, named as Optuna's NSGAIIISampler names them. */
+    static final Set<String> NSGA3_KEYS = Set.of("population_size", "mutation_prob", "crossover_prob", "swapping_prob",
+            "dividing_parameter");
     /** The Gaussian-process options {@code osprey.sweeper.gp.*}, named as Optuna's GPSampler names them. */
     static final Set<String> GP_KEYS = Set.of("n_startup_trials", "deterministic_objective");
     /** The automatic sampler's options {@code osprey.sweeper.auto.*}. */
@@ -249,6 +253,20 @@ public final class FrameworkSettings {
         parameters = number("sweeper.nsga2.crossover_prob").map(parameters::withCrossoverProb).orElse(parameters);
         parameters = number("sweeper.nsga2.swapping_prob").map(parameters::withSwappingProb).orElse(parameters);
         return parameters.build();
+    }
+
+    /** NSGA-III with the options of {@code osprey.sweeper.nsga3}, each left at its default when not given. */
+    public dev.osprey.optimizer.sampler.Sampler nsga3() {
+        var parameters = dev.osprey.optimizer.sampler.nsga.Nsga3Parameters.defaults();
+        options("nsga3", NSGA3_KEYS);
+        var genetic = parameters.genetic();
+        genetic = integer("sweeper.nsga3.population_size", 2).map(genetic::withPopulationSize).orElse(genetic);
+        genetic = number("sweeper.nsga3.mutation_prob").map(genetic::withMutationProb).orElse(genetic);
+        genetic = number("sweeper.nsga3.crossover_prob").map(genetic::withCrossoverProb).orElse(genetic);
+        genetic = number("sweeper.nsga3.swapping_prob").map(genetic::withSwappingProb).orElse(genetic);
+        parameters = integer("sweeper.nsga3.dividing_parameter", 1).map(parameters::withDividingParameter)
+                .orElse(parameters);
+        return dev.osprey.optimizer.sampler.Samplers.nsga3(parameters.withGenetic(genetic));
     }
 
     /** The Gaussian-process sampler with the options of {@code osprey.sweeper.gp}, each left at its default when not given. */

@@ -89,6 +89,7 @@ public final class Multirun {
                 case "tpe" -> settings.tpe(s.isConditional()); // by branch when the space is conditional
                 case "tpe_optuna" -> settings.tpeOptuna();
                 case "nsga2" -> settings.nsga2();
+                case "nsga3" -> settings.nsga3();
                 case "gp" -> settings.gp();
                 case "cmaes" -> settings.cmaes();
                 case "qmc" -> settings.qmc();
