@@ -52,14 +52,17 @@ final class WorkloadSuite {
 
     /**
      * The samplers measured, in report order. {@code default} is what {@code osprey run -m} picks
-     * when no sampler is named ({@code osprey.sweeper.sampler=auto}): today TPE, by group of
-     * parameters on a conditional space.
+     * when no sampler is named ({@code osprey.sweeper.sampler=auto}), told whether the space is
+     * conditional as the sweep tells it: TPE by group of parameters on scikit-learn's conditional
+     * space, the GP on Smile's flat one.
      */
     static final List<SamplerChoice> SAMPLERS = List.of(
-            new SamplerChoice("default", "`osprey run -m`'s default (`auto`: TPE, grouped on a conditional space)",
-                    conditional -> conditional ? Samplers.tpeBuilder().group(true).build() : Samplers.tpe()),
+            new SamplerChoice("default", "`osprey run -m`'s default (`auto`: TPE grouped on scikit-learn's conditional space, the GP on Smile's)",
+                    conditional -> Samplers.autoBuilder().conditional(conditional).build()),
             new SamplerChoice("tpe", "`Samplers.tpe()`, the Study API's default (multivariate)",
                     conditional -> Samplers.tpe()),
+            new SamplerChoice("gp", "`Samplers.gp()` (on scikit-learn's conditional space it models the parameters every trial shares)",
+                    conditional -> Samplers.gp()),
             new SamplerChoice("random", "`Samplers.random()`", conditional -> Samplers.random()));
 
     private WorkloadSuite() {

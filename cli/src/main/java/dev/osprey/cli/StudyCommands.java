@@ -35,6 +35,8 @@ final class StudyCommands {
 
     @Command(name = "studies", mixinStandardHelpOptions = true, description = "List the studies with their trials by state and best value.")
     static final class Studies implements Callable<Integer> {
+        /** The study attribute in which the automatic sampler records its choices. */
+        private static final String AUTO_SAMPLER = "auto_sampler";
         private final OspreyCli.Context context;
         @Mixin
         StorageOption storage;
@@ -47,12 +49,14 @@ final class StudyCommands {
         public Integer call() {
             try (Storage s = storage.openExisting()) {
                 Table table = new Table(List.of("name", "direction", "trials", "complete", "running", "pruned", "failed",
-                        "best", "last_activity"));
+                        "best", "last_activity", "sampler"));
                 for (StudySummary summary : s.studySummaries()) {
+                    Object auto = summary.study().systemAttrs().get(AUTO_SAMPLER);
                     table.row(summary.study().name(), directions(summary.study().directions()), summary.trials(),
                             summary.trials(TrialState.COMPLETE), summary.trials(TrialState.RUNNING),
                             summary.trials(TrialState.PRUNED), summary.trials(TrialState.FAIL),
-                            summary.bestValue().orElse(null), summary.lastActivity().map(Object::toString).orElse(""));
+                            summary.bestValue().orElse(null), summary.lastActivity().map(Object::toString).orElse(""),
+                            auto == null ? "" : "auto: " + auto);
                 }
                 table.print(context.out(), storage.format);
             }

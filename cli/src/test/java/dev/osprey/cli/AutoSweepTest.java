@@ -65,6 +65,14 @@ class AutoSweepTest {
         String all = run.out() + run.err();
         assertTrue(all.contains("auto sweeper (gp for the first 4 trials, then cmaes"), all);
         assertTrue(all.contains("auto chose: gp for trials 0-3, cmaes for trials 4-6"), all);
+        try (Storage s = Storages.open(storage())) {
+            assertEquals("gp from trial 0, cmaes from trial 4",
+                    s.findStudy("app").orElseThrow().systemAttrs().get("auto_sampler"), "recorded on the study");
+        }
+        CliRunner studies = CliRunner.run("studies", "--storage", storage());
+        assertEquals(0, studies.exitCode(), studies.toString());
+        assertTrue(studies.out().lines().anyMatch(l -> l.startsWith("app ") && l.endsWith("auto: gp from trial 0,"
+                + " cmaes from trial 4")), studies.out());
     }
 
     @Test

@@ -699,6 +699,11 @@ public final class Study implements AutoCloseable {
         }
 
         @Override
+        public void setStudySystemAttr(String key, Object value) {
+            storage.setStudySystemAttr(info.id(), key, value);
+        }
+
+        @Override
         public boolean claimGridPoint(String gridKey, int index, TrialRecord trial) {
             return storage.claimGridPoint(info.id(), gridKey, index, trial.id());
         }

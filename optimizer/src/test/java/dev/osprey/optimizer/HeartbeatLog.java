@@ -103,6 +103,11 @@ final class HeartbeatLog implements Storage {
     }
 
     @Override
+    public void setStudySystemAttr(long studyId, String key, Object value) {
+        delegate.setStudySystemAttr(studyId, key, value);
+    }
+
+    @Override
     public Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now) {
         return delegate.startTrial(studyId, maxTrials, now);
     }

@@ -114,6 +114,14 @@ final class JdbcStorage implements Storage {
     }
 
     @Override
+    public void setStudySystemAttr(long studyId, String key, Object value) {
+        tx.run("set system attribute '" + key + "' of study id " + studyId, c -> {
+            studyWrites.setSystemAttr(c, studyId, key, value);
+            return null;
+        });
+    }
+
+    @Override
     public Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now) {
         String what = "start a trial of study id " + studyId;
         KnownTrials.Known started = postgres

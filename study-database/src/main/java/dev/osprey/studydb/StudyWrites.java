@@ -67,6 +67,11 @@ final class StudyWrites {
         Rows.putAttr(connection, Rows.Attrs.STUDY_USER, studyId, key, value);
     }
 
+    void setSystemAttr(Connection connection, long studyId, String key, Object value) throws SQLException {
+        Rows.lockStudy(connection, studyId);
+        Rows.putAttr(connection, Rows.Attrs.STUDY_SYSTEM, studyId, key, value);
+    }
+
     /** Inserts the claim; the primary key lets exactly one insert per point succeed. */
     boolean claim(Connection connection, long studyId, String gridKey, int index, long trialId) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(

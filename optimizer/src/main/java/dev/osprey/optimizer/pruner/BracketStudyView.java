@@ -44,6 +44,11 @@ record BracketStudyView(StudyView study, HyperbandBrackets brackets, int bracket
     }
 
     @Override
+    public void setStudySystemAttr(String key, Object value) {
+        study.setStudySystemAttr(key, value);
+    }
+
+    @Override
     public boolean claimGridPoint(String gridKey, int index, TrialRecord trial) {
         return study.claimGridPoint(gridKey, index, trial);
     }

@@ -74,6 +74,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public synchronized void setStudySystemAttr(long studyId, String key, Object value) {
+        study(studyId).systemAttrs.put(key, PlainValues.normalize(value));
+    }
+
+    @Override
     public synchronized Optional<TrialRecord> startTrial(long studyId, int maxTrials, Instant now,
                                                          Map<String, ?> userAttrs) {
         Optional<TrialRecord> started = startTrial(studyId, maxTrials, now);

@@ -51,6 +51,9 @@ public interface Storage extends AutoCloseable {
     /** Sets (or replaces) a user attribute of a study. */
     void setStudyUserAttr(long studyId, String key, Object value);
 
+    /** Sets (or replaces) a system attribute of a study: what Osprey itself records on it, such as a sampler's choices. */
+    void setStudySystemAttr(long studyId, String key, Object value);
+
     /**
      * Starts a trial for a worker, atomically: if the study holds fewer than {@code maxTrials}
      * trials that are not WAITING, the oldest WAITING trial is moved to RUNNING, or else a new

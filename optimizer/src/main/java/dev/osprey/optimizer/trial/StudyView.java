@@ -35,6 +35,9 @@ public interface StudyView {
     /** Sets a system attribute of an unfinished trial. */
     void setSystemAttr(TrialRecord trial, String key, Object value);
 
+    /** Sets a system attribute of the study, for what a sampler decided about the whole study. */
+    void setStudySystemAttr(String key, Object value);
+
     /** Claims a point of a grid for a trial; true for exactly one trial per point. */
     boolean claimGridPoint(String gridKey, int index, TrialRecord trial);
 

@@ -147,6 +147,11 @@ public final class ScriptedStudy {
         }
 
         @Override
+        public void setStudySystemAttr(String key, Object value) {
+            storage.setStudySystemAttr(studyId, key, value);
+        }
+
+        @Override
         public boolean claimGridPoint(String gridKey, int index, TrialRecord trial) {
             return storage.claimGridPoint(studyId, gridKey, index, trial.id());
         }

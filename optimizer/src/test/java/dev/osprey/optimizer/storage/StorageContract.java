@@ -97,6 +97,18 @@ public abstract class StorageContract
     }
 
     @Test
+    public void studySystemAttributesAreStoredBesideTheOnesOfItsCreation() {
+        long study = storage.createStudy("s", List.of(Direction.MINIMIZE), Map.of("seed", 7)).id();
+        storage.setStudySystemAttr(study, "auto_sampler", "gp from trial 0");
+        storage.setStudySystemAttr(study, "auto_sampler", "gp from trial 0, cmaes from trial 200");
+        assertEquals(Map.of("seed", 7L, "auto_sampler", "gp from trial 0, cmaes from trial 200"),
+                storage.findStudy("s").orElseThrow().systemAttrs());
+        assertEquals(Map.of(), storage.findStudy("s").orElseThrow().userAttrs(), "user attributes are apart");
+        assertEquals("gp from trial 0, cmaes from trial 200", storage.studySummaries().get(0).study().systemAttrs()
+                .get("auto_sampler"), "summaries carry them");
+    }
+
+    @Test
     public void aSecondStudyWithTheSameNameIsRejected() {
         long first = newStudy("dup");
         DuplicateStudyException e = assertThrows(DuplicateStudyException.class, () -> newStudy("dup"));

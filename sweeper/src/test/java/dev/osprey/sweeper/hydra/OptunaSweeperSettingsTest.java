@@ -95,14 +95,56 @@ class OptunaSweeperSettingsTest {
                 "optuna.samplers.MOTPESampler", "n_startup_trials", 10)))).notes();
         assertTrue(notes.get(0).contains("MOTPESampler"), notes.toString());
         var e = assertThrows(IllegalArgumentException.class, () -> sweeper(Map.of("sweeper.sampler",
-                Map.of("_target_", "optuna.samplers.CmaEsSampler"))));
-        assertEquals("hydra.sweeper.sampler optuna.samplers.CmaEsSampler: Osprey has no CMA-ES sampler; use"
-                + " hydra/sweeper/sampler=tpe (Osprey's TPE, which also handles several objectives) or"
-                + " hydra/sweeper/sampler=random", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> sweeper(Map.of("sweeper.sampler",
                 Map.of("_target_", "my.Sampler"))));
         assertTrue(e.getMessage().startsWith("hydra.sweeper.sampler._target_ my.Sampler is not a sampler Osprey knows"),
                 e.getMessage());
+    }
+
+    @Test
+    void cmaEsQmcGpAndNsgaIiiMapToOspreysSamplersWithTheirChangedOptions() {
+        Map<String, Object> cma = new LinkedHashMap<>();
+        cma.put("_target_", "optuna.samplers.CmaEsSampler");
+        cma.put("x0", null);
+        cma.put("sigma0", 0.3);
+        cma.put("restart_strategy", "ipop");
+        cma.put("inc_popsize", 2);
+        cma.put("independent_sampler", null);
+        Config cmaes = sweeper(Map.of("sweeper.sampler", cma));
+        assertEquals("cmaes", cmaes.getString("sampler"));
+        assertEquals(0.3, cmaes.getDouble("cmaes.sigma0"));
+        assertEquals("ipop", cmaes.getString("cmaes.restart_strategy"));
+        assertFalse(cmaes.has("cmaes.inc_popsize"), "the plugin's default leaves Osprey's");
+        Config qmc = sweeper(Map.of("sweeper.sampler", Map.of("_target_", "optuna.samplers.QMCSampler",
+                "qmc_type", "halton", "scramble", true)));
+        assertEquals("qmc", qmc.getString("sampler"));
+        assertEquals("halton", qmc.getString("qmc.qmc_type"));
+        assertTrue(qmc.getBoolean("qmc.scramble"));
+        List<String> notes = OptunaSweeperSettings.of(hydra(Map.of("sweeper.sampler", Map.of("_target_",
+                "optuna.samplers.QMCSampler", "scramble", false)))).notes();
+        assertTrue(notes.stream().anyMatch(n -> n.contains("osprey.sweeper.qmc.scramble=false")), notes.toString());
+        Config gp = sweeper(Map.of("sweeper.sampler", Map.of("_target_", "optuna.samplers.GPSampler",
+                "n_startup_trials", 5)));
+        assertEquals("gp", gp.getString("sampler"));
+        assertEquals(5, gp.getInt("gp.n_startup_trials"));
+        Config nsga3 = sweeper(Map.of("sweeper.sampler", Map.of("_target_", "optuna.samplers.NSGAIIISampler",
+                "population_size", 40, "dividing_parameter", 4)));
+        assertEquals("nsga3", nsga3.getString("sampler"));
+        assertEquals(40, nsga3.getInt("nsga3.population_size"));
+        assertEquals(4, nsga3.getInt("nsga3.dividing_parameter"));
+    }
+
+    @Test
+    void samplerOptionsOspreyCannotHonourAreRefusedByName() {
+        var e = assertThrows(IllegalArgumentException.class, () -> sweeper(Map.of("sweeper.sampler",
+                Map.of("_target_", "optuna.samplers.CmaEsSampler", "x0", Map.of("lr", 0.1)))));
+        assertEquals("hydra.sweeper.sampler.x0={lr=0.1}: Osprey's cmaes sampler has no such option; its options are"
+                + " osprey.sweeper.cmaes.inc_popsize, lr_adapt, n_startup_trials, popsize, restart_strategy, sigma0,"
+                + " use_separable_cma, with_margin (docs/samplers-and-pruners.md)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> sweeper(Map.of("sweeper.sampler",
+                Map.of("_target_", "optuna.samplers.NSGAIISampler", "constraints_func", "app.constraints"))));
+        assertTrue(e.getMessage().startsWith("hydra.sweeper.sampler.constraints_func=app.constraints names a Python"
+                + " object"), e.getMessage());
+        assertTrue(e.getMessage().contains("osprey:constraint"), e.getMessage());
     }
 
     @Test

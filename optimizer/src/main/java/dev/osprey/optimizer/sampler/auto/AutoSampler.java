@@ -9,6 +9,8 @@ import dev.osprey.optimizer.trial.TrialState;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Delegates each trial to the sampler {@link AutoRule} picks when the trial starts, and stores
@@ -39,8 +41,36 @@ final class AutoSampler implements Sampler {
                 .orElseGet(() -> rule.choose(study.directions(), study.trials()));
         if (!choice.label().equals(trial.systemAttrs().get(ATTR))) {
             study.setSystemAttr(trial, ATTR, choice.label());
+            recordOnStudy(study, trial, choice);
         }
         delegate(study, trial, choice).beforeTrial(study, trial);
+    }
+
+    /**
+     * Keeps the study's own {@value #ATTR} attribute, the choices so far as
+     * "gp from trial 0, cmaes from trial 200", up to date; it changes only when the choice does,
+     * so it is written once per change (and once per process, which cannot tell it was written).
+     */
+    private void recordOnStudy(StudyView study, TrialRecord trial, AutoChoice choice) {
+        TreeMap<Integer, String> byNumber = new TreeMap<>();
+        for (TrialRecord t : study.trials()) {
+            if (t.systemAttrs().get(ATTR) instanceof String label) {
+                byNumber.put(t.number(), label);
+            }
+        }
+        byNumber.put(trial.number(), choice.label());
+        StringBuilder history = new StringBuilder();
+        String previous = null;
+        for (Map.Entry<Integer, String> e : byNumber.entrySet()) {
+            if (!e.getValue().equals(previous)) {
+                history.append(previous == null ? "" : ", ").append(e.getValue()).append(" from trial ").append(e.getKey());
+                previous = e.getValue();
+            }
+        }
+        AtomicReference<String> written = study.memo(new HistoryKey(this), AtomicReference::new);
+        if (!history.toString().equals(written.getAndSet(history.toString()))) {
+            study.setStudySystemAttr(ATTR, history.toString());
+        }
     }
 
     @Override
@@ -96,5 +126,9 @@ final class AutoSampler implements Sampler {
 
     /** The memo key of this sampler's CMA-ES in a study. */
     private record CmaesKey(AutoSampler owner) {
+    }
+
+    /** The memo key of the history this sampler last wrote on a study. */
+    private record HistoryKey(AutoSampler owner) {
     }
 }
