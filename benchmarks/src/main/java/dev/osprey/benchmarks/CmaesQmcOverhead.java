@@ -1,5 +1,7 @@
 package dev.osprey.benchmarks;
 
+import dev.osprey.optimizer.sampler.Samplers;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,12 +20,12 @@ final class CmaesQmcOverhead {
 
     static List<Map<String, Object>> run(OverheadSuite.Plan plan, Consumer<String> progress) {
         for (String s : CmaesQmcQuality.SAMPLERS) {
-            OverheadSuite.grow(CmaesQmcQuality.sampler(s), plan.warmUp(), Double.POSITIVE_INFINITY);
+            OverheadSuite.grow(Samplers.byName(s), plan.warmUp(), Double.POSITIVE_INFINITY);
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         int maxN = Arrays.stream(plan.ns()).max().orElseThrow();
         for (String s : CmaesQmcQuality.SAMPLERS) {
-            double[][] run = OverheadSuite.grow(CmaesQmcQuality.sampler(s), maxN, plan.capSeconds());
+            double[][] run = OverheadSuite.grow(Samplers.byName(s), maxN, plan.capSeconds());
             rows.addAll(OverheadSuite.costRows(s, "inmemory", plan.ns(), run, plan.capSeconds(), progress));
         }
         return rows;

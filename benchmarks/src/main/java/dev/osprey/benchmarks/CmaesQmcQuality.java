@@ -1,6 +1,5 @@
 package dev.osprey.benchmarks;
 
-import dev.osprey.optimizer.sampler.Sampler;
 import dev.osprey.optimizer.sampler.Samplers;
 
 import java.util.ArrayList;
@@ -22,14 +21,6 @@ final class CmaesQmcQuality {
     private static final int[] LONG_AT = {100, 500, 1000};
 
     private CmaesQmcQuality() {
-    }
-
-    static Sampler sampler(String name) {
-        return switch (name) {
-            case "cmaes" -> Samplers.cmaes();
-            case "qmc" -> Samplers.qmc();
-            default -> throw new IllegalArgumentException("unknown sampler " + name);
-        };
     }
 
     /** Seeds of the long run. */

@@ -51,11 +51,7 @@ public final class OverheadSuite {
     }
 
     static Sampler sampler(String name) {
-        return switch (name) {
-            case "tpe" -> Samplers.tpe();
-            case "random" -> Samplers.random();
-            default -> throw new IllegalArgumentException("unknown sampler " + name);
-        };
+        return Samplers.byName(name);
     }
 
     /** One ask / two suggestions / tell, the unit every figure of this suite times. */

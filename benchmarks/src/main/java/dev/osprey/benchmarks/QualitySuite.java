@@ -63,15 +63,9 @@ public final class QualitySuite {
 
     static Sampler sampler(String name, TestFunctions.Function f, long seed) {
         return switch (name) {
-            case "tpe" -> Samplers.tpe();
             case "tpe_indep" -> Samplers.tpeBuilder().multivariate(false).build();
-            case "gp" -> Samplers.gp();
-            case OPTUNA_TPE -> Samplers.tpeOptuna();
-            case "auto" -> Samplers.auto();
-            case "random" -> Samplers.random();
             case "grid" -> Samplers.grid(shuffledGrid(f.grid(), seed));
-            case "cmaes", "qmc" -> CmaesQmcQuality.sampler(name);
-            default -> throw new IllegalArgumentException("unknown sampler " + name);
+            default -> Samplers.byName(name);
         };
     }
 

@@ -36,7 +36,7 @@ final class AskTellCommands {
         private final OspreyCli.Context context;
         @Mixin
         StorageOption storage;
-        @Option(names = "--sampler", paramLabel = "tpe|tpe_optuna|random|gp|cmaes|qmc", description = "The sampler (default tpe).")
+        @Option(names = "--sampler", paramLabel = "NAME", description = "The sampler: auto, tpe (the default), tpe_optuna, random, gp, cmaes, qmc, nsga2 or nsga3.")
         String sampler = "tpe";
         @Option(names = "--seed", paramLabel = "N", description = "The seed of the study (default: the one it was created with).")
         Long seed;
@@ -53,16 +53,7 @@ final class AskTellCommands {
         @Override
         public Integer call() {
             Map<String, Distribution> distributions = SearchSpaces.fromStrings(space).distributions();
-            var chosen = switch (sampler.toLowerCase(Locale.ROOT)) {
-                case "tpe" -> Samplers.tpe();
-                case "tpe_optuna" -> Samplers.tpeOptuna();
-                case "random" -> Samplers.random();
-                case "gp" -> Samplers.gp();
-                case "cmaes" -> Samplers.cmaes();
-                case "qmc" -> Samplers.qmc();
-                default -> throw new IllegalArgumentException("--sampler takes tpe, tpe_optuna, random, gp, cmaes or qmc, not '"
-                        + sampler + "'");
-            };
+            var chosen = Samplers.byName(sampler);
             try (Storage s = storage.open();
                  Study loaded = (seed == null ? Study.builder() : Study.builder().seed(seed))
                          .name(study).storage(s).sampler(chosen).load()) {

@@ -27,7 +27,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Option(names = "--trials", paramLabel = "N", description = "Study-level trial budget (default 60).")
     int trials = 60;
 
-    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "tpe|tpe_optuna|random|gp|cmaes|qmc", description = "Default tpe.")
+    @picocli.CommandLine.Option(names = "--sampler", paramLabel = "NAME", description = "The sampler: auto, tpe (the default), tpe_optuna, random, gp, cmaes, qmc, nsga2 or nsga3.")
     String samplerName = "tpe";
 
     @picocli.CommandLine.Option(names = "--seed", paramLabel = "S", description = "Default 0.")
@@ -50,16 +50,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
         if (trials < 1) {
             throw new IllegalArgumentException("--trials must be a positive whole number, but got " + trials);
         }
-        Sampler sampler = switch (samplerName) {
-            case "tpe" -> Samplers.tpe();
-            case "tpe_optuna" -> Samplers.tpeOptuna();
-            case "random" -> Samplers.random();
-            case "gp" -> Samplers.gp();
-            case "cmaes" -> Samplers.cmaes();
-            case "qmc" -> Samplers.qmc();
-            default -> throw new IllegalArgumentException("unknown sampler '" + samplerName
-                    + "' for demo; choose tpe, tpe_optuna, random, gp, cmaes or qmc");
-        };
+        Sampler sampler = Samplers.byName(samplerName);
         String where = location != null ? location : Storages.defaultLocation(System.getenv());
         try (Storage storage = Storages.open(where);
              Study study = Study.builder().name(studyName).storage(storage).sampler(sampler).seed(seed)

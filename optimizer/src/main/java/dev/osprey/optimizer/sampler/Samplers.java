@@ -13,6 +13,32 @@ import java.util.Map;
 /** Factories for the samplers that come with Osprey. */
 public final class Samplers {
 
+    /** The names of the samplers {@link #byName} makes, as the command line gives them. */
+    public static final List<String> NAMES = List.of("auto", "tpe", "tpe_optuna", "random", "gp", "cmaes", "qmc",
+            "nsga2", "nsga3");
+
+    /**
+     * The sampler of a name in {@link #NAMES}, with its defaults; the grid is not among them, as it
+     * needs its points.
+     *
+     * @throws IllegalArgumentException naming the samplers there are, for any other name
+     */
+    public static Sampler byName(String name) {
+        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+            case "auto" -> auto();
+            case "tpe" -> tpe();
+            case "tpe_optuna" -> tpeOptuna();
+            case "random" -> random();
+            case "gp" -> gp();
+            case "cmaes" -> cmaes();
+            case "qmc" -> qmc();
+            case "nsga2" -> nsga2();
+            case "nsga3" -> nsga3();
+            default -> throw new IllegalArgumentException("there is no sampler named '" + name + "'; the samplers by name"
+                    + " are " + String.join(", ", NAMES));
+        };
+    }
+
     private Samplers() {
     }
 
