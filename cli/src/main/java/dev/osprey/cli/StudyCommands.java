@@ -33,6 +33,15 @@ final class StudyCommands {
         return Study.builder().name(name).storage(storage).heartbeatOff().load();
     }
 
+    /** The table's own columns, which an objective's column must not repeat. */
+    private static final java.util.Set<String> FIXED_COLUMNS = java.util.Set.of("number", "state", "constraints",
+            "params", "duration_s", "note");
+
+    /** The objectives' columns: their names, with {@code value_} before a name that is also a fixed column. */
+    static List<String> objectiveColumns(List<String> names) {
+        return names.stream().map(n -> FIXED_COLUMNS.contains(n) ? "value_" + n : n).toList();
+    }
+
     @Command(name = "studies", mixinStandardHelpOptions = true, description = "List the studies with their trials by state and best value.")
     static final class Studies implements Callable<Integer> {
         /** The study attribute in which the automatic sampler records its choices. */
@@ -82,7 +91,7 @@ final class StudyCommands {
                 List<TrialRecord> trials = loaded.trials();
                 boolean constrained = trials.stream().anyMatch(t -> !t.constraints().isEmpty());
                 List<String> header = new ArrayList<>(List.of("number", "state"));
-                header.addAll(loaded.objectiveNames());
+                header.addAll(objectiveColumns(loaded.objectiveNames()));
                 if (constrained) {
                     header.add("constraints");
                 }
@@ -129,7 +138,7 @@ final class StudyCommands {
                 List<TrialRecord> infeasible = loaded.infeasibleTrials();
                 boolean constrained = loaded.trials().stream().anyMatch(t -> !t.constraints().isEmpty());
                 List<String> header = new ArrayList<>(List.of("number"));
-                header.addAll(loaded.objectiveNames());
+                header.addAll(objectiveColumns(loaded.objectiveNames()));
                 if (constrained) {
                     header.add("constraints");
                 }

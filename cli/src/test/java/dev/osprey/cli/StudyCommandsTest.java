@@ -86,6 +86,28 @@ class StudyCommandsTest {
     }
 
     @Test
+    void anObjectiveNamedLikeAColumnKeepsBothInTheJson() throws Exception {
+        try (Storage s = Storages.open(storage);
+             Study study = Study.builder().name("clash").storage(s).heartbeatOff().seed(3)
+                     .directions(dev.osprey.optimizer.trial.Direction.MINIMIZE,
+                             dev.osprey.optimizer.trial.Direction.MINIMIZE)
+                     .objectiveNames("number", "state").create()) {
+            var trial = study.ask();
+            trial.suggestInt("width", 1, 100);
+            study.tell(trial, 7.5, 2.5);
+        }
+        CliRunner trials = CliRunner.run("trials", "clash", "--storage", storage, "--format", "json");
+        assertEquals(0, trials.exitCode(), trials.toString());
+        Map<?, ?> row = (Map<?, ?>) JSON.readValue(trials.out(), List.class).get(0);
+        assertEquals(0L, ((Number) row.get("number")).longValue());
+        assertEquals("COMPLETE", row.get("state"));
+        assertEquals(7.5, row.get("value_number"));
+        assertEquals(2.5, row.get("value_state"));
+        CliRunner best = CliRunner.run("best", "clash", "--storage", storage, "--format", "csv");
+        assertTrue(best.out().startsWith("number,value_number,value_state,params"), best.out());
+    }
+
+    @Test
     void importanceRanksTheParametersWithEitherEvaluator() throws Exception {
         try (Storage s = Storages.open(storage);
              Study study = Study.builder().name("two").storage(s).heartbeatOff().seed(5).create()) {
