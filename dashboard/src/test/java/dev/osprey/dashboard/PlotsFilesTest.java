@@ -87,6 +87,29 @@ class PlotsFilesTest {
     }
 
     @Test
+    void aTrialPrunedAtItsFirstReportIsAPointOfTheLearningCurves() throws Exception {
+        try (dev.osprey.optimizer.Study study = dev.osprey.optimizer.Study.builder().name("curves").storage(storage)
+                .heartbeatOff().seed(1).create()) {
+            var full = study.ask();
+            full.suggestFloat("x", 0, 1);
+            full.report(1, 0.5);
+            full.report(2, 0.3);
+            study.tell(full, 0.3);
+            var stopped = study.ask();
+            stopped.suggestFloat("x", 0, 1);
+            stopped.report(1, 0.9);
+            study.tell(stopped, dev.osprey.optimizer.trial.TrialState.PRUNED);
+        }
+        Plots plots = Plots.of(storage).study("curves").kind(PlotKind.INTERMEDIATE).size(600, 400);
+        assertEquals(1, plots.charts().stream().mapToInt(c -> c.pointCount()).sum());
+        Document svg = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(plots.write(dir.resolve("curves.svg")).toFile());
+        var circles = svg.getElementsByTagName("circle");
+        assertEquals(1, circles.getLength(), "the pruned trial's one value");
+        assertEquals("#ff7f0e", ((org.w3c.dom.Element) circles.item(0)).getAttribute("fill"), "in the pruned colour");
+    }
+
+    @Test
     void theFileTypeComesFromItsExtension() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> plots(PlotKind.HISTORY).write(dir.resolve("history.jpg")));

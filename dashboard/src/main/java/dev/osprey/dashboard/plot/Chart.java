@@ -27,8 +27,10 @@ public record Chart(String title, Axis x, Axis y, List<Series> series, List<Stri
         return new Chart(title, Axis.linear(""), Axis.linear(""), List.of(), List.of(why));
     }
 
-    /** The number of point marks drawn (the points of every {@link Series.Points}). */
+    /** The number of point marks drawn: the points of every {@link Series.Points}, and each line of one value. */
     public int pointCount() {
-        return series.stream().mapToInt(s -> s instanceof Series.Points p ? p.x().length : 0).sum();
+        // a line of a single value is drawn as a point
+        return series.stream().mapToInt(s -> s instanceof Series.Points p ? p.x().length
+                : s instanceof Series.Line l && l.x().length == 1 ? 1 : 0).sum();
     }
 }

@@ -104,7 +104,12 @@ final class ChartPainter {
                     px[k] = xs.pixel(l.x()[i]);
                     py[k++] = ys.pixel(l.y()[i]);
                 }
-                canvas.polyline(px, py, l.color(), 1.5, 1);
+                if (n == 1) {
+                    // a line of one value, such as a trial pruned at its first report, would not show
+                    canvas.point(px[0], py[0], 2.5, l.color());
+                } else {
+                    canvas.polyline(px, py, l.color(), 1.5, 1);
+                }
             }
             case Series.Spans s -> {
                 double half = ys.unit() * 0.35;

@@ -18,6 +18,9 @@ import java.util.Set;
  *       a categorical parameter with more than {@code maxGpChoices} choices, or only categorical
  *       parameters: TPE (the GP and CMA-ES model only the parameters every trial shares, and
  *       categoricals only coarsely);</li>
+ *   <li>a PRUNED trial: TPE, which ranks pruned trials by how far they got; the GP and CMA-ES
+ *       learn from COMPLETE trials only, so under a pruner that stops most trials they would
+ *       keep proposing where the pruner keeps stopping;</li>
  *   <li>fewer than {@code gpMaxTrials} COMPLETE trials: GP;</li>
  *   <li>otherwise CMA-ES, whose cost per trial stays flat where the GP's grows.</li>
  * </ol>
@@ -39,7 +42,9 @@ record AutoRule(int gpMaxTrials, int maxGpChoices, boolean conditional) {
         boolean numeric = false;
         boolean largeCategorical = false;
         int complete = 0;
+        boolean pruned = false;
         for (TrialRecord t : trials) {
+            pruned |= t.state() == TrialState.PRUNED;
             if (t.state() != TrialState.COMPLETE) {
                 continue;
             }
@@ -58,6 +63,9 @@ record AutoRule(int gpMaxTrials, int maxGpChoices, boolean conditional) {
                 }
             }
         }
+        if (pruned) {
+            return AutoChoice.TPE;
+        }
         if (complete == 0) {
             return AutoChoice.GP;
         }
@@ -73,6 +81,6 @@ record AutoRule(int gpMaxTrials, int maxGpChoices, boolean conditional) {
         if (conditional) {
             return "tpe for a conditional search space";
         }
-        return "gp for the first " + gpMaxTrials + " trials, then cmaes; tpe if conditional or categorical";
+        return "gp for the first " + gpMaxTrials + " trials, then cmaes; tpe if conditional, categorical or pruned";
     }
 }

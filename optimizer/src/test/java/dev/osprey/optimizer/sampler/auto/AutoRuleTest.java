@@ -90,6 +90,22 @@ class AutoRuleTest {
     }
 
     @Test
+    void aPrunedTrialSendsTheStudyToTpe() {
+        Study study = study(Samplers.auto(), 5);
+        study.optimize(t -> {
+            double v = sphere(t);
+            t.report(1, v);
+            if (t.number() == 6) {
+                throw new dev.osprey.optimizer.TrialPrunedException("stopped by hand");
+            }
+            return v;
+        }, 12);
+        List<String> choices = choices(study.trials());
+        assertEquals(List.of("gp"), choices.subList(0, 7).stream().distinct().toList(), choices.toString());
+        assertEquals(List.of("tpe"), choices.subList(7, 12).stream().distinct().toList(), choices.toString());
+    }
+
+    @Test
     void multiObjectiveStudyIsTpe() {
         Study study = Study.builder().sampler(Samplers.auto()).directions(Direction.MINIMIZE, Direction.MINIMIZE)
                 .pruner(Pruners.none()).seed(5).create();
