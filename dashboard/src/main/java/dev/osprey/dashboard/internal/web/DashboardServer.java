@@ -36,6 +36,8 @@ public final class DashboardServer implements AutoCloseable {
     private static final String WEB = "/dev/osprey/dashboard/web/";
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+    /** The page files by name, read once: they come from the jar and never change while it runs. */
+    private static final Map<String, byte[]> RESOURCES = new ConcurrentHashMap<>();
 
     private final Storage storage;
     private final ImportanceChoice importance;
@@ -196,9 +198,6 @@ public final class DashboardServer implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("study '" + watch.study.name() + "' has no trial " + n));
         return JsonViews.trial(trial, TrialJobFiles.of(trial));
     }
-
-    /** The page files by name, read once: they come from the jar and never change while it runs. */
-    private static final Map<String, byte[]> RESOURCES = new ConcurrentHashMap<>();
 
     /**
      * Sends a page file with an entity tag, so that a browser revalidates its copy (304) instead of
