@@ -139,27 +139,37 @@ const Osprey = (() => {
   /** Draws the charts of a panel; resolves when every chart has finished rendering. */
   async function drawCharts(container, charts, options = {}) {
     await echartsReady();
-    container.querySelectorAll('.chart').forEach(el => echarts.getInstanceByDom(el)?.dispose());
-    container.innerHTML = '';
-    return Promise.all(charts.map(chart => new Promise(resolve => {
-      const box = document.createElement('div');
-      container.appendChild(box);
+    const boxes = [...container.children];
+    // a redraw of the same charts (a live update) sets new options on the charts drawn: no new canvases
+    const same = boxes.length === charts.length && charts.every((chart, i) =>
+      chart.series.length > 0 && boxes[i].querySelector('.chart')?.dataset.title === chart.title);
+    if (!same) {
+      container.querySelectorAll('.chart').forEach(el => echarts.getInstanceByDom(el)?.dispose());
+      container.innerHTML = '';
+    }
+    return Promise.all(charts.map((chart, i) => new Promise(resolve => {
+      const box = same ? boxes[i] : container.appendChild(document.createElement('div'));
       if (chart.series.length === 0) {
         box.innerHTML = `<p class="note">${esc(chart.notes.join('; ') || 'nothing to plot')}</p>`;
         resolve();
         return;
       }
-      const el = document.createElement('div');
-      el.className = 'chart';
-      el.dataset.title = chart.title;
+      let el = box.querySelector('.chart');
+      if (!el) {
+        el = box.appendChild(document.createElement('div'));
+        el.className = 'chart';
+        el.dataset.title = chart.title;
+        box.appendChild(document.createElement('p')).className = 'note';
+      }
       // the point marks drawn, which the notes compare with the trials when a large study is sampled
       el.dataset.points = String(chart.series.filter(s => s.type === 'Points').reduce((n, s) => n + s.x.length, 0));
-      box.appendChild(el);
-      if (chart.notes.length) box.insertAdjacentHTML('beforeend', `<p class="note">${esc(chart.notes.join('; '))}</p>`);
-      const instance = echarts.init(el);
+      const note = box.querySelector('p.note');
+      note.textContent = chart.notes.join('; ');
+      note.hidden = chart.notes.length === 0;
+      const instance = echarts.getInstanceByDom(el) || echarts.init(el);
       const done = () => { instance.off('finished', done); resolve(); };
       instance.on('finished', done);
-      instance.setOption(chartOption(chart, options));
+      instance.setOption(chartOption(chart, options), {notMerge: true});
     })));
   }
 
@@ -320,7 +330,8 @@ const Osprey = (() => {
     let source = null;
     const listen = () => {
       source = new EventSource(`/api/events?study=${encodeURIComponent(study)}`);
-      source.onmessage = e => { if (JSON.parse(e.data).version !== meta.version) reload(); };
+      // an event carries the study's summary: the page goes on to the panels without asking for it
+      source.onmessage = e => { const change = JSON.parse(e.data); if (change.version !== meta.version) reload(change.study); };
     };
     document.getElementById('live-toggle').addEventListener('change', e => {
       if (e.target.checked) { listen(); reload(); } else { source.close(); }

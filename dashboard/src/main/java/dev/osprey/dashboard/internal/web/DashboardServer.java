@@ -89,7 +89,8 @@ public final class DashboardServer implements AutoCloseable {
                     case "/api/chart" -> cached(exchange, watch(query), w -> chart(w, query));
                     case "/api/trials" -> cached(exchange, watch(query), w -> table(w, query));
                     case "/api/trial" -> json(exchange, trial(watch(query), query));
-                    case "/api/events" -> live.stream(exchange, watch(query));
+                    case "/api/events" -> live.stream(exchange, watch(query),
+                            w -> w.answer("events: study", () -> json(study(w))));
                     default -> {
                         if (path.startsWith("/static/") && path.matches("/static/[a-z-]+\\.(js|css)")) {
                             resource(exchange, WEB + path.substring("/static/".length()));
@@ -125,13 +126,7 @@ public final class DashboardServer implements AutoCloseable {
     private static void cached(HttpExchange exchange, StudyWatch watch,
                                java.util.function.Function<StudyWatch, ObjectNode> answer) throws IOException {
         String key = exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getRawQuery();
-        byte[] body = watch.answer(key, () -> {
-            try {
-                return JsonViews.MAPPER.writeValueAsBytes(answer.apply(watch));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        byte[] body = watch.answer(key, () -> json(answer.apply(watch)));
         send(exchange, 200, "application/json", body);
     }
 
@@ -224,6 +219,14 @@ public final class DashboardServer implements AutoCloseable {
             return;
         }
         send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);
+    }
+
+    private static byte[] json(ObjectNode node) {
+        try {
+            return JsonViews.MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void json(HttpExchange exchange, ObjectNode node) throws IOException {

@@ -23,7 +23,12 @@ final class LiveEvents implements AutoCloseable {
         this.pollEvery = pollEvery;
     }
 
-    void stream(HttpExchange exchange, StudyWatch watch) throws IOException {
+    /**
+     * Streams the changes of {@code watch}'s study; each event carries the study's summary as
+     * {@code study} (what the page would ask for next), so that the page saves a round trip.
+     */
+    void stream(HttpExchange exchange, StudyWatch watch, java.util.function.Function<StudyWatch, byte[]> summary)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -40,7 +45,8 @@ final class LiveEvents implements AutoCloseable {
                 }
                 long version = watch.version();
                 if (version != sent) {
-                    String event = "data: {\"version\":" + version + ",\"trials\":" + watch.trials().size() + "}\n\n";
+                    String event = "data: {\"version\":" + version + ",\"trials\":" + watch.trials().size()
+                            + ",\"study\":" + new String(summary.apply(watch), StandardCharsets.UTF_8) + "}\n\n";
                     out.write(event.getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     sent = version;
