@@ -4,9 +4,7 @@ const Osprey = (() => {
   const BLUES = [[247, 251, 255], [222, 235, 247], [198, 219, 239], [158, 202, 225], [107, 174, 214],
     [66, 146, 198], [33, 113, 181], [8, 81, 156], [8, 48, 107]];
   const STATES = ['COMPLETE', 'RUNNING', 'PRUNED', 'FAIL', 'WAITING'];
-  // past this many points a scatter series is drawn in ECharts' large mode (one path, one colour), with
-  // shaded points split into SHADE_STEPS series: a point per graphic element costs the page ten times more
-  const LARGE = 200, SHADE_STEPS = 8;
+  const LARGE = 200; // past this many plain points, a scatter series is drawn in ECharts' large mode
 
   function blues(t) {
     const p = Math.max(0, Math.min(1, Number.isFinite(t) ? t : 0)) * (BLUES.length - 1);
@@ -56,15 +54,11 @@ const Osprey = (() => {
     switch (s.type) {
       case 'Points': {
         const data = s.x.map((x, i) => [num(x), num(s.y[i]), s.trials[i]]);
-        const base = {type: 'scatter', name: s.name, symbolSize: 5, large: true, largeThreshold: LARGE};
-        if (s.shade.length === 0 || data.length <= LARGE) {
-          return {...base, data, itemStyle: {color: s.shade.length ? (p => blues(0.25 + 0.75 * s.shade[p.dataIndex])) : s.color}};
-        }
-        // ECharts draws a large series in one colour: shaded points go as one series per shade step
-        const steps = Array.from({length: SHADE_STEPS}, () => []);
-        data.forEach((p, i) => steps[Math.min(SHADE_STEPS - 1, Math.floor(s.shade[i] * SHADE_STEPS))].push(p));
-        return steps.map((points, k) => ({...base, data: points,
-          itemStyle: {color: blues(0.25 + 0.75 * (k + 0.5) / SHADE_STEPS)}}));
+        // ECharts' large mode draws a series as one path in one colour: plain points use it, shaded
+        // ones (a colour per point; the server sends at most 1,000) are drawn point by point
+        const shaded = s.shade.length > 0;
+        return {type: 'scatter', name: s.name, data, symbolSize: 5, large: !shaded, largeThreshold: LARGE,
+          itemStyle: {color: shaded ? (p => blues(0.25 + 0.75 * s.shade[p.dataIndex])) : s.color}};
       }
       case 'Line':
         return {type: 'line', name: s.name, showSymbol: false, color: s.color, lineStyle: {width: 1.5},
@@ -127,7 +121,7 @@ const Osprey = (() => {
     return {animation: false, grid: {left: 70, right: 20, top: 30, bottom: 50}, legend: {top: 0, type: 'scroll'},
       tooltip: {trigger: 'item', formatter: p => Array.isArray(p.value) && p.value.length > 2 && p.seriesType === 'scatter'
           ? `trial ${p.value[2]}<br>${fmt(p.value[0])}, ${fmt(p.value[1])}` : `${esc(p.seriesName)}`},
-      xAxis, yAxis, series: merged(chart.series).flatMap(seriesOption)};
+      xAxis, yAxis, series: merged(chart.series).map(seriesOption)};
   }
 
   /**
