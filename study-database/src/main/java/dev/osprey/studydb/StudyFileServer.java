@@ -136,8 +136,10 @@ final class StudyFileServer implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
-        String server = properties.getProperty(reader ? "reader" : "server");
-        String key = properties.getProperty(reader ? "readerKey" : "key");
+        // a process of an Osprey version before the readers' port serves everyone on the writers' one
+        boolean readersPort = reader && properties.getProperty("reader") != null;
+        String server = properties.getProperty(readersPort ? "reader" : "server");
+        String key = properties.getProperty(readersPort ? "readerKey" : "key");
         if (server == null || key == null || !H2Settings.isLoopback(server)) {
             return Optional.empty();
         }
