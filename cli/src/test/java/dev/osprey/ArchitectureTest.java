@@ -102,7 +102,7 @@ class ArchitectureTest {
         Map<String, List<String>> libraries = Map.of(
                 "optimizer", List.of("org.apache.commons.math3.."),
                 "study-database", List.of("org.h2..", "com.zaxxer.hikari..", "org.flywaydb..", "org.postgresql..",
-                        "com.fasterxml.jackson.."),
+                        "com.fasterxml.jackson..", "javax.sql.."),
                 "composer", List.of("org.snakeyaml.engine.."),
                 "launchers", List.of("com.fasterxml.jackson.."),
                 "sweeper", List.of(),

@@ -64,7 +64,7 @@ public final class Dashboard implements AutoCloseable {
         private int port = 8080;
         private ImportanceChoice importance = ImportanceChoice.pedAnova();
         private Clock clock = Clock.systemUTC();
-        private Duration pollEvery = Duration.ofMillis(200);
+        private Duration pollEvery = Duration.ofMillis(100);
 
         private Builder(Storage storage) {
             this.storage = Objects.requireNonNull(storage, "storage");
@@ -98,7 +98,7 @@ public final class Dashboard implements AutoCloseable {
             return this;
         }
 
-        /** How often open pages look for changes (default 200 ms). */
+        /** How often open pages look for changes (default 100 ms). */
         public Builder pollEvery(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("the poll interval must be positive, but got " + interval);

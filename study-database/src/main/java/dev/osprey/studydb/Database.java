@@ -68,10 +68,11 @@ final class Database implements AutoCloseable {
             } catch (FileInUse inUse) {
                 // another process has the file open: it serves it, unless it is no Osprey process or
                 // is just starting or closing (then the file is free, or served, a moment later)
-                Optional<JdbcLocation> served = StudyFileServer.servedLocation(location);
+                // a process that may create the database writes it; one that opens an existing one reads it
+                Optional<JdbcLocation> served = StudyFileServer.servedLocation(location, !create);
                 if (served.isPresent()) {
                     try {
-                        return openServed(served.get());
+                        return openServed(served.get(), create ? pool(served.get()) : readerPool(location, served.get()));
                     } catch (StorageException e) {
                         if (System.nanoTime() > deadline) {
                             throw e; // the serving process went away, and nobody took the file over
@@ -127,8 +128,7 @@ final class Database implements AutoCloseable {
      * Opens a file that another Osprey process serves; that process migrates it, so this one waits
      * (up to {@link #HANDOVER}) until the schema is current instead of migrating it a second time.
      */
-    private static Database openServed(JdbcLocation served) {
-        HikariDataSource pool = pool(served);
+    private static Database openServed(JdbcLocation served, HikariDataSource pool) {
         long deadline = System.nanoTime() + HANDOVER.toNanos();
         while (!isCurrent(pool)) {
             if (System.nanoTime() > deadline) {
@@ -161,6 +161,20 @@ final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new StorageException("cannot open the study database " + location.shown() + ": "
                     + JdbcLocation.redact(String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * The pool of a process that reads a file another one serves: its connections follow the file
+     * when that process ends ({@link ReaderConnections}).
+     */
+    private static HikariDataSource readerPool(JdbcLocation file, JdbcLocation served) {
+        HikariConfig config = settings();
+        config.setDataSource(new ReaderConnections(file));
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw SqlErrors.cannotOpen(served.shown(), e.getCause() != null ? e.getCause() : e);
         }
     }
 
@@ -231,8 +245,7 @@ final class Database implements AutoCloseable {
     }
 
     private static HikariConfig config(JdbcLocation location) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("osprey-storage-" + POOLS.incrementAndGet());
+        HikariConfig config = settings();
         config.setDriverClassName(location.kind().driverClass());
         config.setJdbcUrl(location.url());
         if (location.user() != null) {
@@ -241,6 +254,16 @@ final class Database implements AutoCloseable {
         if (location.password() != null) {
             config.setPassword(location.password());
         }
+        if (location.kind() == JdbcLocation.Kind.POSTGRESQL) {
+            config.addDataSourceProperty("ApplicationName", "osprey");
+        }
+        return config;
+    }
+
+    /** The pool's settings apart from where it connects. */
+    private static HikariConfig settings() {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("osprey-storage-" + POOLS.incrementAndGet());
         config.setAutoCommit(false);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         config.setMaximumPoolSize(MAX_POOL_SIZE);
@@ -248,9 +271,6 @@ final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(1);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(CONNECTION_TIMEOUT.toMillis() / 2);
-        if (location.kind() == JdbcLocation.Kind.POSTGRESQL) {
-            config.addDataSourceProperty("ApplicationName", "osprey");
-        }
         return config;
     }
 

@@ -27,8 +27,11 @@ import java.util.Properties;
  *
  * <p>H2's own mixed mode ({@code AUTO_SERVER}) does the same, but cannot be combined with
  * {@code DB_CLOSE_ON_EXIT=FALSE}, which a sweep needs to fail its interrupted trials on Ctrl-C.
- * The serving process, when it closes, waits for the other processes' sessions to end, so that a
- * second sweep is never cut off.
+ * Writers (a second sweep, a worker) and readers ({@code osprey dashboard}, {@code watch},
+ * {@code trials}) are served on two ports with two keys, so that the serving process tells their
+ * sessions apart: when it closes, it waits for the other writers' sessions to end, so that a second
+ * sweep is never cut off, but not for readers, whose sessions end with it; they connect again
+ * ({@link ReaderConnections}), to the next process that serves the file or to the file itself.
  */
 final class StudyFileServer implements AutoCloseable {
 
@@ -40,12 +43,14 @@ final class StudyFileServer implements AutoCloseable {
     private static final java.util.Map<Path, StudyFileServer> SERVED = new java.util.HashMap<>();
 
     private final Server server;
+    private final Server readers;
     private final Path addressFile;
     private final String key;
     private int users = 1; // guarded by SERVED
 
-    private StudyFileServer(Server server, Path addressFile, String key) {
+    private StudyFileServer(Server server, Server readers, Path addressFile, String key) {
         this.server = server;
+        this.readers = readers;
         this.addressFile = addressFile;
         this.key = key;
     }
@@ -86,9 +91,13 @@ final class StudyFileServer implements AutoCloseable {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String key = "osprey-" + HexFormat.of().formatHex(bytes);
+        RANDOM.nextBytes(bytes);
+        String readerKey = "osprey-reader-" + HexFormat.of().formatHex(bytes);
         Server server = null;
+        Server readers = null;
         try {
             server = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", key, name).start();
+            readers = Server.createTcpServer("-tcpPort", "0", "-tcpDaemon", "-ifExists", "-key", readerKey, name).start();
             Path addressFile = addressFile(file);
             Path temporary = Files.createTempFile(addressFile.getParent(), ".osprey-server", ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -96,13 +105,18 @@ final class StudyFileServer implements AutoCloseable {
                 out.write("# the Osprey process that has this study file open serves it here\n");
                 out.write("server=" + H2Settings.LOOPBACK + ":" + server.getPort() + "\n");
                 out.write("key=" + key + "\n");
+                out.write("reader=" + H2Settings.LOOPBACK + ":" + readers.getPort() + "\n");
+                out.write("readerKey=" + readerKey + "\n");
                 out.write("pid=" + ProcessHandle.current().pid() + "\n");
             }
             Files.move(temporary, addressFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return Optional.of(new StudyFileServer(server, addressFile, key));
+            return Optional.of(new StudyFileServer(server, readers, addressFile, key));
         } catch (SQLException | IOException | UnsupportedOperationException e) {
             if (server != null) {
                 server.stop();
+            }
+            if (readers != null) {
+                readers.stop();
             }
             LOG.log(System.Logger.Level.WARNING, "cannot serve the study file {0} to other processes ({1}); they"
                     + " cannot read it while this one has it open", file, e.getMessage());
@@ -110,8 +124,11 @@ final class StudyFileServer implements AutoCloseable {
         }
     }
 
-    /** The location through which another process serves the file of {@code location}, if one says it does. */
-    static Optional<JdbcLocation> servedLocation(JdbcLocation location) {
+    /**
+     * The location through which another process serves the file of {@code location} to writers, or
+     * to readers when {@code reader}, if one says it does.
+     */
+    static Optional<JdbcLocation> servedLocation(JdbcLocation location, boolean reader) {
         Path addressFile = addressFile(location.file().orElseThrow());
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(addressFile)) {
@@ -119,8 +136,10 @@ final class StudyFileServer implements AutoCloseable {
         } catch (IOException e) {
             return Optional.empty();
         }
-        String server = properties.getProperty("server");
-        String key = properties.getProperty("key");
+        // a process of an Osprey version before the readers' port serves everyone on the writers' one
+        boolean readersPort = reader && properties.getProperty("reader") != null;
+        String server = properties.getProperty(readersPort ? "reader" : "server");
+        String key = properties.getProperty(readersPort ? "readerKey" : "key");
         if (server == null || key == null || !H2Settings.isLoopback(server)) {
             return Optional.empty();
         }
@@ -133,8 +152,9 @@ final class StudyFileServer implements AutoCloseable {
     }
 
     /**
-     * Called when this JVM closes the file once: the last time, waits until no other process has a
-     * session on the file (seen through {@code anchor}), then stops serving it and removes the address file.
+     * Called when this JVM closes the file once: the last time, waits until no other process writing
+     * the file has a session on it (seen through {@code anchor}), then stops serving it, which ends
+     * the readers' sessions, and removes the address file.
      */
     void closeAfterClients(Connection anchor) {
         synchronized (SERVED) {
@@ -145,11 +165,11 @@ final class StudyFileServer implements AutoCloseable {
         }
         boolean said = false;
         try {
-            while (otherSessions(anchor) > 0) {
+            while (writerSessions(anchor) > 0) {
                 if (!said) {
-                    LOG.log(System.Logger.Level.WARNING, "another Osprey process (a second sweep, osprey dashboard or"
-                            + " osprey watch) still uses the study file that {0} serves; this process ends when that"
-                            + " one ends or closes", addressFile);
+                    LOG.log(System.Logger.Level.WARNING, "another Osprey process that writes (a second sweep or a"
+                            + " worker) still uses the study file that {0} serves; this process ends when that one"
+                            + " ends or closes", addressFile);
                     said = true;
                 }
                 Thread.sleep(100);
@@ -160,12 +180,15 @@ final class StudyFileServer implements AutoCloseable {
         close();
     }
 
-    private static int otherSessions(Connection anchor) {
-        try (var statement = anchor.createStatement();
-             var rows = statement.executeQuery(
-                     "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL")) {
-            rows.next();
-            return rows.getInt(1);
+    /** The sessions of other processes through the writers' port (H2 names the port a session came in by). */
+    private int writerSessions(Connection anchor) {
+        try (var statement = anchor.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE CLIENT_ADDR IS NOT NULL AND SERVER LIKE ?")) {
+            statement.setString(1, "%:" + server.getPort());
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
         } catch (SQLException e) {
             return 0; // the database is gone: nobody is served any more
         }
@@ -174,6 +197,7 @@ final class StudyFileServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        readers.stop();
         try {
             Properties properties = new Properties();
             try (InputStream in = Files.newInputStream(addressFile)) {

@@ -51,6 +51,10 @@ class ConcurrentReadingTest extends WithPostgres {
             int port = Integer.parseInt(server.substring(server.indexOf(':') + 1));
             assertEquals(List.of("127.0.0.1"), listeningAddresses(port),
                     "the port " + port + " is bound to loopback only");
+            String readers = addressFileEntry(addressFile, "reader");
+            int readerPort = Integer.parseInt(readers.substring(readers.indexOf(':') + 1));
+            assertEquals(List.of("127.0.0.1"), listeningAddresses(readerPort),
+                    "the readers' port " + readerPort + " is bound to loopback only");
             readWhileWriting(database, writer);
         }
     }
@@ -139,18 +143,24 @@ class ConcurrentReadingTest extends WithPostgres {
 
     /** The {@code server} entry of the address file: host:port of the process that serves the study file. */
     static String addressFileServer(Path addressFile) throws IOException {
+        return addressFileEntry(addressFile, "server");
+    }
+
+    /** An entry of the address file. */
+    static String addressFileEntry(Path addressFile, String key) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = Files.newInputStream(addressFile)) {
             properties.load(in);
         }
-        return String.valueOf(properties.getProperty("server"));
+        return String.valueOf(properties.getProperty(key));
     }
 
     /** The local addresses of the TCP sockets listening on {@code port}, from /proc/net/tcp and tcp6. */
     static List<String> listeningAddresses(int port) throws IOException {
         List<String> out = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+            List<String> lines = Files.readAllLines(Path.of(table)); // read once: the table changes meanwhile
+            for (String line : lines.subList(1, lines.size())) {
                 String[] f = line.trim().split("\\s+");
                 String[] local = f[1].split(":");
                 if (f[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class ParallelPlot {
 
-    static final int MAX_LINES = 2000;
+    static final int MAX_LINES = 1000;
 
     private ParallelPlot() {
     }

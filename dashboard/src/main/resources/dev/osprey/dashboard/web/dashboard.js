@@ -4,7 +4,7 @@ const Osprey = (() => {
   const BLUES = [[247, 251, 255], [222, 235, 247], [198, 219, 239], [158, 202, 225], [107, 174, 214],
     [66, 146, 198], [33, 113, 181], [8, 81, 156], [8, 48, 107]];
   const STATES = ['COMPLETE', 'RUNNING', 'PRUNED', 'FAIL', 'WAITING'];
-  const SHADED_LIMIT = 5000; // past this many points, one colour per series (ECharts' large mode)
+  const LARGE = 200; // past this many plain points, a scatter series is drawn in ECharts' large mode
 
   function blues(t) {
     const p = Math.max(0, Math.min(1, Number.isFinite(t) ? t : 0)) * (BLUES.length - 1);
@@ -17,6 +17,15 @@ const Osprey = (() => {
   const esc = s => String(s).replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
   const fmt = v => v === undefined || v === null ? '' : typeof v === 'number' ? (Number.isInteger(v) ? String(v)
       : Number(v.toPrecision(6)).toString()) : String(v);
+
+  /** Resolves once ECharts is loaded (the study page loads it deferred, after asking for its data). */
+  const echartsReady = () => window.echarts ? Promise.resolve() : new Promise(resolve =>
+    document.getElementById('echarts-script').addEventListener('load', resolve, {once: true}));
+  /** Times a step for the browser's performance timeline (the benchmark reads these). */
+  async function timed(name, step) {
+    const start = performance.now();
+    try { return await step(); } finally { performance.measure(name, {start, end: performance.now()}); }
+  }
 
   async function getJson(url) {
     const response = await fetch(url);
@@ -45,13 +54,16 @@ const Osprey = (() => {
     switch (s.type) {
       case 'Points': {
         const data = s.x.map((x, i) => [num(x), num(s.y[i]), s.trials[i]]);
-        const shaded = s.shade.length > 0 && data.length <= SHADED_LIMIT;
-        return {type: 'scatter', name: s.name, data, symbolSize: 5, large: true, largeThreshold: SHADED_LIMIT,
+        // ECharts' large mode draws a series as one path in one colour: plain points use it, shaded
+        // ones (a colour per point; the server sends at most 1,000) are drawn point by point
+        const shaded = s.shade.length > 0;
+        return {type: 'scatter', name: s.name, data, symbolSize: 5, large: !shaded, largeThreshold: LARGE,
           itemStyle: {color: shaded ? (p => blues(0.25 + 0.75 * s.shade[p.dataIndex])) : s.color}};
       }
       case 'Line':
-        return {type: 'line', name: s.name, data: s.x.map((x, i) => [num(x), num(s.y[i])]), showSymbol: false,
-          step: s.step ? 'end' : false, sampling: 'lttb', color: s.color, lineStyle: {width: 1.5}};
+        return {type: 'line', name: s.name, showSymbol: false, color: s.color, lineStyle: {width: 1.5},
+          data: s.x.map((x, i) => x === null ? '-' : [num(x), num(s.y[i])]), connectNulls: false,
+          step: s.step ? 'end' : false, sampling: s.gaps ? undefined : 'lttb'};
       case 'Bars':
         return {type: 'bar', name: s.name, data: s.values.map(num), color: s.color,
           label: {show: true, position: 'right', formatter: p => p.value < 0.01 ? '<0.01' : p.value.toFixed(2)}};
@@ -92,7 +104,7 @@ const Osprey = (() => {
       return {animation: false, tooltip: {}, parallel: {left: 60, right: 90, top: 30, bottom: 30},
         parallelAxis: first.axes.map((a, i) => ({dim: i, name: a.label, type: a.scale === 'CATEGORY' ? 'category' : 'value',
           data: a.scale === 'CATEGORY' ? a.categories : undefined, scale: true})),
-        series: [{type: 'parallel', name: first.name, lineStyle: {width: 1, opacity: 0.5}, progressive: 500,
+        series: [{type: 'parallel', name: first.name, lineStyle: {width: 1, opacity: 0.5}, progressive: 0,
           data: first.rows.map((row, r) => ({value: row.map((v, i) => first.axes[i].scale === 'CATEGORY'
               ? first.axes[i].categories[num(v)] : num(v)), lineStyle: {color: blues(0.2 + 0.8 * first.shade[r])}}))}]};
     }
@@ -109,30 +121,57 @@ const Osprey = (() => {
     return {animation: false, grid: {left: 70, right: 20, top: 30, bottom: 50}, legend: {top: 0, type: 'scroll'},
       tooltip: {trigger: 'item', formatter: p => Array.isArray(p.value) && p.value.length > 2 && p.seriesType === 'scatter'
           ? `trial ${p.value[2]}<br>${fmt(p.value[0])}, ${fmt(p.value[1])}` : `${esc(p.seriesName)}`},
-      xAxis, yAxis, series: chart.series.map(seriesOption)};
+      xAxis, yAxis, series: merged(chart.series).map(seriesOption)};
+  }
+
+  /**
+   * Many lines of one colour (the intermediate values of up to 100 trials) drawn as one series with
+   * gaps: ECharts' cost grows with the number of series more than with their points.
+   */
+  function merged(series) {
+    const lines = series.filter(s => s.type === 'Line' && !s.step);
+    if (lines.length <= 10) return series;
+    const byColor = new Map();
+    lines.forEach(s => byColor.set(s.color, [...(byColor.get(s.color) || []), s]));
+    const joined = [...byColor.values()].map(group => ({type: 'Line', name: group.length + ' trials', color: group[0].color,
+      x: group.flatMap(s => [...s.x, null]), y: group.flatMap(s => [...s.y, null]), gaps: true}));
+    return [...series.filter(s => !lines.includes(s)), ...joined];
   }
 
   /** Draws the charts of a panel; resolves when every chart has finished rendering. */
-  function drawCharts(container, charts, options = {}) {
-    container.querySelectorAll('.chart').forEach(el => echarts.getInstanceByDom(el)?.dispose());
-    container.innerHTML = '';
-    return Promise.all(charts.map(chart => new Promise(resolve => {
-      const box = document.createElement('div');
-      container.appendChild(box);
+  async function drawCharts(container, charts, options = {}) {
+    await echartsReady();
+    const boxes = [...container.children];
+    // a redraw of the same charts (a live update) sets new options on the charts drawn: no new canvases
+    const same = boxes.length === charts.length && charts.every((chart, i) =>
+      chart.series.length > 0 && boxes[i].querySelector('.chart')?.dataset.title === chart.title);
+    if (!same) {
+      container.querySelectorAll('.chart').forEach(el => echarts.getInstanceByDom(el)?.dispose());
+      container.innerHTML = '';
+    }
+    return Promise.all(charts.map((chart, i) => new Promise(resolve => {
+      const box = same ? boxes[i] : container.appendChild(document.createElement('div'));
       if (chart.series.length === 0) {
         box.innerHTML = `<p class="note">${esc(chart.notes.join('; ') || 'nothing to plot')}</p>`;
         resolve();
         return;
       }
-      const el = document.createElement('div');
-      el.className = 'chart';
-      el.dataset.title = chart.title;
-      box.appendChild(el);
-      if (chart.notes.length) box.insertAdjacentHTML('beforeend', `<p class="note">${esc(chart.notes.join('; '))}</p>`);
-      const instance = echarts.init(el);
+      let el = box.querySelector('.chart');
+      if (!el) {
+        el = box.appendChild(document.createElement('div'));
+        el.className = 'chart';
+        el.dataset.title = chart.title;
+        box.appendChild(document.createElement('p')).className = 'note';
+      }
+      // the point marks drawn, which the notes compare with the trials when a large study is sampled
+      el.dataset.points = String(chart.series.filter(s => s.type === 'Points').reduce((n, s) => n + s.x.length, 0));
+      const note = box.querySelector('p.note');
+      note.textContent = chart.notes.join('; ');
+      note.hidden = chart.notes.length === 0;
+      const instance = echarts.getInstanceByDom(el) || echarts.init(el);
       const done = () => { instance.off('finished', done); resolve(); };
       instance.on('finished', done);
-      instance.setOption(chartOption(chart, options));
+      instance.setOption(chartOption(chart, options), {notMerge: true});
     })));
   }
 
@@ -166,7 +205,9 @@ const Osprey = (() => {
     document.getElementById('title').textContent = study;
     document.title = 'Osprey: ' + study;
     let meta;
-    try { meta = await getJson(`/api/study?study=${encodeURIComponent(study)}`); } catch (e) { showError(e); return; }
+    try {
+      meta = await timed('fetch study', () => getJson(`/api/study?study=${encodeURIComponent(study)}`));
+    } catch (e) { showError(e); return; }
 
     const objective = document.getElementById('objective');
     if (meta.directions.length > 1) {
@@ -204,9 +245,10 @@ const Osprey = (() => {
     };
     async function drawPanel(section) {
       const kind = section.dataset.kind;
-      const data = await getJson(`/api/chart?${q('&kind=' + kind + (panelExtra[kind] ? panelExtra[kind]() : ''))}`);
+      const data = await timed('fetch ' + kind,
+        () => getJson(`/api/chart?${q('&kind=' + kind + (panelExtra[kind] ? panelExtra[kind]() : ''))}`));
       const logY = kind === 'history' && document.getElementById('history-log').checked;
-      await drawCharts(section.querySelector('.charts'), data.charts, {logY});
+      await timed('draw ' + kind, () => drawCharts(section.querySelector('.charts'), data.charts, {logY}));
     }
     async function drawTable() {
       const states = [...document.querySelectorAll('input[name=state]:checked')].map(i => i.value);
@@ -216,7 +258,7 @@ const Osprey = (() => {
           + (range ? `&param=${encodeURIComponent(range)}&min=${document.getElementById('range-min').value}`
               + `&max=${document.getElementById('range-max').value}` : '');
       const asked = ++state.tableRequest;
-      const page = await getJson(`/api/trials?${q(extra)}`);
+      const page = await timed('fetch table', () => getJson(`/api/trials?${q(extra)}`));
       if (asked !== state.tableRequest) return; // a newer filter's answer is on its way
       const pages = Math.max(1, Math.ceil(page.total / state.size));
       document.getElementById('trial-total').textContent = `(${page.total} shown of ${meta.trials})`;
@@ -253,34 +295,45 @@ const Osprey = (() => {
     ['contour-x', 'contour-y'].forEach(id => document.getElementById(id).addEventListener('change', () =>
       drawPanel(document.querySelector('[data-kind=contour]')).catch(showError)));
 
-    /** Redraws every panel and the table; a change that arrives meanwhile triggers one more round. */
-    async function reload() {
+    /**
+     * Redraws the panels and the table; a change that arrives meanwhile triggers one more round. The
+     * first load asks for everything at once. A live round draws what a new trial changes at once
+     * (the count, the history and the table) first, marks the page updated, then the other panels.
+     */
+    async function reload(known) {
       if (state.loading) { state.again = true; return state.loading; }
       state.loading = (async () => {
         try {
-          meta = await getJson(`/api/study?study=${encodeURIComponent(study)}`);
+          document.body.dataset.rendered = 'false';
+          meta = known || await timed('fetch study', () => getJson(`/api/study?study=${encodeURIComponent(study)}`));
           setParams(meta.params);
           document.querySelector('[data-kind=intermediate]').hidden = !meta.hasIntermediate;
-          await Promise.all([...panels().map(drawPanel), drawTable()]);
+          const first = document.body.dataset.firstRenderMs === undefined;
+          const prompt = panels().filter(s => s.dataset.kind === 'history');
+          const others = panels().filter(s => s.dataset.kind !== 'history');
+          const drawn = first ? Promise.all(others.map(drawPanel)) : null;
+          await Promise.all([...prompt.map(drawPanel), drawTable()]);
+          document.body.dataset.trials = meta.trials;
+          document.body.dataset.renderedAt = String(Date.now()); // for measurements: when new trials showed (epoch ms)
+          document.getElementById('live').textContent = `${meta.trials} trials, updated ${new Date().toLocaleTimeString()}`;
+          await (drawn || Promise.all(others.map(drawPanel)));
           clearError();
           document.body.dataset.version = meta.version;
-          document.body.dataset.trials = meta.trials;
           document.body.dataset.rendered = 'true';
-          // for measurements: when the page first showed everything, and when it last did (epoch ms)
+          // for measurements: when the page first showed every panel (ms from navigation start)
           document.body.dataset.firstRenderMs ??= String(Math.round(performance.now()));
-          document.body.dataset.renderedAt = String(Date.now());
-          document.getElementById('live').textContent = `${meta.trials} trials, updated ${new Date().toLocaleTimeString()}`;
         } catch (e) { showError(e); }
       })();
       await state.loading;
       state.loading = null;
       if (state.again) { state.again = false; await reload(); }
     }
-    await reload();
+    await reload(meta);
     let source = null;
     const listen = () => {
       source = new EventSource(`/api/events?study=${encodeURIComponent(study)}`);
-      source.onmessage = e => { if (JSON.parse(e.data).version !== meta.version) reload(); };
+      // an event carries the study's summary: the page goes on to the panels without asking for it
+      source.onmessage = e => { const change = JSON.parse(e.data); if (change.version !== meta.version) reload(change.study); };
     };
     document.getElementById('live-toggle').addEventListener('change', e => {
       if (e.target.checked) { listen(); reload(); } else { source.close(); }

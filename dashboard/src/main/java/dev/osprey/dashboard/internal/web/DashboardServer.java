@@ -36,6 +36,8 @@ public final class DashboardServer implements AutoCloseable {
     private static final String WEB = "/dev/osprey/dashboard/web/";
     private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8");
+    /** The page files by name, read once: they come from the jar and never change while it runs. */
+    private static final Map<String, byte[]> RESOURCES = new ConcurrentHashMap<>();
 
     private final Storage storage;
     private final ImportanceChoice importance;
@@ -83,11 +85,12 @@ public final class DashboardServer implements AutoCloseable {
                     case "/trial" -> resource(exchange, WEB + "trial.html");
                     case "/echarts.min.js" -> resource(exchange, ECHARTS);
                     case "/api/studies" -> json(exchange, studies());
-                    case "/api/study" -> json(exchange, study(watch(query)));
-                    case "/api/chart" -> json(exchange, chart(watch(query), query));
-                    case "/api/trials" -> json(exchange, table(watch(query), query));
+                    case "/api/study" -> cached(exchange, watch(query), w -> study(w));
+                    case "/api/chart" -> cached(exchange, watch(query), w -> chart(w, query));
+                    case "/api/trials" -> cached(exchange, watch(query), w -> table(w, query));
                     case "/api/trial" -> json(exchange, trial(watch(query), query));
-                    case "/api/events" -> live.stream(exchange, watch(query));
+                    case "/api/events" -> live.stream(exchange, watch(query),
+                            w -> w.answer("events: study", () -> json(study(w))));
                     default -> {
                         if (path.startsWith("/static/") && path.matches("/static/[a-z-]+\\.(js|css)")) {
                             resource(exchange, WEB + path.substring("/static/".length()));
@@ -114,6 +117,17 @@ public final class DashboardServer implements AutoCloseable {
                 .orElseThrow(() -> new StudyNotFoundException(n, storage.studies().stream().map(StudyInfo::name).toList())));
         watch.refresh();
         return watch;
+    }
+
+    /**
+     * Answers from the watch's answers of its current version: a page's first load computes a
+     * panel once, and reloads and other pages of an unchanged study reuse it.
+     */
+    private static void cached(HttpExchange exchange, StudyWatch watch,
+                               java.util.function.Function<StudyWatch, ObjectNode> answer) throws IOException {
+        String key = exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getRawQuery();
+        byte[] body = watch.answer(key, () -> json(answer.apply(watch)));
+        send(exchange, 200, "application/json", body);
     }
 
     private ObjectNode studies() {
@@ -150,7 +164,10 @@ public final class DashboardServer implements AutoCloseable {
         PlotRequest request = new PlotRequest(watch.study, watch.trials(), objective,
                 params.isBlank() ? List.of() : Arrays.asList(params.split(",")),
                 query.containsKey("evaluator") ? ImportanceChoice.parse(query.get("evaluator")) : importance, clock.instant());
-        ObjectNode node = JsonViews.charts(PlotData.charts(kind, request));
+        // the y axis of the history and slice plots is the objective: their samples keep its best trials
+        java.util.List<dev.osprey.dashboard.plot.Chart> charts = ChartSampling.bound(PlotData.charts(kind, request),
+                kind == PlotKind.HISTORY || kind == PlotKind.SLICE ? watch.study.directions().get(objective) : null);
+        ObjectNode node = JsonViews.charts(charts);
         node.put("version", watch.version());
         return node;
     }
@@ -177,15 +194,38 @@ public final class DashboardServer implements AutoCloseable {
         return JsonViews.trial(trial, TrialJobFiles.of(trial));
     }
 
+    /**
+     * Sends a page file with an entity tag, so that a browser revalidates its copy (304) instead of
+     * loading ECharts' megabyte again, and keeps its compiled code.
+     */
     private static void resource(HttpExchange exchange, String name) throws IOException {
-        try (InputStream in = DashboardServer.class.getResourceAsStream(name)) {
-            if (in == null) {
-                send(exchange, 404, "application/json", error("missing resource " + name));
-                return;
+        byte[] body = RESOURCES.computeIfAbsent(name, n -> {
+            try (InputStream in = DashboardServer.class.getResourceAsStream(n)) {
+                return in == null ? new byte[0] : in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
-            String extension = name.substring(name.lastIndexOf('.') + 1);
-            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-            send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), in.readAllBytes());
+        });
+        if (body.length == 0) {
+            send(exchange, 404, "application/json", error("missing resource " + name));
+            return;
+        }
+        String tag = "\"" + Integer.toHexString(Arrays.hashCode(body)) + "-" + body.length + "\"";
+        String extension = name.substring(name.lastIndexOf('.') + 1);
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.getResponseHeaders().set("ETag", tag);
+        if (tag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            exchange.sendResponseHeaders(304, -1);
+            return;
+        }
+        send(exchange, 200, TYPES.getOrDefault(extension, "application/octet-stream"), body);
+    }
+
+    private static byte[] json(ObjectNode node) {
+        try {
+            return JsonViews.MAPPER.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

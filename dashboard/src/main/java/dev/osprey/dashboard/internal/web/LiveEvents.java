@@ -9,7 +9,8 @@ import java.time.Duration;
 
 /**
  * Server-sent events for live pages: each open stream re-reads its study's changes every
- * {@code pollEvery} and sends an event when there were some, and a comment every 15 s so that
+ * {@code pollEvery} (a query of the trials changed since the last read, cheap when none did) and
+ * sends an event at once when there were some, and a comment every 15 s so that
  * closed pages are noticed. One virtual thread per open page.
  */
 final class LiveEvents implements AutoCloseable {
@@ -22,7 +23,12 @@ final class LiveEvents implements AutoCloseable {
         this.pollEvery = pollEvery;
     }
 
-    void stream(HttpExchange exchange, StudyWatch watch) throws IOException {
+    /**
+     * Streams the changes of {@code watch}'s study; each event carries the study's summary as
+     * {@code study} (what the page would ask for next), so that the page saves a round trip.
+     */
+    void stream(HttpExchange exchange, StudyWatch watch, java.util.function.Function<StudyWatch, byte[]> summary)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -31,10 +37,16 @@ final class LiveEvents implements AutoCloseable {
         long quietSince = System.currentTimeMillis();
         try {
             while (!closed) {
-                watch.refresh();
+                try {
+                    watch.refresh();
+                } catch (RuntimeException e) {
+                    // the storage is out of reach for now (a sweep that served the file ended, and the
+                    // storage reconnects): the page keeps what it shows and the stream tries again
+                }
                 long version = watch.version();
                 if (version != sent) {
-                    String event = "data: {\"version\":" + version + ",\"trials\":" + watch.trials().size() + "}\n\n";
+                    String event = "data: {\"version\":" + version + ",\"trials\":" + watch.trials().size()
+                            + ",\"study\":" + new String(summary.apply(watch), StandardCharsets.UTF_8) + "}\n\n";
                     out.write(event.getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     sent = version;

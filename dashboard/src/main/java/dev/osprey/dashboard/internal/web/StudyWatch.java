@@ -21,6 +21,9 @@ final class StudyWatch {
     private long cursor;
     private long version;
     private List<TrialRecord> snapshot = List.of();
+    /** Answers computed from the current version, by request; emptied when the version changes. */
+    private final java.util.Map<String, byte[]> answers = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_ANSWERS = 64;
 
     StudyWatch(Storage storage, StudyInfo study) {
         this.storage = storage;
@@ -48,6 +51,7 @@ final class StudyWatch {
         }
         snapshot = Collections.unmodifiableList(copy);
         version++;
+        answers.clear();
         return true;
     }
 
@@ -58,5 +62,27 @@ final class StudyWatch {
 
     synchronized long version() {
         return version;
+    }
+
+    /**
+     * The answer to {@code request} from the current trials: computed once per version. An answer
+     * computed while the version changed is returned but not kept.
+     */
+    byte[] answer(String request, java.util.function.Supplier<byte[]> compute) {
+        byte[] known = answers.get(request);
+        if (known != null) {
+            return known;
+        }
+        long before = version();
+        byte[] body = compute.get();
+        synchronized (this) {
+            if (version == before) {
+                if (answers.size() >= MAX_ANSWERS) {
+                    answers.clear();
+                }
+                answers.put(request, body);
+            }
+        }
+        return body;
     }
 }

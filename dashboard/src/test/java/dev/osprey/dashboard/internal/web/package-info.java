@@ -1,0 +1,2 @@
+/** Tests of what the web server sends the pages. */
+package dev.osprey.dashboard.internal.web;
