@@ -89,20 +89,16 @@ final class StudyCommands {
         public Integer call() {
             try (Storage s = storage.openExisting(); Study loaded = load(s, study)) {
                 List<TrialRecord> trials = loaded.trials();
-                boolean constrained = trials.stream().anyMatch(t -> !t.constraints().isEmpty());
+                List<String> constraints = constraintNames(trials);
                 List<String> header = new ArrayList<>(List.of("number", "state"));
                 header.addAll(objectiveColumns(loaded.objectiveNames()));
-                if (constrained) {
-                    header.add("constraints");
-                }
+                header.addAll(constraintHeaders(constraints, header));
                 header.addAll(List.of("params", "duration_s", "note"));
                 Table table = new Table(header);
                 for (TrialRecord t : trials) {
                     List<Object> row = new ArrayList<>(List.of(t.number(), t.state().name()));
                     row.addAll(values(t, loaded.directions().size()));
-                    if (constrained) {
-                        row.add(t.constraints().isEmpty() ? null : t.constraints());
-                    }
+                    row.addAll(constraintValues(t, constraints));
                     row.add(t.paramValues());
                     row.add(duration(t));
                     Object cachedFrom = t.systemAttrs().get(dev.osprey.sweeper.Sweeper.ATTR_CACHED_FROM);
@@ -136,20 +132,17 @@ final class StudyCommands {
                 }
                 List<TrialRecord> best = loaded.directions().size() == 1 ? List.of(loaded.bestTrial()) : loaded.bestTrials();
                 List<TrialRecord> infeasible = loaded.infeasibleTrials();
-                boolean constrained = loaded.trials().stream().anyMatch(t -> !t.constraints().isEmpty());
+                List<String> constraints = constraintNames(loaded.trials());
+                boolean constrained = !constraints.isEmpty();
                 List<String> header = new ArrayList<>(List.of("number"));
                 header.addAll(objectiveColumns(loaded.objectiveNames()));
-                if (constrained) {
-                    header.add("constraints");
-                }
+                header.addAll(constraintHeaders(constraints, header));
                 header.add("params");
                 Table table = new Table(header);
                 for (TrialRecord t : best) {
                     List<Object> row = new ArrayList<>(List.of(t.number()));
                     row.addAll(values(t, loaded.directions().size()));
-                    if (constrained) {
-                        row.add(t.constraints().isEmpty() ? null : t.constraints());
-                    }
+                    row.addAll(constraintValues(t, constraints));
                     row.add(t.paramValues());
                     table.row(row.toArray());
                 }
@@ -272,6 +265,27 @@ final class StudyCommands {
     }
 
     /** One cell per objective: the trial's values, or empty cells when it has none. */
+    /** The constraints' names over all trials, in the order first stored ({@code c0, c1, ...} when unnamed). */
+    static List<String> constraintNames(List<TrialRecord> trials) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        trials.forEach(t -> names.addAll(t.constraintNames()));
+        return List.copyOf(names);
+    }
+
+    /** One column per constraint, named by it, or {@code constraint:NAME} where that name is taken. */
+    static List<String> constraintHeaders(List<String> constraints, List<String> taken) {
+        List<String> fixed = List.of("number", "state", "params", "duration_s", "note");
+        return constraints.stream().map(c -> taken.contains(c) || fixed.contains(c) ? "constraint:" + c : c).toList();
+    }
+
+    /** A trial's value of each constraint (each {@code <= 0} when satisfied), blank where it has none. */
+    static List<Object> constraintValues(TrialRecord t, List<String> constraints) {
+        java.util.Map<String, Double> named = t.namedConstraints();
+        List<Object> out = new ArrayList<>();
+        constraints.forEach(c -> out.add(named.get(c)));
+        return out;
+    }
+
     static List<Object> values(TrialRecord t, int objectives) {
         List<Object> cells = new ArrayList<>();
         for (int k = 0; k < objectives; k++) {

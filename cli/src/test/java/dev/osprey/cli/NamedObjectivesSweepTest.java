@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,7 +62,7 @@ class NamedObjectivesSweepTest {
             double lr = (Double) t.paramValues().get("optimizer.lr");
             assertEquals(List.of(lr, lr), t.values());
             assertEquals(1, t.constraints().size());
-            assertEquals(lr - 0.15, t.constraints().get(0), 1e-12);
+            assertEquals(lr - 0.15, t.namedConstraints().get("memory_gb"), 1e-12);
             infeasible += lr > 0.15 ? 1 : 0;
         }
         assertTrue(run.out().contains("pareto front"), run.out());
@@ -71,7 +72,9 @@ class NamedObjectivesSweepTest {
         CliRunner best = CliRunner.run("best", "named", "--storage", storage());
         assertEquals(0, best.exitCode(), best.toString());
         assertTrue(best.out().contains("accuracy") && best.out().contains("latency_ms")
-                && best.out().contains("constraints"), best.out());
+                && best.out().lines().findFirst().orElseThrow().contains("memory_gb"), best.out());
+        CliRunner listed = CliRunner.run("trials", "named", "--storage", storage(), "--format", "csv");
+        assertTrue(listed.out().startsWith("number,state,accuracy,latency_ms,memory_gb,params"), listed.out());
         assertTrue(best.out().contains(infeasible + " of 6 completed trials are infeasible"), best.out());
     }
 
@@ -94,5 +97,38 @@ class NamedObjectivesSweepTest {
         assertEquals(1, nan.exitCode(), nan.toString());
         assertTrue(trials("nan").get(0).failReason().orElseThrow().contains("the objective 'accuracy' is NaN"),
                 trials("nan").get(0).failReason().toString());
+    }
+
+    /**
+     * Writes named values and two constraints to the result file as JSON; trial 2, 6, ... leaves
+     * {@code disk_gb} out and trial 3, 7, ... every constraint (the sweep runs one job at a time).
+     */
+    static final String JSON_PROGRAM = "lr=${1#*=}; n=$((OSPREY_TRIAL_NUMBER % 4));"
+            + " disk=', \"disk_gb\": {\"value\": 2, \"limit\": 1}'; [ $n -eq 2 ] && disk=;"
+            + " c=\", \\\"constraints\\\": {\\\"memory_gb\\\": {\\\"value\\\": $lr, \\\"at_least\\\": 0.12}$disk}\";"
+            + " [ $n -eq 3 ] && c=;"
+            + " echo \"{\\\"values\\\": {\\\"latency_ms\\\": $lr, \\\"accuracy\\\": $lr}$c}\" > \"$OSPREY_RESULT_FILE\"";
+
+    @Test
+    void aJsonResultFileNamesValuesAndConstraintsAndAMissingConstraintFailsItsTrialByName() {
+        CliRunner run = sweep("json", 8, JSON_PROGRAM);
+        List<TrialRecord> trials = trials("json");
+        assertEquals(8, trials.size(), run.toString());
+        for (TrialRecord t : trials) {
+            double lr = (Double) t.paramValues().get("optimizer.lr");
+            if (t.number() % 4 < 2) {
+                assertEquals(TrialState.COMPLETE, t.state(), t.failReason().toString());
+                assertEquals(List.of(lr, lr), t.values());
+                assertEquals(List.of("disk_gb", "memory_gb"), t.constraintNames(), "stored by name, in name order");
+                assertEquals(1.0, t.namedConstraints().get("disk_gb"));
+                assertEquals(0.12 - lr, t.namedConstraints().get("memory_gb"), 1e-12);
+            } else {
+                assertEquals(TrialState.FAIL, t.state());
+                String reason = t.failReason().orElseThrow();
+                assertTrue(reason.contains("no value for the constraint 'disk_gb'"), reason);
+            }
+        }
+        CliRunner listed = CliRunner.run("trials", "json", "--storage", storage(), "--format", "csv");
+        assertTrue(listed.out().startsWith("number,state,accuracy,latency_ms,disk_gb,memory_gb,params"), listed.out());
     }
 }

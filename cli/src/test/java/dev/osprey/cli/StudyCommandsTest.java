@@ -73,7 +73,7 @@ class StudyCommandsTest {
         }
         CliRunner trials = CliRunner.run("trials", "trade", "--storage", storage, "--format", "csv");
         assertEquals(0, trials.exitCode(), trials.toString());
-        assertTrue(trials.out().startsWith("number,state,accuracy,latency_ms,constraints,params"), trials.out());
+        assertTrue(trials.out().startsWith("number,state,accuracy,latency_ms,c0,params"), trials.out());
         CliRunner best = CliRunner.run("best", "trade", "--storage", storage, "--format", "json");
         assertEquals(0, best.exitCode(), best.toString());
         List<?> front = JSON.readValue(best.out(), List.class);

@@ -29,6 +29,12 @@ class DashboardPagesTest {
         SampleStudies.singleObjective(storage, "single", TRIALS, 1);
         SampleStudies.twoObjectives(storage, "double", 120, 2);
         SampleStudies.withJobDirectory(storage, "swept", jobs);
+        var limited = dev.osprey.optimizer.Study.builder().name("limited").storage(storage).heartbeatOff().seed(4)
+                .create();
+        var trial = limited.ask();
+        trial.suggestFloat("x", 0, 1);
+        trial.setConstraints(new java.util.LinkedHashMap<>(java.util.Map.of("memory_gb", -12.9)));
+        limited.tell(trial, 1.0);
         dashboard = Dashboard.builder(storage).port(0).start();
         browser = HeadlessChromium.start(1400, 1000);
     }
@@ -63,7 +69,7 @@ class DashboardPagesTest {
     void theStudiesPageListsEveryStudyWithItsCounts() {
         browser.open(page("/"));
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#studies tbody tr"));
-        assertEquals(3, rows.size());
+        assertEquals(4, rows.size());
         String single = rows.stream().map(WebElement::getText).filter(t -> t.startsWith("single")).findFirst().orElseThrow();
         assertTrue(single.contains(" " + TRIALS + " ") && single.contains(" " + SampleStudies.completeOf(TRIALS) + " "), single);
         browser.driver.findElement(By.id("name-filter")).sendKeys("doub");
@@ -143,6 +149,14 @@ class DashboardPagesTest {
         assertTrue(params.contains("x (") && params.contains("c ("), params);
         assertEquals(3L, browser.js("return echarts.getInstanceByDom(document.getElementById('intermediate'))"
                 + ".getOption().series[0].data.length"));
+        assertEquals(List.of(), browser.consoleProblems());
+    }
+
+    @Test
+    void theTrialPageShowsConstraintsByName() {
+        browser.open(page("/trial?study=limited&number=0"));
+        String summary = browser.driver.findElement(By.id("summary")).getText();
+        assertTrue(summary.contains("constraint memory_gb (<= 0 holds) -12.9"), summary);
         assertEquals(List.of(), browser.consoleProblems());
     }
 

@@ -131,6 +131,29 @@ public abstract class ProgramLauncherContract extends LauncherContract {
     }
 
     /**
+     * A result file written as JSON ({@code OSPREY_RESULT_FILE}) gives named values and constraints
+     * in the forms of the named lines; a constraint without its limit fails the job naming it.
+     */
+    @Test
+    public void aJsonResultFileGivesNamedValuesAndConstraints() {
+        Launcher launcher = launcher(2);
+        JobHandle named = launcher.submit(job(0, sh("echo '{\"values\": {\"loss\": 0.25, \"latency_ms\": 12},"
+                + " \"constraints\": {\"memory_gb\": {\"value\": 3.5, \"limit\": 16}, \"recall\":"
+                + " {\"value\": 0.5, \"at_least\": 0.75}}}' > \"$OSPREY_RESULT_FILE\"")));
+        JobHandle bad = launcher.submit(job(1, sh("echo '{\"values\": [1], \"constraints\":"
+                + " {\"memory_gb\": {\"value\": 3.5}}}' > \"$OSPREY_RESULT_FILE\"")));
+        JobResult result = await(named);
+        assertEquals(JobStatus.COMPLETED, result.status(), result.error());
+        assertEquals(List.of("loss", "latency_ms"), result.names());
+        assertEquals(List.of(0.25, 12.0), result.values());
+        assertEquals(java.util.Map.of("memory_gb", -12.5, "recall", 0.25), result.constraints());
+        JobResult refused = await(bad);
+        assertEquals(JobStatus.FAILED, refused.status());
+        assertTrue(refused.error().startsWith("the constraint 'memory_gb' in the result file objective.txt needs"),
+                refused.error());
+    }
+
+    /**
      * Checks that a program whose working directory does not exist is refused before any job
      * starts: {@link Launcher#cannotRun} and {@link Launcher#submit} name the directory. Not a
      * contract check of its own (a launcher whose jobs run elsewhere may only find out there), so

@@ -133,6 +133,19 @@ final class LiveTrial implements Trial {
         });
     }
 
+    @Override
+    public void setConstraints(Map<String, Double> named) {
+        java.util.Objects.requireNonNull(named, "named");
+        List<String> names = ConstraintNames.order(named, study.trials(), number(), study.name());
+        double[] values = names.stream().mapToDouble(named::get).toArray();
+        List<Double> constraints = study.checkConstraints(values, number());
+        record = write("set its constraints", () -> {
+            study.storage().setTrialSystemAttr(record.id(), TrialRecord.CONSTRAINT_NAMES, names);
+            study.storage().setTrialSystemAttr(record.id(), TrialRecord.CONSTRAINTS, constraints);
+            return study.storage().trial(record.id());
+        });
+    }
+
     /** A storage write; if the trial was finished elsewhere, the study says why (a reaper, for one). */
     private TrialRecord write(String attempted, Supplier<TrialRecord> write) {
         try {

@@ -1,6 +1,7 @@
 package dev.osprey.optimizer;
 
 import dev.osprey.optimizer.internal.Feasibility;
+import dev.osprey.optimizer.internal.NonDominatedSort;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.trial.TrialRecord;
 
@@ -26,13 +27,11 @@ final class ParetoFront {
             losses[i] = Feasibility.loss(complete.get(i), directions);
             violations[i] = Feasibility.violation(complete.get(i), constrained);
         }
+        // only the first front is peeled
+        int[] ranks = NonDominatedSort.ranks(losses, constrained ? violations : null, 1);
         List<TrialRecord> front = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            boolean dominated = false;
-            for (int j = 0; j < n && !dominated; j++) {
-                dominated = j != i && Feasibility.constrainedDominates(losses[j], violations[j], losses[i], violations[i]);
-            }
-            if (!dominated) {
+            if (ranks[i] == 0) {
                 front.add(complete.get(i));
             }
         }

@@ -85,6 +85,18 @@ public interface Trial {
      */
     void setConstraints(double... values);
 
+    /**
+     * Sets the trial's constraint values by name, each satisfied when {@code <= 0}; stored as
+     * {@link TrialRecord#CONSTRAINTS} with the names in {@link TrialRecord#CONSTRAINT_NAMES}, in the
+     * order of the study's other named trials (else in the given order), so that results show
+     * {@code memory_gb} rather than {@code c0}. Every trial of a study should set the same names.
+     *
+     * @throws IllegalArgumentException when a value is NaN, a name is blank, or the study's other
+     *                                  trials set other constraints (the message names the missing
+     *                                  or unknown one)
+     */
+    void setConstraints(Map<String, Double> named);
+
     /** The parameters suggested so far, name to external value, in suggestion order. */
     Map<String, Object> params();
 

@@ -66,6 +66,58 @@ class StudyConstraintsTest {
     }
 
     @Test
+    void namedConstraintsKeepTheirNamesInTheOrderTheStudyFirstStoredThem() {
+        Study study = study(Direction.MINIMIZE);
+        Trial first = study.ask();
+        first.setConstraints(orderedMap("memory_gb", -12.9, "accuracy", 0.2));
+        TrialRecord one = study.tell(first, 1.0);
+        assertEquals(List.of("memory_gb", "accuracy"), one.constraintNames());
+        assertEquals(List.of(-12.9, 0.2), one.constraints());
+        Trial second = study.ask();
+        second.setConstraints(orderedMap("accuracy", -0.1, "memory_gb", 3.0));
+        TrialRecord two = study.tell(second, 2.0);
+        assertEquals(List.of(3.0, -0.1), two.constraints(), "values line up by position with the first trial's");
+        assertEquals(Map.of("memory_gb", 3.0, "accuracy", -0.1), two.namedConstraints());
+        assertEquals(3.0, two.constraintViolation().orElseThrow(), 1e-12);
+    }
+
+    @Test
+    void aMissingOrUnknownNamedConstraintIsRefusedByName() {
+        Study study = study(Direction.MINIMIZE);
+        Trial first = study.ask();
+        first.setConstraints(orderedMap("memory_gb", -1.0, "accuracy", 0.2));
+        study.tell(first, 1.0);
+        Trial second = study.ask();
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> second.setConstraints(orderedMap("memory_gb", -1.0)));
+        assertTrue(missing.getMessage().startsWith("trial 1 has no value for the constraint 'accuracy'"),
+                missing.getMessage());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> second.setConstraints(orderedMap("memory_gb", -1.0, "accuracy", 0.0, "disk", 1.0)));
+        assertTrue(unknown.getMessage().startsWith("trial 1 has the constraint 'disk', which trial 0"),
+                unknown.getMessage());
+        assertTrue(study.trials().get(1).constraints().isEmpty(), "nothing is stored");
+    }
+
+    @Test
+    void trialsStoredWithoutNamesReadAsC0C1() {
+        Study study = study(Direction.MINIMIZE);
+        Trial trial = study.ask();
+        trial.setConstraints(-1.0, 0.5);
+        TrialRecord told = study.tell(trial, 1.0);
+        assertEquals(List.of("c0", "c1"), told.constraintNames());
+        assertEquals(Map.of("c0", -1.0, "c1", 0.5), told.namedConstraints());
+    }
+
+    private static Map<String, Double> orderedMap(Object... pairs) {
+        Map<String, Double> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], ((Number) pairs[i + 1]).doubleValue());
+        }
+        return map;
+    }
+
+    @Test
     void theConstraintsFunctionRunsAtTellForCompleteAndPrunedTrialsOnly() {
         Study study = Study.builder().sampler(Samplers.random()).seed(3)
                 .constraints(t -> new double[] {t.values().isEmpty() ? -5 : t.value() - 0.5})

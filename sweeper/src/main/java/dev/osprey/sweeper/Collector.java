@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the results of a fire-and-forget sweep into its study: every RUNNING trial that names a job
@@ -56,8 +57,13 @@ public final class Collector {
                 running++;
                 continue;
             }
-            result = ResultFit.fit(result, study.objectiveNames());
+            result = ResultFit.requireConstraints(ResultFit.fit(result, study.objectiveNames()), study.trials());
             if (result.isCompleted() && !result.constraints().isEmpty()) {
+                Map<String, Double> named = ResultFit.namedConstraints(result);
+                if (named != null) {
+                    study.storage().setTrialSystemAttr(trial.id(), TrialRecord.CONSTRAINT_NAMES,
+                            List.copyOf(named.keySet()));
+                }
                 study.storage().setTrialSystemAttr(trial.id(), TrialRecord.CONSTRAINTS,
                         java.util.Arrays.stream(ResultFit.constraints(result)).boxed().toList());
             }

@@ -2,6 +2,7 @@ package dev.osprey.sweeper;
 
 import dev.osprey.launchers.JobResult;
 import dev.osprey.launchers.JobStatus;
+import dev.osprey.optimizer.trial.TrialRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,6 +63,40 @@ final class ResultFit {
     static double[] constraints(JobResult result) {
         return result.constraints().entrySet().stream().sorted(Map.Entry.comparingByKey(CONSTRAINT_ORDER))
                 .mapToDouble(Map.Entry::getValue).toArray();
+    }
+
+    /**
+     * The constraints by name in the order they are stored, or null when the program gave them by
+     * position alone (a list), which are stored without names.
+     */
+    static Map<String, Double> namedConstraints(JobResult result) {
+        if (result.constraints().keySet().stream().allMatch(n -> n.matches("\\d{1,9}"))) {
+            return null;
+        }
+        Map<String, Double> named = new java.util.LinkedHashMap<>();
+        result.constraints().entrySet().stream().sorted(Map.Entry.comparingByKey(CONSTRAINT_ORDER))
+                .forEach(e -> named.put(e.getKey(), e.getValue()));
+        return named;
+    }
+
+    /**
+     * A completed result without constraints in a study whose trials store named ones fails,
+     * naming the first missing constraint; any other result is returned as it is. (A result with
+     * constraints is checked name by name when they are stored.)
+     */
+    static JobResult requireConstraints(JobResult result, List<TrialRecord> trials) {
+        if (!result.isCompleted() || !result.constraints().isEmpty()) {
+            return result;
+        }
+        for (TrialRecord t : trials) {
+            if (!t.constraints().isEmpty() && t.systemAttrs().containsKey(TrialRecord.CONSTRAINT_NAMES)) {
+                List<String> known = t.constraintNames();
+                return failed(result, "the job reported no value for the constraint '" + known.get(0)
+                        + "' (the study's trials report " + String.join(", ", known) + "); print 'osprey:constraint "
+                        + known.get(0) + " VALUE <= LIMIT' or write it to the result file");
+            }
+        }
+        return result;
     }
 
     static JobResult failed(JobResult result, String why) {

@@ -397,11 +397,18 @@ public final class Sweeper {
         });
         // a job's output that does not fit the study fails that trial, not the sweep
         result = ResultFit.fit(result, study.objectiveNames());
+        JobResult fitted = result;
+        result = outage.call(() -> ResultFit.requireConstraints(fitted, study.trials()));
         if (result.isCompleted() && !result.constraints().isEmpty()) {
             double[] constraints = ResultFit.constraints(result);
+            Map<String, Double> named = ResultFit.namedConstraints(result);
             String refused = outage.call(() -> {
                 try {
-                    trial.setConstraints(constraints);
+                    if (named != null) {
+                        trial.setConstraints(named);
+                    } else {
+                        trial.setConstraints(constraints);
+                    }
                     return null;
                 } catch (IllegalArgumentException e) {
                     return e.getMessage();

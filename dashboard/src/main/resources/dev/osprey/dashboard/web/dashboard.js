@@ -352,6 +352,7 @@ const Osprey = (() => {
     const load = async () => {
       const t = await getJson(`/api/trial?study=${encodeURIComponent(study)}&number=${encodeURIComponent(number)}`);
       rows('summary', [['number', t.number], ['state', t.state], ...t.values.map((v, i) => [`value ${i}`, v]),
+        ...Object.entries(t.constraints || {}).map(([k, v]) => [`constraint ${k} (<= 0 holds)`, v]),
         ...(t.reason ? [['reason', t.reason]] : []), ['start', t.start || ''], ['end', t.end || '']]);
       rows('params', Object.entries(t.params).map(([k, v]) => [`${k} (${t.distributions[k]})`, v]));
       rows('attrs', Object.entries(t.userAttrs));

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The job wrapper script {@code osprey-job.sh}: a queued job runs {@code sh osprey-job.sh [--cwd
  * DIR] JOBDIR PROGRAM ARGS...}, and the script runs the program in DIR (by default JOBDIR),
- * captures its output in JOBDIR, decides its result by the rules of
+ * captures its output in JOBDIR, decides its result (with the awk programs installed next to it,
+ * {@code osprey-job.awk} and {@code osprey-job-json.awk}) by the rules of
  * {@link dev.osprey.launchers.protocol.ProgramOutcome} and writes {@code result.json}. The result
  * is then decided where the job ran, so it survives the launcher's JVM, and the job exits non-zero
  * when it did not complete, so the scheduler's own state agrees.
@@ -29,7 +30,11 @@ public final class JobWrapper {
     /** The script's file name, installed as {@code JOBDIR/.osprey/osprey-job.sh}. */
     public static final String FILE_NAME = "osprey-job.sh";
 
-    private static final byte[] SCRIPT = load();
+    /** The awk programs the script runs to decide the result, installed next to it. */
+    public static final List<String> AWK_FILES = List.of("osprey-job.awk", "osprey-job-json.awk");
+
+    private static final byte[] SCRIPT = load(FILE_NAME);
+    private static final List<byte[]> AWK = AWK_FILES.stream().map(JobWrapper::load).toList();
 
     private JobWrapper() {
     }
@@ -50,17 +55,26 @@ public final class JobWrapper {
         Path target = dir.resolve(FILE_NAME);
         try {
             Files.createDirectories(dir);
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), SCRIPT)) {
-                return target;
+            // the awk programs first: where the script is, they are too
+            for (int i = 0; i < AWK_FILES.size(); i++) {
+                write(dir, AWK_FILES.get(i), AWK.get(i));
             }
-            Path temporary = Files.createTempFile(dir, FILE_NAME, ".tmp");
-            Files.write(temporary, SCRIPT);
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            write(dir, FILE_NAME, SCRIPT);
             return target;
         } catch (IOException e) {
             throw new LauncherException("cannot install the job wrapper " + target + ": " + e
                     + "; check that the job directory is writable", e);
         }
+    }
+
+    private static void write(Path dir, String name, byte[] content) throws IOException {
+        Path target = dir.resolve(name);
+        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
+            return;
+        }
+        Path temporary = Files.createTempFile(dir, name, ".tmp");
+        Files.write(temporary, content);
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
@@ -105,15 +119,15 @@ public final class JobWrapper {
                 job.timeout(), job.pruning());
     }
 
-    private static byte[] load() {
-        try (InputStream in = JobWrapper.class.getResourceAsStream(FILE_NAME)) {
+    private static byte[] load(String name) {
+        try (InputStream in = JobWrapper.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the resource " + FILE_NAME + " is missing next to "
+                throw new IllegalStateException("the resource " + name + " is missing next to "
                         + JobWrapper.class.getName() + "; the launchers jar is incomplete");
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read the resource " + FILE_NAME + ": " + e, e);
+            throw new IllegalStateException("cannot read the resource " + name + ": " + e, e);
         }
     }
 }

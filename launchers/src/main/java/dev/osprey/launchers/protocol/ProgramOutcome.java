@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -29,7 +31,8 @@ import java.util.OptionalInt;
  *
  * <p>Named lines on stdout ({@link NamedLines}): {@code osprey:objective NAME VALUE} lines are the
  * objectives, unless the result file holds them; {@code osprey:constraint} lines are the job's
- * constraints. A malformed named line, or a NaN or infinite value in one, fails the job.
+ * constraints. A result file written as JSON ({@code ResultFile}) may hold named values and
+ * constraints too; its constraints join those on stdout, and win for a name both give. A malformed named line, or a NaN or infinite value in one, fails the job.
  *
  * <p>The task-spooler and Slurm wrapper script applies the same rules in {@code awk}.
  *
@@ -129,6 +132,9 @@ public final class ProgramOutcome {
         String source;
         try {
             String written = Files.readString(files.objective(), StandardCharsets.UTF_8);
+            if (ResultFile.isJson(written)) {
+                return fromJson(number, ResultFile.read(written), named, code, duration, logs);
+            }
             values = written.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b)
                     .flatMap(ObjectiveLines::numbers);
             source = "the result file " + files.objective().getFileName();
@@ -154,6 +160,20 @@ public final class ProgramOutcome {
             return JobResult.ended(number, JobStatus.FAILED, problem + " (from " + source + ")", code, duration, logs);
         }
         return JobResult.completed(number, values.get(), code, duration, logs).withConstraints(named.constraints());
+    }
+
+    /** The result a JSON result file gives: its constraints join (and replace) those printed on stdout. */
+    private static JobResult fromJson(int number, ResultFile.Read read, NamedLines named, OptionalInt code,
+                                      Duration duration, Optional<Path> logs) {
+        return switch (read) {
+            case ResultFile.Read.Problem(String error) -> JobResult.ended(number, JobStatus.FAILED, error, code,
+                    duration, logs);
+            case ResultFile.Read.Values(List<Double> values, List<String> names, Map<String, Double> constraints) -> {
+                Map<String, Double> all = new LinkedHashMap<>(named.constraints());
+                all.putAll(constraints);
+                yield new JobResult(number, JobStatus.COMPLETED, values, "", code, duration, logs, names, all);
+            }
+        };
     }
 
     /**

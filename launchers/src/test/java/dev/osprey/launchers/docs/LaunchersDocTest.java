@@ -92,6 +92,7 @@ class LaunchersDocTest {
                 files.process(), files.exitCode(), files.queuedWrapper())) {
             used.add(Path.of("d").relativize(file).toString());
         }
+        JobWrapper.AWK_FILES.forEach(awk -> used.add(Path.of(".osprey", awk).toString()));
         assertEquals(files.queuedWrapper().getFileName().toString(), JobWrapper.FILE_NAME);
         assertEquals(used, documented);
     }

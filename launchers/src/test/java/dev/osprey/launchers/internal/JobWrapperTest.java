@@ -104,7 +104,35 @@ class JobWrapperTest {
                 Arguments.of("a bad name", "echo 'osprey:objective 9lives 1'"),
                 Arguments.of("a comma in a named value", "echo 'osprey:objective loss 1,'"),
                 Arguments.of("a prefix that is a longer word is not a named line", "echo 'osprey:objectives 1'; echo 2"),
-                Arguments.of("named lines after a failure reason", "echo 'osprey:objective x nan'; echo no > failure.txt"));
+                Arguments.of("named lines after a failure reason", "echo 'osprey:objective x nan'; echo no > failure.txt"),
+                Arguments.of("a json list of values", "echo 9; echo ' [0.5, 12]' > objective.txt"),
+                Arguments.of("json named values and constraints", "echo 'osprey:constraint slack -1';"
+                        + " printf '{\"values\": {\"loss\": 0.1, \"latency_ms\": 12},\\n \"constraints\":"
+                        + " {\"memory_gb\": {\"value\": 3.1, \"limit\": 16}, \"acc\": {\"at_least\": 0.9,"
+                        + " \"value\": 0.7}, \"slack\": 0.5}}' > objective.txt"),
+                Arguments.of("json values beat named lines", "echo 'osprey:objective loss 3';"
+                        + " echo '{\"values\": [1, 2e-3], \"constraints\": [0.5, -1]}' > objective.txt"),
+                Arguments.of("json with python's NaN", "echo '{\"values\": {\"loss\": NaN}}' > objective.txt"),
+                Arguments.of("json with an infinite list value", "echo '[1, -Infinity]' > objective.txt"),
+                Arguments.of("json with an overflowing value", "echo '[1e400]' > objective.txt"),
+                Arguments.of("json with an infinite constraint limit",
+                        "echo '{\"values\": [1], \"constraints\": {\"m\": {\"value\": 1, \"limit\": Infinity}}}'"
+                                + " > objective.txt"),
+                Arguments.of("json constraint without a limit",
+                        "echo '{\"values\": [1], \"constraints\": {\"m\": {\"value\": 1}}}' > objective.txt"),
+                Arguments.of("json constraint with both limits", "echo '{\"values\": [1], \"constraints\":"
+                        + " {\"m\": {\"value\": 1, \"limit\": 2, \"at_least\": 0}}}' > objective.txt"),
+                Arguments.of("json unknown field", "echo '{\"value\": [1]}' > objective.txt"),
+                Arguments.of("json without values", "echo '{\"constraints\": {\"m\": 1}}' > objective.txt"),
+                Arguments.of("json empty values", "echo '{\"values\": {}}' > objective.txt"),
+                Arguments.of("json bad name", "echo '{\"values\": {\"9 lives\": 1}}' > objective.txt"),
+                Arguments.of("json string value", "echo '{\"values\": {\"loss\": \"0.1\"}}' > objective.txt"),
+                Arguments.of("json trailing comma", "echo '{\"values\": [1,]}' > objective.txt"),
+                Arguments.of("json trailing text", "echo '[1] 2' > objective.txt"),
+                Arguments.of("json unterminated", "echo '{\"values\": [1' > objective.txt"),
+                Arguments.of("json non-json number", "echo '[+1, .5]' > objective.txt"),
+                Arguments.of("json duplicate names, the last wins", "echo '{\"values\": {\"a\": 1, \"b\": 2,"
+                        + " \"a\": 3}, \"values\": {\"b\": 4, \"a\": 5}}' > objective.txt"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -51,6 +51,11 @@ public record TrialRecord(
      * when {@code <= 0} (as Optuna's {@code constraints} system attribute).
      */
     public static final String CONSTRAINTS = "constraints";
+    /**
+     * The system attribute that holds the names of a trial's constraints, one per value of
+     * {@link #CONSTRAINTS}; trials stored without it have the names {@code c0, c1, ...}.
+     */
+    public static final String CONSTRAINT_NAMES = "constraint_names";
 
     public TrialRecord {
         Objects.requireNonNull(state, "state");
@@ -115,6 +120,29 @@ public record TrialRecord(
             return List.of();
         }
         return stored.stream().map(c -> c instanceof Number n ? n.doubleValue() : Double.NaN).toList();
+    }
+
+    /**
+     * The names of the trial's constraints, one per {@link #constraints() value}: as stored, or
+     * {@code c0, c1, ...} for a trial stored without names.
+     */
+    public List<String> constraintNames() {
+        int count = constraints().size();
+        if (systemAttrs.get(CONSTRAINT_NAMES) instanceof List<?> names && names.size() == count) {
+            return names.stream().map(String::valueOf).toList();
+        }
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> "c" + i).toList();
+    }
+
+    /** The trial's constraint values by name, in stored order; empty when it has none. */
+    public Map<String, Double> namedConstraints() {
+        Map<String, Double> named = new LinkedHashMap<>();
+        List<Double> values = constraints();
+        List<String> names = constraintNames();
+        for (int i = 0; i < values.size(); i++) {
+            named.put(names.get(i), values.get(i));
+        }
+        return named;
     }
 
     /**

@@ -61,6 +61,10 @@ final class JsonViews {
         ArrayNode values = node.putArray("values");
         trial.values().forEach(values::add);
         node.set("params", MAPPER.valueToTree(trial.paramValues()));
+        if (!trial.constraints().isEmpty()) {
+            // by name (c0, c1, ... for trials stored without names), each <= 0 when satisfied
+            node.set("constraints", MAPPER.valueToTree(trial.namedConstraints()));
+        }
         trial.start().ifPresent(t -> node.put("start", t.toString()));
         trial.end().ifPresent(t -> node.put("end", t.toString()));
         return node;

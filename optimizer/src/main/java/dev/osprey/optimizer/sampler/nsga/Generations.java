@@ -56,7 +56,6 @@ final class Generations {
             start--;
         }
         List<TrialRecord> parents = start == 0 ? List.of() : settled.get(start);
-        boolean constrained = Feasibility.isConstrained(trials);
         boolean isFinal = true;
         for (int g = start + 1; g <= generation; g++) {
             List<TrialRecord> pool = new ArrayList<>(parents);
@@ -70,7 +69,9 @@ final class Generations {
                     pool.add(t);
                 }
             }
-            parents = List.copyOf(selection.select(pool, populationSize, directions, constrained,
+            // constrained when any member of the pool carries constraints: decided by what the
+            // generation holds, so that a cached generation never depends on later trials
+            parents = List.copyOf(selection.select(pool, populationSize, directions, Feasibility.isConstrained(pool),
                     Rngs.forTrial(seed, g, "nsga-survival")));
             if (isFinal) {
                 settled.put(g, parents);

@@ -5,8 +5,11 @@ import dev.osprey.optimizer.sampler.Sampler;
 import java.util.OptionalDouble;
 
 /**
- * The settings of the NSGA-II sampler, with Optuna 3.1's {@code NSGAIISampler} defaults:
- * {@code Nsga2Parameters.defaults().withPopulationSize(20).build()}.
+ * The settings of the NSGA-II sampler, with Optuna 3.1's {@code NSGAIISampler} defaults
+ * (population 50, uniform crossover, crossover probability 0.9, swapping probability 0.5, mutation
+ * probability {@code 1 / n}): {@code Nsga2Parameters.defaults().withPopulationSize(20).build()}.
+ * Parents are chosen by Deb's crowded tournament and the first generation is a Latin hypercube
+ * unless {@link #withOptunaParity(boolean) Optuna parity} is asked for.
  *
  * @param populationSize how many trials form a generation, and how many survive into the parents
  *                       of the next; at least 2
@@ -18,9 +21,12 @@ import java.util.OptionalDouble;
  * @param crossover      how numeric parameters are mixed: {@link UniformCrossover} (the default),
  *                       {@link BlxAlphaCrossover}, {@link SbxCrossover}, {@link VsbxCrossover},
  *                       {@link SpxCrossover} or {@link UndxCrossover}
+ * @param optunaParity   false (the default) for Deb's crowded binary tournament (better rank, then
+ *                       larger crowding distance) and a Latin hypercube first generation; true for
+ *                       Optuna 3.1's tournament by domination alone and a random first generation
  */
 public record Nsga2Parameters(int populationSize, OptionalDouble mutationProb, double crossoverProb,
-                              double swappingProb, Crossover crossover) {
+                              double swappingProb, Crossover crossover, boolean optunaParity) {
 
     public Nsga2Parameters {
         if (populationSize < 2) {
@@ -39,6 +45,12 @@ public record Nsga2Parameters(int populationSize, OptionalDouble mutationProb, d
         }
     }
 
+    /** Settings with Osprey's parent selection and first generation. */
+    public Nsga2Parameters(int populationSize, OptionalDouble mutationProb, double crossoverProb, double swappingProb,
+                           Crossover crossover) {
+        this(populationSize, mutationProb, crossoverProb, swappingProb, crossover, false);
+    }
+
     /** The settings before crossover was a choice: uniform crossover. */
     public Nsga2Parameters(int populationSize, OptionalDouble mutationProb, double crossoverProb, double swappingProb) {
         this(populationSize, mutationProb, crossoverProb, swappingProb, new UniformCrossover());
@@ -46,28 +58,36 @@ public record Nsga2Parameters(int populationSize, OptionalDouble mutationProb, d
 
     /** Population 50, mutation probability {@code 1 / n_params}, crossover probability 0.9, swapping probability 0.5. */
     public static Nsga2Parameters defaults() {
-        return new Nsga2Parameters(50, OptionalDouble.empty(), 0.9, 0.5, new UniformCrossover());
+        return new Nsga2Parameters(50, OptionalDouble.empty(), 0.9, 0.5, new UniformCrossover(), false);
     }
 
     public Nsga2Parameters withPopulationSize(int populationSize) {
-        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover, optunaParity);
     }
 
     public Nsga2Parameters withMutationProb(double mutationProb) {
-        return new Nsga2Parameters(populationSize, OptionalDouble.of(mutationProb), crossoverProb, swappingProb, crossover);
+        return new Nsga2Parameters(populationSize, OptionalDouble.of(mutationProb), crossoverProb, swappingProb, crossover, optunaParity);
     }
 
     public Nsga2Parameters withCrossoverProb(double crossoverProb) {
-        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover, optunaParity);
     }
 
     public Nsga2Parameters withSwappingProb(double swappingProb) {
-        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover, optunaParity);
     }
 
     /** The same with another crossover for numeric parameters. */
     public Nsga2Parameters withCrossover(Crossover crossover) {
-        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover);
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover, optunaParity);
+    }
+
+    /**
+     * The same with Optuna 3.1's parent selection and first generation ({@code true}), for
+     * side-by-side comparisons, or Osprey's ({@code false}, the default).
+     */
+    public Nsga2Parameters withOptunaParity(boolean optunaParity) {
+        return new Nsga2Parameters(populationSize, mutationProb, crossoverProb, swappingProb, crossover, optunaParity);
     }
 
     /** A sampler with these settings. */

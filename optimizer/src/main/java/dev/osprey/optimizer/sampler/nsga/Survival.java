@@ -1,6 +1,7 @@
 package dev.osprey.optimizer.sampler.nsga;
 
 import dev.osprey.optimizer.internal.Feasibility;
+import dev.osprey.optimizer.internal.NonDominatedSort;
 import dev.osprey.optimizer.trial.Direction;
 import dev.osprey.optimizer.trial.TrialRecord;
 
@@ -11,7 +12,7 @@ import java.util.List;
 
 /**
  * NSGA-II's elitist survival (Deb, Pratap, Agarwal and Meyarivan, "A Fast and Elitist
- * Multiobjective Genetic Algorithm: NSGA-II", IEEE TEVC 6(2), 2002): the fast non-dominated sort
+ * Multiobjective Genetic Algorithm: NSGA-II", IEEE TEVC 6(2), 2002): non-dominated sorting
  * splits a population into fronts, whole fronts survive while they fit, and the front that does
  * not fit keeps its least crowded members. Crowding distance is Optuna 3.1's: per objective, the
  * gap between a member's two neighbours over the objective's range, with the extremes at
@@ -49,8 +50,9 @@ final class Survival {
     }
 
     /**
-     * Deb's fast non-dominated sort: the fronts of {@code population}, each in population order; in
-     * a constrained study by constrained domination (feasible first, infeasible by violation).
+     * The fronts of {@code population} by (constrained) non-domination rank ({@link NonDominatedSort}),
+     * each in population order; in a constrained study feasible trials first, infeasible ones by
+     * violation.
      */
     static List<List<TrialRecord>> fronts(List<TrialRecord> population, List<Direction> directions,
                                           boolean constrained) {
@@ -61,43 +63,13 @@ final class Survival {
             losses[i] = Feasibility.loss(population.get(i), directions);
             violations[i] = Feasibility.violation(population.get(i), constrained);
         }
-        int[] dominatedBy = new int[n];
-        List<List<Integer>> dominates = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            dominates.add(new ArrayList<>());
-        }
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                if (Feasibility.constrainedDominates(losses[i], violations[i], losses[j], violations[j])) {
-                    dominates.get(i).add(j);
-                    dominatedBy[j]++;
-                } else if (Feasibility.constrainedDominates(losses[j], violations[j], losses[i], violations[i])) {
-                    dominates.get(j).add(i);
-                    dominatedBy[i]++;
-                }
-            }
-        }
+        int[] ranks = NonDominatedSort.ranks(losses, constrained ? violations : null, n);
         List<List<TrialRecord>> fronts = new ArrayList<>();
-        List<Integer> current = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (dominatedBy[i] == 0) {
-                current.add(i);
+            while (fronts.size() <= ranks[i]) {
+                fronts.add(new ArrayList<>());
             }
-        }
-        while (!current.isEmpty()) {
-            List<TrialRecord> front = new ArrayList<>(current.size());
-            List<Integer> next = new ArrayList<>();
-            for (int i : current) {
-                front.add(population.get(i));
-                for (int j : dominates.get(i)) {
-                    if (--dominatedBy[j] == 0) {
-                        next.add(j);
-                    }
-                }
-            }
-            next.sort(null);
-            fronts.add(front);
-            current = next;
+            fronts.get(ranks[i]).add(population.get(i));
         }
         return fronts;
     }

@@ -9,7 +9,9 @@
  * numbers and their parents from the study's trials, through an {@code EliteSelection}: NSGA-II's
  * {@code Survival} (non-dominated sort and crowding distance) or NSGA-III's {@code Nsga3Survival}
  * (niching around {@code ReferencePoints}). Both rank by constrained domination in a constrained
- * study. Users get the samplers through {@link dev.osprey.optimizer.sampler.Samplers#nsga2()} and
+ * study. Parents are picked by {@code CrowdedTournament} (Deb's crowded comparison) and the first
+ * generation is a {@code LatinHypercube}, unless the settings ask for Optuna 3.1's tournament and
+ * random start ({@link Nsga2Parameters#withOptunaParity(boolean)}). Users get the samplers through {@link dev.osprey.optimizer.sampler.Samplers#nsga2()} and
  * {@link dev.osprey.optimizer.sampler.Samplers#nsga3()}.
  */
 package dev.osprey.optimizer.sampler.nsga;

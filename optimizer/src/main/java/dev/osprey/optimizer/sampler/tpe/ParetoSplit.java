@@ -1,5 +1,6 @@
 package dev.osprey.optimizer.sampler.tpe;
 
+import dev.osprey.optimizer.internal.NonDominatedSort;
 import dev.osprey.optimizer.pareto.Hypervolume;
 
 import java.util.ArrayList;

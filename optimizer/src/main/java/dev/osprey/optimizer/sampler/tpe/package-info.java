@@ -6,7 +6,7 @@
  * with the best density ratio, jointly over the parameters every trial shares (multivariate) or per
  * group of parameters that appear together, with running trials counted among the rest (constant liar).
  * Studies with several objectives get multi-objective TPE (Ozaki et al., GECCO 2020 and JAIR 2022):
- * {@code ParetoSplit} forms the good group by non-domination rank ({@code NonDominatedSort}) and
+ * {@code ParetoSplit} forms the good group by non-domination rank (the optimizer's one sort, in {@code internal}) and
  * hypervolume subset selection ({@code HypervolumeSubset}) and weights it by hypervolume contribution
  * ({@code Hypervolume}); {@code ParetoHistory} keeps the loss vectors and that split.
  * {@link TpeBuilder} holds the settings ({@code KernelRules} those of the kernel formulas where Optuna's

@@ -1,4 +1,4 @@
-package dev.osprey.optimizer.sampler.tpe;
+package dev.osprey.optimizer.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,15 +14,23 @@ import java.util.List;
  *
  * <p>Fronts are peeled one after another, each found with a running set of non-dominated
  * candidates, so a front of F points among R costs {@code O(R F M)}; peeling can stop once enough
- * points are ranked, as TPE only needs the fronts that fill its "good" group.
+ * points are ranked, as TPE only needs the fronts that fill its "good" group, and the study's
+ * Pareto front only the first.
+ *
+ * <p>With violations (Deb's constrained domination, see {@link Feasibility}), the feasible points
+ * ({@code violation <= 0}) are ranked as above, and the infeasible ones follow, one rank per
+ * distinct violation in increasing order: the same partition as Deb's pairwise sort with
+ * {@link Feasibility#constrainedDominates}, at a fraction of its cost. This is the one
+ * non-dominated sort of the optimizer: NSGA-II's and NSGA-III's survival, TPE's good group and the
+ * study's Pareto front all rank with it.
  */
-final class NonDominatedSort {
+public final class NonDominatedSort {
 
     private NonDominatedSort() {
     }
 
     /** The rank of every point. */
-    static int[] ranks(double[][] losses) {
+    public static int[] ranks(double[][] losses) {
         return ranks(losses, losses.length);
     }
 
@@ -32,7 +40,18 @@ final class NonDominatedSort {
      *
      * @param losses {@code [point][objective]}, all rows of one length
      */
-    static int[] ranks(double[][] losses, int enough) {
+    public static int[] ranks(double[][] losses, int enough) {
+        return ranks(losses, null, enough);
+    }
+
+    /**
+     * The constrained ranks of the fronts that hold the first {@code enough} points: feasible
+     * points by their losses, then infeasible ones by violation, equal violations sharing a rank.
+     *
+     * @param violations each point's total violation ({@code 0} when feasible), or null when
+     *                   unconstrained
+     */
+    public static int[] ranks(double[][] losses, double[] violations, int enough) {
         int objectives = losses.length == 0 ? 0 : losses[0].length;
         for (int i = 0; i < losses.length; i++) {
             if (losses[i].length != objectives) {
@@ -48,8 +67,13 @@ final class NonDominatedSort {
         }
         int[] ranks = new int[losses.length];
         List<Integer> remaining = new ArrayList<>(losses.length);
+        List<Integer> infeasible = new ArrayList<>();
         for (int i = 0; i < losses.length; i++) {
-            remaining.add(i);
+            if (violations != null && violations[i] > 0) {
+                infeasible.add(i);
+            } else {
+                remaining.add(i);
+            }
         }
         int rank = 0;
         int ranked = 0;
@@ -64,6 +88,18 @@ final class NonDominatedSort {
         }
         for (int i : remaining) {
             ranks[i] = rank;
+        }
+        // infeasible points after every feasible one, by violation; peeling stops as above
+        infeasible.sort(java.util.Comparator.comparingDouble(i -> violations[i]));
+        boolean cut = ranked >= enough;
+        for (int k = 0; k < infeasible.size(); k++) {
+            int i = infeasible.get(k);
+            if (k > 0 && violations[i] > violations[infeasible.get(k - 1)] && !cut) {
+                rank++;
+                cut = ranked >= enough;
+            }
+            ranks[i] = rank;
+            ranked++;
         }
         return ranks;
     }
@@ -96,7 +132,7 @@ final class NonDominatedSort {
     }
 
     /** Whether {@code a} is no worse than {@code b} in every objective and better in at least one. */
-    static boolean dominates(double[] a, double[] b) {
+    public static boolean dominates(double[] a, double[] b) {
         boolean better = false;
         for (int k = 0; k < a.length; k++) {
             if (a[k] > b[k]) {

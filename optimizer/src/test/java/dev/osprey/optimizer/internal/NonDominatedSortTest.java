@@ -1,4 +1,4 @@
-package dev.osprey.optimizer.sampler.tpe;
+package dev.osprey.optimizer.internal;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +52,55 @@ class NonDominatedSortTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> NonDominatedSort.ranks(new double[][] {{1, 2}, {Double.NaN, 2}}));
         assertTrue(e.getMessage().contains("vector 1 is [NaN, 2.0]"), e.getMessage());
+    }
+
+    @Test
+    void infeasiblePointsFollowTheFeasibleFrontsOneRankPerViolation() {
+        double[][] losses = {{1, 5}, {0, 0}, {2, 3}, {0, 1}, {3, 4}, {9, 9}};
+        double[] violations = {0, 2, 0, 0.5, 0, 2};
+        // feasible: (1,5) and (2,3) front 0, (3,4) front 1; infeasible: 0.5 then the two 2s
+        assertArrayEquals(new int[] {0, 3, 0, 2, 1, 3}, NonDominatedSort.ranks(losses, violations, losses.length));
+        assertArrayEquals(new int[] {0, 2, 0, 2, 1, 2}, NonDominatedSort.ranks(losses, violations, 3),
+                "peeling stops after the feasible fronts that hold 3 points; the rest share the next rank");
+        assertArrayEquals(new int[] {0, 2, 0, 1, 0, 2}, NonDominatedSort.ranks(new double[][] {{1, 5}, {0, 0},
+                {2, 3}, {0, 1}, {3, 1}, {9, 9}}, violations, 4));
+    }
+
+    /** Against Deb's pairwise sort with constrained domination, on random points with ties in both. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void constrainedRanksMatchDebsConstrainedDomination(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = 40;
+        double[][] losses = new double[n][2 + (int) (seed % 2)];
+        double[] violations = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < losses[i].length; k++) {
+                losses[i][k] = rng.nextInt(6);
+            }
+            violations[i] = rng.nextInt(3) == 0 ? 0 : rng.nextInt(4);
+        }
+        int[] expected = new int[n];
+        Arrays.fill(expected, -1);
+        int left = n;
+        for (int rank = 0; left > 0; rank++) {
+            boolean[] front = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                boolean dominated = expected[i] >= 0;
+                for (int j = 0; j < n && !dominated; j++) {
+                    dominated = expected[j] < 0 && Feasibility.constrainedDominates(losses[j], violations[j],
+                            losses[i], violations[i]);
+                }
+                front[i] = !dominated;
+            }
+            for (int i = 0; i < n; i++) {
+                if (front[i]) {
+                    expected[i] = rank;
+                    left--;
+                }
+            }
+        }
+        assertArrayEquals(expected, NonDominatedSort.ranks(losses, violations, n));
     }
 
     /** Against the definition: a point's rank is the number of fronts peeled before nothing left dominates it. */
