@@ -500,10 +500,8 @@ public final class Sweeper {
             case FAILED, TIMED_OUT, CANCELLED -> study.tellFailed(trial,
                     toTell.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + toTell.error());
         }, () -> study.storage().trial(trial.record().id()));
-        if (told.state() == TrialState.FAIL && reportedResult.isPreempted()) {
-            Optional<TrialRecord> retry = outage.call(() -> retries.retry(study, reportedResult, told));
-            settings.listeners.forEach(l -> l.jobPreempted(told, retry));
-        }
+        Optional<Optional<TrialRecord>> preempted = told.state() == TrialState.FAIL && reportedResult.isPreempted()
+                ? Optional.of(outage.call(() -> retries.retry(study, reportedResult, told))) : Optional.empty();
         Running done = running.remove(trial.number());
         if (reusedFrom.isPresent()) {
             cached++;
@@ -512,6 +510,7 @@ public final class Sweeper {
         }
         JobResult reported = result;
         settings.listeners.forEach(l -> l.jobEnded(done.job(), reported, told));
+        preempted.ifPresent(retry -> settings.listeners.forEach(l -> l.jobPreempted(told, retry)));
     }
 
     /** After an unexpected error: cancel and fail what runs, so no trial is left RUNNING. */
