@@ -132,7 +132,7 @@ final class SlurmQueue implements Scheduler {
             how += "; it will not run again unless someone releases it (scontrol release), so Osprey cannot follow"
                     + " it and cancels it";
         } else if (state.equals("PREEMPTED")) {
-            how += "; preempted: Slurm stopped it for another job and did not requeue it (sbatch --requeue lets it"
+            how += "; Slurm stopped it for another job and did not requeue it (sbatch --requeue lets it"
                     + " run again as the same trial)";
         } else if (state.equals("NODE_FAIL")) {
             how += "; its node failed (sbatch --requeue lets it run again as the same trial)";
