@@ -17,7 +17,9 @@ fail() {
 [ "$#" -eq 1 ] || fail "usage: sh osprey-array.sh ARRAYDIR"
 [ -n "${SLURM_ARRAY_TASK_ID:-}" ] || fail "SLURM_ARRAY_TASK_ID is not set: this script runs as a Slurm array task"
 task="$1/$SLURM_ARRAY_TASK_ID.task"
-exec 3<"$task" 2>/dev/null || fail "cannot read '$task'; the array's directory must be on a file system shared with the node"
+# (no redirection of stderr on exec: it would stay redirected for the rest of the script)
+[ -r "$task" ] || fail "cannot read '$task'; the array's directory must be on a file system shared with the node"
+exec 3<"$task"
 
 # One value into $value: its number of lines, then the lines.
 value() {
