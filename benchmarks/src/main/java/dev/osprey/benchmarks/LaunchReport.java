@@ -54,7 +54,7 @@ final class LaunchReport {
     private static String slurmBatches(List<Map<String, Object>> rows) {
         List<List<String>> body = new ArrayList<>();
         for (Map<String, Object> r : rows) {
-            if (!String.valueOf(r.get("metric")).startsWith("wall_ms_")) {
+            if (!Row.is(r, "metric", LaunchSlurmArray.METRIC)) {
                 continue;
             }
             body.add(List.of(Row.str(r, "method"), String.valueOf((long) Row.num(r, "jobs")),
