@@ -38,7 +38,33 @@ final class LaunchReport {
                 + " exit awaited) and no launcher, which shows what Java's own way of starting a process costs; the"
                 + " launcher writes each job's stdout, stderr and result.json in the job's own directory.\n\n");
         out.append(throughput(rows));
+        String batches = slurmBatches(rows);
+        if (!batches.isEmpty()) {
+            out.append("\n### Slurm: a batch as one job array against single submissions\n\n");
+            out.append("Wall time from the first submission to the last result of a batch of trivial jobs (`sh -c"
+                    + " 'echo 1'` under Osprey's wrapper), median [q25, q75] over the rounds, which alternate between"
+                    + " the three ways: the launcher's batch submission (one `sbatch --array=0-(n-1)%K`, K the CPUs of"
+                    + " the node), one `sbatch` per job all at once, and one `sbatch` per job with K in flight (a sweep"
+                    + " without arrays). All three use the launcher's default poll interval.\n\n");
+            out.append(batches);
+        }
         return out.toString();
+    }
+
+    private static String slurmBatches(List<Map<String, Object>> rows) {
+        List<List<String>> body = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            if (!Row.is(r, "metric", LaunchSlurmArray.METRIC)) {
+                continue;
+            }
+            body.add(List.of(Row.str(r, "method"), String.valueOf((long) Row.num(r, "jobs")),
+                    Markdown.fixed(Row.num(r, "median") / 1000, 1) + " [" + Markdown.fixed(Row.num(r, "q25") / 1000, 1)
+                            + ", " + Markdown.fixed(Row.num(r, "q75") / 1000, 1) + "]",
+                    Markdown.fixed(Row.num(r, "median") / Row.num(r, "jobs"), 0),
+                    String.valueOf((long) Row.num(r, "rounds"))));
+        }
+        return body.isEmpty() ? "" : Markdown.table(List.of("how", "jobs", "wall s to all results", "ms per job",
+                "rounds"), body);
     }
 
     private static String perJob(List<Map<String, Object>> rows) {

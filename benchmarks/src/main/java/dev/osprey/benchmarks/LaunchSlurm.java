@@ -163,6 +163,9 @@ final class LaunchSlurm {
         rows.addAll(rows("osprey", "launcher, poll_interval_ms=" + plan.shortPollMs(), plan.shortPollMs(), shortPoll,
                 plain[0]));
         rows.addAll(rows("osprey", "launcher, default settings", DEFAULT_POLL_MS, byDefault, plain[1]));
+        settle(env);
+        rows.addAll(LaunchSlurmArray.run(plan.slurmBatchJobs(), plan.slurmBatchRounds(), conf, DEFAULT_POLL_MS, jobs,
+                progress));
         return rows;
     }
 

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * no-op and the process launcher with {@code sh -c 'echo 1'} (its own run time measured directly,
  * interleaved), the process launcher's throughput with 2 slots against {@code xargs -P2}
  * ({@link LaunchThroughput}), task-spooler against plain {@code tsp} ({@link LaunchTsp}), Slurm against
- * plain {@code sbatch} ({@link LaunchSlurm}), and Hydra's basic launcher from the baseline measurements.
+ * plain {@code sbatch} ({@link LaunchSlurm}), a
+ * job array against single submissions ({@link LaunchSlurmArray}), and Hydra's basic launcher from the baseline measurements.
  */
 public final class LaunchSuite {
 
@@ -36,14 +37,15 @@ public final class LaunchSuite {
      * variant, and the short poll interval the queued launchers are also measured with.
      */
     public record Plan(int inProcessJobs, int inProcessWarmUp, int processJobs, int processWarmUp,
-                       int throughputJobs, int throughputRepeats, int tspJobs, int slurmJobs, int shortPollMs) {
+                       int throughputJobs, int throughputRepeats, int tspJobs, int slurmJobs, int shortPollMs,
+                       int slurmBatchJobs, int slurmBatchRounds) {
 
         public static Plan full() {
-            return new Plan(2000, 2000, 200, 30, 200, 3, 200, 25, 50);
+            return new Plan(2000, 2000, 200, 30, 200, 3, 200, 25, 50, 100, 3);
         }
 
         public static Plan quick() {
-            return new Plan(300, 300, 50, 10, 50, 1, 20, 3, 50);
+            return new Plan(300, 300, 50, 10, 50, 1, 20, 3, 50, 100, 1);
         }
     }
 

@@ -76,6 +76,13 @@ final class ProgressListener implements SweepListener {
     }
 
     @Override
+    public void jobPreempted(TrialRecord trial, java.util.Optional<TrialRecord> retry) {
+        console.info(retry.map(r -> "trial " + trial.number() + " was preempted: its parameters run once more, as trial "
+                + r.number()).orElse("trial " + trial.number() + " was preempted, and it was a retry already: a"
+                + " preempted trial is retried once, so it is not retried again"));
+    }
+
+    @Override
     public void storageUnreachable(String reason, java.time.Duration budget, int runningJobs) {
         console.info("the study database is unreachable (" + reason + "); retrying for up to " + seconds(budget)
                 + ", the " + runningJobs + " running job(s) go on");

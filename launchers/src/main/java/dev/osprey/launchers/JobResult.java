@@ -108,4 +108,18 @@ public record JobResult(int number, JobStatus status, List<Double> values, Strin
     public boolean isCompleted() {
         return status == JobStatus.COMPLETED;
     }
+
+    /**
+     * How the error of a job starts when its scheduler stopped it for another job and Osprey could
+     * not follow it to a restart (Slurm's PREEMPTED state, a job requeued and held): the job's own
+     * program did not fail, and a sweep runs its parameters once more.
+     *
+     * @since 0.3
+     */
+    public static final String PREEMPTED = "preempted: ";
+
+    /** Whether the job failed because its scheduler preempted it (its error starts with {@link #PREEMPTED}). */
+    public boolean isPreempted() {
+        return status == JobStatus.FAILED && error.startsWith(PREEMPTED);
+    }
 }

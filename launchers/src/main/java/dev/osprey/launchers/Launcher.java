@@ -58,6 +58,16 @@ public interface Launcher extends AutoCloseable {
     JobHandle submit(Job job);
 
     /**
+     * How this launcher takes a batch of jobs known in advance in one go (Slurm's job arrays), if
+     * it has a better way than one {@link #submit} per job; empty by default.
+     *
+     * @since 0.3
+     */
+    default java.util.Optional<BatchSubmission> batches() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Follows a job that an earlier driver submitted and lost because it died: the job may still
      * run, or have ended while no one watched, and its result comes from its own files. Empty when
      * this launcher cannot follow such a job (an in-process job dies with its driver; a job that

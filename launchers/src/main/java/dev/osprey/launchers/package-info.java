@@ -5,7 +5,8 @@
  * {@link Launchers#create} finds a launcher by name through the {@link LauncherProvider}s registered
  * with {@link java.util.ServiceLoader}. A job's {@link Task} is an external {@link Task.Program} or an
  * in-JVM {@link Task.JavaTask}, and its intermediate values go to its {@link Pruning}, which says
- * whether to stop it early. The package depends only on the composer's
+ * whether to stop it early. A launcher whose scheduler takes many jobs better at once than one by one
+ * (Slurm's job arrays) offers a {@link BatchSubmission} through {@link Launcher#batches()}. The package depends only on the composer's
  * {@link dev.osprey.composer.config.Config} (a job carries its composed config, and a launcher reads its
  * settings through {@link LauncherSettings}) and knows nothing of studies, trials, samplers or pruners:
  * the sweep driver in the sweeper module turns trials into jobs and backs {@link Pruning} with the

@@ -159,6 +159,25 @@ public abstract class LauncherContract {
         }
     }
 
+    /** A launcher that takes batches ({@link Launcher#batches()}) gives one handle per job, in order, each its own result. */
+    @Test
+    public void aBatchGivesOneHandlePerJobInOrder() {
+        Launcher launcher = launcher(2);
+        org.junit.jupiter.api.Assumptions.assumeTrue(launcher.batches().isPresent(), "the launcher takes no batches");
+        List<Job> jobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            jobs.add(job(i, returningItsNumber()));
+        }
+        List<JobHandle> handles = launcher.batches().get().submitAll(jobs, 2);
+        assertEquals(3, handles.size());
+        for (int i = 0; i < 3; i++) {
+            JobResult result = await(handles.get(i));
+            assertEquals(i, handles.get(i).number());
+            assertEquals(JobStatus.COMPLETED, result.status(), result.error());
+            assertEquals(List.of((double) i), result.values());
+        }
+    }
+
     @Test
     public void submitReturnsBeforeTheJobEnds() {
         JobHandle handle = launcher(1).submit(job(0, runningLong()));

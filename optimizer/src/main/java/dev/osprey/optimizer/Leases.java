@@ -218,7 +218,7 @@ final class Leases implements AutoCloseable {
     }
 
     /** Like Optuna's retry callback: the same parameters, and where they came from. */
-    private static Map<String, Object> retryAttrs(TrialRecord dead, List<Integer> history) {
+    static Map<String, Object> retryAttrs(TrialRecord dead, List<Integer> history) {
         Map<String, Object> fixed = new LinkedHashMap<>();
         // an enqueued trial may have died before suggesting all of its fixed parameters
         if (dead.systemAttrs().get(LiveTrial.FIXED_PARAMS) instanceof Map<?, ?> enqueued) {

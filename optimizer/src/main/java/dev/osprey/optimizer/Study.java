@@ -378,6 +378,26 @@ public final class Study implements AutoCloseable {
     }
 
     /** Adds a trial with fixed parameters, run before any new trial is sampled (warm start). */
+    /**
+     * Enqueues the parameters of a failed trial to run once more, as Optuna's
+     * {@code RetryFailedTrialCallback} does: a WAITING trial with the same parameters, whose system
+     * attributes {@value TrialRecord#FAILED_TRIAL} and {@value TrialRecord#RETRY_HISTORY} name the
+     * trial it retries and every attempt before it. Whether to retry, and how often, is the caller's
+     * decision.
+     *
+     * @throws IllegalArgumentException when the trial has not failed
+     * @since 0.3
+     */
+    public TrialRecord enqueueRetry(TrialRecord failed) {
+        if (failed.state() != TrialState.FAIL) {
+            throw new IllegalArgumentException("only a failed trial is retried, but trial " + failed.number() + " is "
+                    + failed.state());
+        }
+        List<Integer> history = new java.util.ArrayList<>(failed.retryHistory());
+        history.add(failed.number());
+        return storage.enqueueTrial(info.id(), Leases.retryAttrs(failed, history));
+    }
+
     public TrialRecord enqueueTrial(Map<String, ?> params) {
         Map<String, Object> fixed = new LinkedHashMap<>(params);
         return storage.enqueueTrial(info.id(), Map.of(LiveTrial.FIXED_PARAMS, fixed));
@@ -496,7 +516,8 @@ public final class Study implements AutoCloseable {
         if (staleBefore != null && cache.hasRunningStartedBefore(staleBefore) && leases.reap(now)) {
             cache.refresh();
         }
-        if (sampler.isExhausted(view)) {
+        // an enqueued trial (a retry) runs even when the sampler has nothing left, as a grid after its last point
+        if (sampler.isExhausted(view) && cache.trials().stream().noneMatch(t -> t.state() == TrialState.WAITING)) {
             return Optional.empty();
         }
         Optional<TrialRecord> record = storage.startTrial(info.id(), maxTrials, now, userAttrs);

@@ -43,6 +43,16 @@ public interface SweepListener {
     }
 
     /**
+     * A job's scheduler preempted it and Osprey could not follow it to a restart: its trial failed
+     * with the reason {@code preempted}, and {@code retry} is the trial enqueued to run its parameters
+     * once more; empty when the trial was a retry already (a point is retried once).
+     *
+     * @since 0.3
+     */
+    default void jobPreempted(TrialRecord trial, java.util.Optional<TrialRecord> retry) {
+    }
+
+    /**
      * The study database could not be reached: the sweep keeps its {@code runningJobs} running and
      * tries again for up to {@code budget} (counted from now) before it stops.
      *

@@ -69,6 +69,8 @@ public final class Sweeper {
     private final ConfigCache cache;
     /** Trials told the values of another trial with the same config. */
     private int cached;
+    /** The retries of trials whose jobs were preempted. */
+    private final PreemptionRetry retries = new PreemptionRetry();
 
     private record Running(Trial trial, Job job, JobHandle handle) {
     }
@@ -119,11 +121,13 @@ public final class Sweeper {
         Instant start = clock.instant();
         Instant deadline = settings.maxDuration == null ? null : start.plus(settings.maxDuration);
         Study study = settings.study;
-        int maxTrials = maxTrials();
         settings.listeners.forEach(l -> l.sweepStarted(this));
         SweepSummary.Ending ending = null;
         try {
             adoptOrphans(study);
+            if (inOneBatch()) {
+                ending = launchBatch(study).orElse(null);
+            }
             while (true) {
                 if (ending == null) {
                     if (interrupted) {
@@ -133,7 +137,7 @@ public final class Sweeper {
                     }
                 }
                 while (ending == null && running.size() < settings.jobsInFlight) {
-                    Optional<SweepSummary.Ending> stop = launchNext(study, maxTrials);
+                    Optional<SweepSummary.Ending> stop = launchNext(study, maxTrials());
                     if (stop.isPresent()) {
                         ending = stop.get();
                     }
@@ -146,7 +150,12 @@ public final class Sweeper {
                 }
                 Ended next = awaitNext(deadline, clock);
                 if (next != null && next.result() != null) {
+                    int retriesBefore = retries.enqueued();
                     finish(study, next);
+                    if (retries.enqueued() > retriesBefore && (ending == SweepSummary.Ending.EXHAUSTED
+                            || ending == SweepSummary.Ending.BUDGET_MET)) {
+                        ending = null; // a preempted trial's retry runs, beyond the budget and after a grid's last point
+                    }
                     if (ending == null && settings.failurePolicy.exceeded(count(JobStatus.FAILED) + count(JobStatus.TIMED_OUT),
                             finishedJobs())) {
                         ending = SweepSummary.Ending.TOO_MANY_FAILURES;
@@ -212,19 +221,21 @@ public final class Sweeper {
         settings.listeners.forEach(l -> l.sweepStarted(this));
         SweepSummary.Ending ending = null;
         int submitted = 0;
+        boolean batch = inOneBatch();
         while (ending == null && !interrupted) {
             Optional<SweepSummary.Ending> stop;
             try {
-                stop = launchNext(study, maxTrials);
+                stop = batch ? launchBatch(study) : launchNext(study, maxTrials);
             } catch (StorageOutage.StudyDatabaseLost lost) {
                 throw (RuntimeException) lost.getCause(); // no job to wait for: the storage's error says it all
             }
-            if (stop.isPresent()) {
-                ending = stop.get();
-            } else if (!running.isEmpty()) {
+            if (!running.isEmpty()) {
                 running.values().forEach(r -> study.detach(r.trial()));
                 submitted += running.size();
                 running.clear();
+            }
+            if (stop.isPresent()) {
+                ending = stop.get();
             }
         }
         SweepSummary summary = new SweepSummary(SweepSummary.Ending.DETACHED, Map.of(), held(study), Optional.empty(),
@@ -279,6 +290,86 @@ public final class Sweeper {
 
     /** Starts one more job, or says why the sweep launches no more. */
     private Optional<SweepSummary.Ending> launchNext(Study study, int maxTrials) {
+        java.util.List<Made> made = new java.util.ArrayList<>(1);
+        Optional<SweepSummary.Ending> stop = makeNext(study, maxTrials, made);
+        if (stop.isPresent() || made.isEmpty()) {
+            return stop;
+        }
+        Made next = made.get(0);
+        JobHandle handle;
+        try {
+            handle = cache == null ? settings.launcher.submit(next.job()) : submitUnlessCached(next.trial(), next.job());
+        } catch (StorageOutage.StudyDatabaseLost lost) {
+            throw lost;
+        } catch (RuntimeException e) {
+            study.tellFailed(next.trial(), "the launcher could not take the job: " + e.getMessage());
+            throw e;
+        }
+        started(next, handle);
+        return Optional.empty();
+    }
+
+    /** A trial and its job, made and not yet submitted. */
+    private record Made(Trial trial, Job job) {
+    }
+
+    /**
+     * Whether the sweep hands its launcher all its jobs at once (Slurm's job arrays): it knows them
+     * in advance (a grid, or a detached sweep), and neither a time budget nor the result cache decides
+     * per job whether it starts.
+     */
+    private boolean inOneBatch() {
+        return settings.launcher.batches().isPresent() && settings.batches
+                && (settings.plan instanceof SweepPlan.Grid || settings.detach)
+                && settings.maxDuration == null && cache == null;
+    }
+
+    /**
+     * Makes every job of the budget, then hands them to the launcher together, at most
+     * {@code jobsInFlight} to run at once; says why no more jobs follow.
+     */
+    private Optional<SweepSummary.Ending> launchBatch(Study study) {
+        java.util.List<Made> made = new java.util.ArrayList<>();
+        Optional<SweepSummary.Ending> stop = Optional.empty();
+        while (stop.isEmpty() && !interrupted) {
+            stop = makeNext(study, maxTrials(), made);
+        }
+        if (made.isEmpty()) {
+            return stop;
+        }
+        java.util.List<JobHandle> handles;
+        try {
+            handles = settings.launcher.batches().orElseThrow().submitAll(made.stream().map(Made::job).toList(),
+                    settings.jobsInFlight);
+        } catch (RuntimeException e) {
+            made.forEach(m -> study.tellFailed(m.trial(), "the launcher could not take the job: " + e.getMessage()));
+            throw e;
+        }
+        for (int i = 0; i < made.size(); i++) {
+            started(made.get(i), handles.get(i));
+        }
+        return stop;
+    }
+
+    /** A job handed to the launcher: it runs, its result is awaited (unless detached), its id stored. */
+    private void started(Made made, JobHandle handle) {
+        Trial trial = made.trial();
+        running.put(trial.number(), new Running(trial, made.job(), handle));
+        if (!settings.detach) {
+            watch(trial.number(), handle);
+        }
+        outage.call(() -> {
+            trial.setUserAttr(ATTR_JOB_ID, handle.id());
+            return null;
+        });
+        settings.listeners.forEach(l -> l.jobStarted(made.job(), handle));
+    }
+
+    /**
+     * Asks for one more trial and makes its job, adding it to {@code made}; or says why the sweep
+     * launches no more. A job that cannot be made fails its trial, and nothing is added.
+     */
+    private Optional<SweepSummary.Ending> makeNext(Study study, int maxTrials, java.util.List<Made> made) {
         // a trial names its driver from its start, so that a driver killed at any point leaves a trial
         // the next one takes over (a detached job is meant to outlive its driver: 'osprey collect')
         Map<String, Object> attrs = settings.detach ? Map.of() : Map.of(Orphans.ATTR_DRIVER, DRIVER);
@@ -307,29 +398,12 @@ public final class Sweeper {
                     ? Optional.of(SweepSummary.Ending.TOO_MANY_FAILURES) : Optional.empty();
         }
         // stored before the job runs, so that a job whose result outlives the database is collected
-        Job made = job;
+        Job madeJob = job;
         outage.call(() -> {
-            trial.setUserAttr(ATTR_JOB_DIR, made.directory().toString());
+            trial.setUserAttr(ATTR_JOB_DIR, madeJob.directory().toString());
             return null;
         });
-        JobHandle handle;
-        try {
-            handle = cache == null ? settings.launcher.submit(job) : submitUnlessCached(trial, job);
-        } catch (StorageOutage.StudyDatabaseLost lost) {
-            throw lost;
-        } catch (RuntimeException e) {
-            study.tellFailed(trial, "the launcher could not take the job: " + e.getMessage());
-            throw e;
-        }
-        running.put(trial.number(), new Running(trial, job, handle));
-        if (!settings.detach) {
-            watch(trial.number(), handle);
-        }
-        outage.call(() -> {
-            trial.setUserAttr(ATTR_JOB_ID, handle.id());
-            return null;
-        });
-        settings.listeners.forEach(l -> l.jobStarted(job, handle));
+        made.add(new Made(trial, job));
         return Optional.empty();
     }
 
@@ -433,6 +507,8 @@ public final class Sweeper {
             case FAILED, TIMED_OUT, CANCELLED -> study.tellFailed(trial,
                     toTell.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + toTell.error());
         }, () -> study.storage().trial(trial.record().id()));
+        Optional<Optional<TrialRecord>> preempted = told.state() == TrialState.FAIL && reportedResult.isPreempted()
+                ? Optional.of(outage.call(() -> retries.retry(study, reportedResult, told))) : Optional.empty();
         Running done = running.remove(trial.number());
         if (reusedFrom.isPresent()) {
             cached++;
@@ -441,6 +517,7 @@ public final class Sweeper {
         }
         JobResult reported = result;
         settings.listeners.forEach(l -> l.jobEnded(done.job(), reported, told));
+        preempted.ifPresent(retry -> settings.listeners.forEach(l -> l.jobPreempted(told, retry)));
     }
 
     /** After an unexpected error: cancel and fail what runs, so no trial is left RUNNING. */
@@ -477,9 +554,13 @@ public final class Sweeper {
         return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    /** The study-level budget; without one a grid runs until its sampler has no point left. */
+    /**
+     * The study-level budget, plus the retries of preempted trials this sweep enqueued; without one a
+     * grid runs until its sampler has no point left.
+     */
     private int maxTrials() {
-        return settings.maxTrials != null ? settings.maxTrials : Integer.MAX_VALUE;
+        return settings.maxTrials != null ? (int) Math.min(Integer.MAX_VALUE, (long) settings.maxTrials
+                + retries.enqueued()) : Integer.MAX_VALUE;
     }
 
     /** Trials that count against the budget: every state but WAITING (enqueued, not started). */

@@ -27,6 +27,7 @@ public final class SweeperBuilder {
     InstantSource clock = InstantSource.system();
     boolean detach;
     boolean cache;
+    boolean batches = true;
     Duration storageTimeout = DEFAULT_STORAGE_TIMEOUT;
     /** Replaces the wait between probes of an unreachable database (tests advance a clock instead). */
     StorageOutage.Pause outagePause;
@@ -138,6 +139,20 @@ public final class SweeperBuilder {
      */
     public SweeperBuilder cache(boolean value) {
         cache = value;
+        return this;
+    }
+
+    /**
+     * Whether a sweep that knows its jobs in advance (a grid, a detached sweep) hands them to a
+     * launcher that can take a batch ({@link dev.osprey.launchers.Launcher#batches()}, Slurm's job
+     * arrays) all at once, with {@link #jobsInFlight} as the cap of jobs running at once; true by
+     * default. Otherwise, and always for a search that learns from its results, the sweep submits one
+     * job at a time as the jobs in flight end.
+     *
+     * @since 0.3
+     */
+    public SweeperBuilder batches(boolean value) {
+        batches = value;
         return this;
     }
 

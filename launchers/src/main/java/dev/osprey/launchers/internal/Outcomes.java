@@ -67,6 +67,13 @@ final class Outcomes {
                            Duration duration, JobFiles files) {
         Optional<Path> logs = Optional.of(files.directory());
         QueueState.Ended ended = state instanceof QueueState.Ended e ? e : null;
+        if (ended != null && ended.preempted()) {
+            // the program was killed from outside: whatever it wrote on its way out is not its result
+            String program = written instanceof Written.Found(JobResult result) && !result.isCompleted()
+                    ? "; the program: " + result.error() : "";
+            return JobResult.ended(number, JobStatus.FAILED, JobResult.PREEMPTED + scheduler.name() + " reports that job "
+                    + id + " " + ended.description() + program, ended.exitCode(), duration, logs);
+        }
         if (written instanceof Written.Found(JobResult result)) {
             if (ended == null) {
                 return result;

@@ -32,14 +32,22 @@ public sealed interface QueueState {
      * @param description the scheduler's words, e.g. {@code killed by signal 15} or
      *                    {@code TIMEOUT (TimeLimit), exit code 0:15}
      * @param output      the scheduler's own output file of the job, if it has one
+     * @param preempted     whether the scheduler stopped the job for another one and will not run
+     *                      it again by itself (its result then fails as {@code preempted}, whatever
+     *                      the job wrote)
      */
-    record Ended(JobStatus status, OptionalInt exitCode, String description, Optional<Path> output)
-            implements QueueState {
+    record Ended(JobStatus status, OptionalInt exitCode, String description, Optional<Path> output,
+                 boolean preempted) implements QueueState {
         public Ended {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(exitCode, "exitCode");
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(output, "output");
+        }
+
+        /** An end that is no preemption. */
+        public Ended(JobStatus status, OptionalInt exitCode, String description, Optional<Path> output) {
+            this(status, exitCode, description, output, false);
         }
     }
 

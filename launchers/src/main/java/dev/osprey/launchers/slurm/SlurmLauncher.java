@@ -1,6 +1,7 @@
 package dev.osprey.launchers.slurm;
 
 import dev.osprey.composer.config.Config;
+import dev.osprey.launchers.BatchSubmission;
 import dev.osprey.launchers.Job;
 import dev.osprey.launchers.JobHandle;
 import dev.osprey.launchers.Launcher;
@@ -22,7 +23,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Submits each job with {@code sbatch} and watches them all with one {@link JobPoller}. A job
+ * Submits each job with {@code sbatch}, or a batch known in advance as job arrays
+ * ({@link SlurmArrays}), and watches them all with one {@link JobPoller}. A job
  * whose resources Slurm refuses ends {@code FAILED} with sbatch's words; only a missing command or
  * an unreachable controller, which no job could get past, is a {@link LauncherException}.
  */
@@ -39,9 +41,11 @@ final class SlurmLauncher implements Launcher {
     private final Duration killGrace;
     private final SlurmQueue queue;
     private final JobPoller poller;
+    private final SlurmArrays arrays;
     private boolean closed;
 
-    SlurmLauncher(SlurmCommands commands, Config settings, Duration pollInterval, Duration killGrace) {
+    SlurmLauncher(SlurmCommands commands, Config settings, Duration pollInterval, Duration killGrace,
+                  boolean useArrays, int maxArraySize) {
         this.commands = commands;
         this.settings = settings;
         this.killGrace = killGrace;
@@ -50,6 +54,7 @@ final class SlurmLauncher implements Launcher {
         commands.ping();
         this.queue = new SlurmQueue(commands);
         this.poller = new JobPoller(queue, pollInterval);
+        this.arrays = new SlurmArrays(this, useArrays, maxArraySize);
     }
 
     @Override
@@ -75,6 +80,53 @@ final class SlurmLauncher implements Launcher {
 
     @Override
     public synchronized JobHandle submit(Job job) {
+        Prepared prepared = prepare(job);
+        Job absolute = prepared.job();
+        Path dir = absolute.directory();
+        if (prepared.rejection() != null) {
+            return RemoteJob.rejected(absolute, queue, prepared.rejection());
+        }
+        Path wrapper = JobWrapper.install(dir);
+        List<String> args = new ArrayList<>(List.of("--parsable", "--job-name=osprey-" + job.number(),
+                // sbatch expands %-patterns in the output path: a % of the directory's own must stay one
+                "--output=" + dir.toString().replace("%", "%%") + "/slurm-%j.out", "--chdir=" + dir, "--export=ALL"));
+        args.addAll(prepared.resources());
+        args.add(wrapper.toString());
+        args.addAll(JobWrapper.arguments(absolute, prepared.program()));
+        Commands.Output out;
+        try {
+            RemoteJob.clearOutputs(absolute);
+            out = commands.run("sbatch", args, ProgramCommand.environment(prepared.program(), absolute), dir);
+        } catch (IOException e) {
+            throw new LauncherException("slurm launcher: cannot submit job " + job.number() + ": " + e.getMessage(), e);
+        }
+        Optional<String> refused = refusal(out, "the job", prepared.resources());
+        if (refused.isPresent()) {
+            return RemoteJob.rejected(absolute, queue, refused.get());
+        }
+        return watch(absolute, jobId(out, "job " + job.number()));
+    }
+
+    /**
+     * Job arrays, unless {@code osprey.launcher.arrays} is false or the cluster allows no arrays
+     * ({@code MaxArraySize} below 2).
+     */
+    @Override
+    public Optional<BatchSubmission> batches() {
+        return arrays.usable() ? Optional.of(arrays) : Optional.empty();
+    }
+
+    /** A job checked for submission, or why it cannot be. */
+    record Prepared(Job job, Task.Program program, List<String> resources, String rejection) {
+    }
+
+    /**
+     * Checks a job and works out its sbatch options.
+     *
+     * @throws LauncherException when the job cannot be handed over at all (the launcher is closed, the
+     *                           job is a Java objective, its directory is not writable)
+     */
+    synchronized Prepared prepare(Job job) {
         if (closed) {
             throw new LauncherException("the slurm launcher is closed; create a new one to submit job " + job.number());
         }
@@ -88,44 +140,56 @@ final class SlurmLauncher implements Launcher {
         }
         JobWrapper.requireWorkingDirectory(job, program);
         Job absolute = JobWrapper.absolute(job);
-        Path dir = absolute.directory();
-        List<String> resources;
         try {
-            resources = SlurmResources.arguments(settings, job.settings(), job.timeout());
+            return new Prepared(absolute, program, SlurmResources.arguments(settings, job.settings(), job.timeout()),
+                    null);
         } catch (LauncherException e) {
-            return RemoteJob.rejected(absolute, queue, "not submitted: " + e.getMessage());
+            return new Prepared(absolute, program, List.of(), "not submitted: " + e.getMessage());
         }
-        Path wrapper = JobWrapper.install(dir);
-        List<String> args = new ArrayList<>(List.of("--parsable", "--job-name=osprey-" + job.number(),
-                // sbatch expands %-patterns in the output path: a % of the directory's own must stay one
-                "--output=" + dir.toString().replace("%", "%%") + "/slurm-%j.out", "--chdir=" + dir, "--export=ALL"));
-        args.addAll(resources);
-        args.add(wrapper.toString());
-        args.addAll(JobWrapper.arguments(absolute, program));
-        Commands.Output out;
-        try {
-            RemoteJob.clearOutputs(absolute);
-            out = commands.run("sbatch", args, ProgramCommand.environment(program, absolute), dir);
-        } catch (IOException e) {
-            throw new LauncherException("slurm launcher: cannot submit job " + job.number() + ": " + e.getMessage(), e);
+    }
+
+    /**
+     * Why sbatch refused a submission, as the error of the jobs it held; empty when it accepted it.
+     *
+     * @throws LauncherException when the controller cannot be reached, which no job could get past
+     */
+    Optional<String> refusal(Commands.Output out, String what, List<String> resources) {
+        if (out.ok()) {
+            return Optional.empty();
         }
-        if (!out.ok()) {
-            if (UNREACHABLE.matcher(out.message()).find()) {
-                throw commands.unreachable(out.message());
-            }
-            return RemoteJob.rejected(absolute, queue, "sbatch refused the job: " + out.message()
-                    + "; check its Slurm settings (sbatch " + String.join(" ", resources) + ")");
+        if (UNREACHABLE.matcher(out.message()).find()) {
+            throw commands.unreachable(out.message());
         }
+        return Optional.of("sbatch refused " + what + ": " + out.message() + "; check its Slurm settings (sbatch "
+                + String.join(" ", resources) + ")");
+    }
+
+    /** The job id sbatch --parsable printed (without a cluster name). */
+    static String jobId(Commands.Output out, String what) {
         String id = out.stdout().strip();
         int cluster = id.indexOf(';');
         id = cluster >= 0 ? id.substring(0, cluster) : id;
         if (!id.matches("\\d+")) {
-            throw new LauncherException("slurm launcher: sbatch accepted job " + job.number()
-                    + " but printed no job id: " + out.message());
+            throw new LauncherException("slurm launcher: sbatch accepted " + what + " but printed no job id: "
+                    + out.message());
         }
-        RemoteJob handle = RemoteJob.submitted(absolute, id, queue, killGrace);
+        return id;
+    }
+
+    /** Follows a job Slurm accepted under {@code id} (a job id, or an array task's {@code ARRAY_TASK}). */
+    synchronized RemoteJob watch(Job job, String id) {
+        RemoteJob handle = RemoteJob.submitted(job, id, queue, killGrace);
         poller.add(handle);
         return handle;
+    }
+
+    /** A job that was not submitted, failed with {@code why}. */
+    RemoteJob rejected(Job job, String why) {
+        return RemoteJob.rejected(job, queue, why);
+    }
+
+    SlurmCommands commands() {
+        return commands;
     }
 
     @Override

@@ -21,7 +21,9 @@ import java.time.Duration;
  * <p>Launcher settings: {@code poll_interval_ms} (time between two {@code squeue} calls; default
  * 1000, the controller's own scheduling tick), {@code kill_grace_s} (seconds from SIGTERM to SIGKILL when
  * a job is stopped; default 5), {@code bin_dir} (where Slurm's commands are, if not on PATH),
- * {@code slurm_conf} (the cluster's slurm.conf, if not the default or SLURM_CONF).
+ * {@code slurm_conf} (the cluster's slurm.conf, if not the default or SLURM_CONF), {@code arrays} (whether a
+ * batch known in advance goes to Slurm as job arrays; default true), {@code max_array_size} (at most this
+ * many tasks per array; default the cluster's {@code MaxArraySize}).
  *
  * @since 0.1
  */
@@ -45,9 +47,15 @@ public final class SlurmLauncherProvider implements LauncherProvider {
             throw new dev.osprey.launchers.LauncherException("slurm launcher: osprey.launcher.poll_interval_ms must"
                     + " be at least 1, got " + poll);
         }
+        int maxArraySize = s.intValue("max_array_size", Integer.MAX_VALUE);
+        if (maxArraySize < 1) {
+            throw new dev.osprey.launchers.LauncherException("slurm launcher: osprey.launcher.max_array_size must be at"
+                    + " least 1, got " + maxArraySize);
+        }
         SlurmCommands commands = new SlurmCommands(
                 s.string("bin_dir").filter(v -> !v.isBlank()).map(Path::of),
                 s.string("slurm_conf").filter(v -> !v.isBlank()).map(Path::of));
-        return new SlurmLauncher(commands, settings, Duration.ofMillis(poll), s.seconds("kill_grace_s", 5));
+        return new SlurmLauncher(commands, settings, Duration.ofMillis(poll), s.seconds("kill_grace_s", 5),
+                s.booleanValue("arrays", true), maxArraySize);
     }
 }

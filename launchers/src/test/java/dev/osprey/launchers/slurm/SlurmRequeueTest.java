@@ -59,10 +59,14 @@ class SlurmRequeueTest {
                 assertTrue(!handle.result().isDone(), "the job ended before it was requeued: " + handle.poll());
                 Thread.onSpinWait();
             }
+            long requeuedInSecond = System.currentTimeMillis() / 1000;
             Commands.Output requeue = slurm("scontrol", "requeue", id);
             assertTrue(requeue.ok(), requeue.message());
-            // Slurm holds a requeued job back for a while (BeginTime); the test lets it start at once
-            while (!slurm("squeue", "-h", "-o", "%T|%r", "-j", id).stdout().contains("PENDING")) {
+            // Slurm holds a requeued job back for a while (BeginTime); the test lets it start once it is pending
+            // and the clock has left the second of the requeue: slurmd refuses a job started in that second
+            // ("Job credential revoked"), and the job would then end FAILED for real
+            while (!slurm("squeue", "-h", "-o", "%T|%r", "-j", id).stdout().contains("PENDING")
+                    || System.currentTimeMillis() / 1000 <= requeuedInSecond + 1) {
                 assertTrue(!handle.result().isDone(), "the requeue ended the job: " + handle.poll());
                 Thread.onSpinWait();
             }
