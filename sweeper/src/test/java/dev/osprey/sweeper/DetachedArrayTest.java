@@ -5,7 +5,6 @@ import dev.osprey.launchers.Job;
 import dev.osprey.launchers.Launcher;
 import dev.osprey.launchers.Launchers;
 import dev.osprey.launchers.Task;
-import dev.osprey.launchers.internal.Commands;
 import dev.osprey.launchers.internal.RemoteTesting;
 import dev.osprey.optimizer.Storages;
 import dev.osprey.optimizer.Study;
@@ -38,10 +37,7 @@ class DetachedArrayTest {
 
     @BeforeEach
     void requireSlurm() {
-        RemoteTesting.require(Commands.find("sbatch").isPresent(), "Slurm's sbatch is not on PATH");
-        String conf = System.getenv("SLURM_CONF");
-        RemoteTesting.require(conf != null && Files.isRegularFile(Path.of(conf)),
-                "SLURM_CONF does not name a slurm.conf; start a test cluster with scripts/slurm-single-node.sh");
+        RemoteTesting.requireSlurmCluster();
     }
 
     @Test

@@ -40,6 +40,20 @@ public final class RemoteTesting {
         Assumptions.assumeTrue(false, what);
     }
 
+    /**
+     * Skips (or under CI fails) a test that needs the Slurm cluster of scripts/slurm-single-node.sh:
+     * {@code sbatch} on PATH and {@code SLURM_CONF} naming its slurm.conf.
+     */
+    public static void requireSlurmCluster() {
+        require(Commands.find("sbatch").isPresent(),
+                "Slurm's sbatch is not on PATH; the Slurm tests need a cluster"
+                        + " (apt-get install slurmctld slurmd slurm-client munge; scripts/slurm-single-node.sh)");
+        String conf = System.getenv("SLURM_CONF");
+        require(conf != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(conf)),
+                "SLURM_CONF does not name a slurm.conf; start a test cluster with scripts/slurm-single-node.sh"
+                        + " and source the env.sh it writes");
+    }
+
     /** Waits until {@code condition} holds, checking every 20 ms; fails after {@code limit}. */
     public static void waitFor(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();

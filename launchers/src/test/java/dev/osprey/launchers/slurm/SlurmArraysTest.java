@@ -47,10 +47,7 @@ class SlurmArraysTest {
 
     @BeforeEach
     void requireSlurm() {
-        RemoteTesting.require(Commands.find("sbatch").isPresent(), "Slurm's sbatch is not on PATH");
-        String conf = System.getenv("SLURM_CONF");
-        RemoteTesting.require(conf != null && Files.isRegularFile(Path.of(conf)),
-                "SLURM_CONF does not name a slurm.conf; start a test cluster with scripts/slurm-single-node.sh");
+        RemoteTesting.requireSlurmCluster();
     }
 
     private static Launcher slurm(Map<String, Object> extra) {

@@ -34,13 +34,7 @@ class SlurmLauncherTest extends ProgramLauncherContract {
 
     @BeforeEach
     void requireSlurm() {
-        RemoteTesting.require(Commands.find("sbatch").isPresent(),
-                "Slurm's sbatch is not on PATH; the slurm launcher tests need a cluster"
-                        + " (apt-get install slurmctld slurmd slurm-client munge; scripts/slurm-single-node.sh)");
-        String conf = System.getenv("SLURM_CONF");
-        RemoteTesting.require(conf != null && Files.isRegularFile(Path.of(conf)),
-                "SLURM_CONF does not name a slurm.conf; start a test cluster with scripts/slurm-single-node.sh"
-                        + " and source the env.sh it writes");
+        RemoteTesting.requireSlurmCluster();
     }
 
     private static Map<String, Object> settings() {
