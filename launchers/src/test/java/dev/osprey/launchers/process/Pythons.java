@@ -29,7 +29,14 @@ final class Pythons {
     static Path script(Path dir, String name, String text) {
         try {
             Files.createDirectories(dir);
-            return Files.writeString(dir.resolve(name), text);
+            Path script = dir.resolve(name);
+            if (Files.isRegularFile(script) && Files.readString(script).equals(text)) {
+                return script; // a worker may be running it: rewriting it in place could hand it half a file
+            }
+            // written whole, then moved into place, for the same reason
+            Path part = Files.writeString(dir.resolve(name + ".part"), text);
+            return Files.move(part, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
