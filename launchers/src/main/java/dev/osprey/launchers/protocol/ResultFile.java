@@ -61,7 +61,8 @@ final class ResultFile {
         }
     }
 
-    private static final class Malformed extends Exception {
+    /** What the reader found wrong; unchecked as every exception here, caught in {@link #read} alone. */
+    private static final class Malformed extends RuntimeException {
         Malformed(String message) {
             super(message, null, false, false);
         }
