@@ -56,8 +56,13 @@ class WatchCommandTest {
                 }
             }
         });
-        CliRunner watch = CliRunner.run("watch", "live", "--storage", storage, "--interval", "0.02", "--until-done");
-        writer.get();
+        // the watch in a thread of its own (the writer holds the common pool's one thread on two cores)
+        CompletableFuture<CliRunner> watching = new CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).name("watch").start(() -> watching.complete(
+                CliRunner.run("watch", "live", "--storage", storage, "--interval", "0.02", "--until-done")));
+        // a writer that failed leaves a trial running, which the watch would wait for for ever: say why instead
+        writer.get(3, java.util.concurrent.TimeUnit.MINUTES);
+        CliRunner watch = watching.get(3, java.util.concurrent.TimeUnit.MINUTES);
 
         assertEquals(0, watch.exitCode(), watch.toString());
         assertTrue(watch.out().startsWith("--- "), "piped views are appended under a time stamp: " + watch.out());
