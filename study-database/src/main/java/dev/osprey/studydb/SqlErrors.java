@@ -18,8 +18,11 @@ final class SqlErrors {
 
     /** Serialization failures, deadlocks, lock timeouts and H2's concurrent-update conflicts: try again. */
     private static final Set<String> CONFLICTS = Set.of("40001", "40P01", "55P03", "HYT00", "50200", "90131");
-    /** Connections that broke (besides class 08): H2's 90067, PostgreSQL's server shutdown. */
-    private static final Set<String> BROKEN = Set.of("90067", "90098", "57P01", "57P02", "57P03");
+    /**
+     * Connections that broke (besides class 08): H2's 90067, and 90121, which a reader meets when the
+     * writer that served the file closes it under the reader's session; PostgreSQL's server shutdown.
+     */
+    private static final Set<String> BROKEN = Set.of("90067", "90098", "90121", "57P01", "57P02", "57P03");
     private static final Set<String> BAD_CREDENTIALS = Set.of("28000", "28P01");
     /** H2: a setting or statement that needs an admin user. */
     private static final String H2_ADMIN_RIGHTS_REQUIRED = "90040";
