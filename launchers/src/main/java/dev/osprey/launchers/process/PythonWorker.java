@@ -86,6 +86,26 @@ final class PythonWorker {
         return log;
     }
 
+    /**
+     * How much of the log was there before the current job: nothing for a new worker (its log is
+     * its own, and an interpreter that cannot start may have written it all before the job was
+     * handed over), the log's size when the worker was last given back.
+     */
+    private volatile long logMark;
+
+    long logMark() {
+        return logMark;
+    }
+
+    /** Marks the log's end: what comes later is the next job's. */
+    void markLog() {
+        try {
+            logMark = java.nio.file.Files.size(log);
+        } catch (IOException e) {
+            // keep the old mark: more of the log is shown rather than less
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

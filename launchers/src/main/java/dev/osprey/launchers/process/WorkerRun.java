@@ -37,8 +37,7 @@ final class WorkerRun implements RunningProgram {
 
     /** Hands {@code request} to {@code worker}; the job's stderr is {@code stderr}. */
     static WorkerRun start(PythonWorker worker, PythonWorkers pool, String request, Path stderr) {
-        long logStart = size(worker.log());
-        return new WorkerRun(worker, pool, worker.run(request), stderr, logStart);
+        return new WorkerRun(worker, pool, worker.run(request), stderr, worker.logMark());
     }
 
     @Override
@@ -82,6 +81,7 @@ final class WorkerRun implements RunningProgram {
     public void release(boolean stopped) {
         PythonWorker.Answer a = answer.getNow(null);
         if (!stopped && a != null && a.answered()) {
+            worker.markLog();
             pool.giveBack(worker);
         } else {
             pool.discard(worker);
@@ -101,14 +101,6 @@ final class WorkerRun implements RunningProgram {
             }
         } catch (IOException e) {
             // nothing more to say than the exit code
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return 0;
         }
     }
 }
